@@ -1,0 +1,51 @@
+# Indonesian news analysis: every target documents itself (`make help`).
+# Only Python 3.11+ and pip are needed; the project lives in .venv.
+
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON_BOOT ?= python3
+VENV        := .venv
+PY          := $(VENV)/bin/python
+STAMP       := $(VENV)/.installed
+KERNEL      := indonesian-news
+ARTICLE     ?= data/raw/tampang-2024-06-21-putin-kim-pact.txt
+
+# Offline machines: a folder laid out like shared/datasets. Defaults to the
+# workplace mirror when it exists; made absolute because notebooks run elsewhere.
+DATA_MIRROR ?= $(wildcard ../shared/datasets)
+ifneq ($(strip $(DATA_MIRROR)),)
+export DATA_MIRROR := $(abspath $(DATA_MIRROR))
+endif
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+
+.PHONY: help install report test bench lab clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+	@echo "  Variables: ARTICLE=path/to/article.txt (report), DATA_MIRROR=dir (offline datasets)"
+
+install: $(STAMP) ## Create .venv, install pinned dependencies and the package, register the kernel
+
+# Re-run only when the dependency pins change (a stamp, not a reinstall every time).
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (indonesian-news)" >/dev/null
+	@touch $(STAMP)
+
+report: $(STAMP) ## Execute every notebook on ARTICLE; HTML in reports/<slug>/, tables in data/processed/<slug>/
+	$(PY) -m helpers.report --article "$(ARTICLE)" --kernel $(KERNEL)
+
+test: $(STAMP) ## Run the unit tests and execute every notebook (pytest)
+	$(PY) -m pytest
+
+bench: $(STAMP) ## Benchmark TF-IDF, report and sentiment speed; writes reports/bench.json
+	$(PY) -m helpers.bench
+
+lab: $(STAMP) ## Open JupyterLab on the project kernel
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+clean: ## Remove generated outputs (keeps .venv, data/raw and the dataset cache)
+	rm -rf reports data/processed/*/ .pytest_cache

@@ -1,0 +1,37 @@
+"""Helpers for analysing Indonesian news articles (imported as ``helpers``).
+
+Modules, one per concern:
+
+* ``config``: project paths and constants, derived from the package location.
+* ``article``: loading and parsing an article file.
+* ``text``, ``stopwords``, ``stemming``: Indonesian tokens, sentences, stop words, stems.
+* ``io``: atomic writers for tables and reports.
+* ``notebook``: notebook set-up and safe display of article text.
+* ``plots``: figure helpers (return axes; never call ``plt.show()``).
+"""
+
+from .article import Article, load_article, paragraphs_table, parse_article
+from .config import DEFAULT_ARTICLE, processed_dir, report_dir, resolve_article, slug_for
+from .errors import (
+    ArticleEncodingError,
+    ArticleError,
+    ArticleNotFoundError,
+    BinaryArticleError,
+    DatasetError,
+    EmptyArticleError,
+    HelpersError,
+    OptionError,
+)
+from .stemming import Stemmer, default_stemmer, surface_forms
+from .stopwords import is_stopword, stopword_set, stopwords_table
+from .text import sentences_table, split_sentences, tokenize, tokens_table
+
+__all__ = [
+    "Article", "load_article", "paragraphs_table", "parse_article",
+    "DEFAULT_ARTICLE", "processed_dir", "report_dir", "resolve_article", "slug_for",
+    "ArticleEncodingError", "ArticleError", "ArticleNotFoundError", "BinaryArticleError",
+    "DatasetError", "EmptyArticleError", "HelpersError", "OptionError",
+    "Stemmer", "default_stemmer", "surface_forms",
+    "is_stopword", "stopword_set", "stopwords_table",
+    "sentences_table", "split_sentences", "tokenize", "tokens_table",
+]

@@ -1,0 +1,63 @@
+"""The project's own exception types.
+
+Every message names the file (where there is one), the problem, and the fix. In a
+notebook, these exceptions print as one line instead of a traceback
+(``_render_traceback_`` is IPython's hook for that), so a user pointed at a bad file
+sees the message and nothing else.
+"""
+
+from __future__ import annotations
+
+
+class HelpersError(Exception):
+    """Base class for errors that a user can act on."""
+
+    def _render_traceback_(self) -> list[str]:  # IPython hook: one line, no traceback
+        return [f"{type(self).__name__}: {self}"]
+
+
+class ArticleError(HelpersError, ValueError):
+    """An article file cannot be read as Indonesian news text."""
+
+    def __init__(self, path, problem: str, fix: str = "") -> None:
+        self.path = str(path)
+        self.problem = problem
+        self.fix = fix
+        message = f"{self.path}: {problem}"
+        if fix:
+            message += f" {fix}"
+        super().__init__(message)
+
+
+class ArticleNotFoundError(ArticleError, FileNotFoundError):
+    """The article path does not exist or is not a regular file."""
+
+
+class ArticleEncodingError(ArticleError):
+    """The article is not UTF-8 (or UTF-16 with a byte-order mark)."""
+
+
+class EmptyArticleError(ArticleError):
+    """The article has no body text."""
+
+
+class BinaryArticleError(ArticleError):
+    """The article looks like a binary file, not text."""
+
+
+class DatasetError(HelpersError, RuntimeError):
+    """A labelled dataset cannot be obtained or fails its checksum."""
+
+
+class OptionError(HelpersError, ValueError):
+    """A helper was called with an invalid option value."""
+
+
+def check_option(name: str, value, allowed) -> None:
+    """Raise the project's one consistent error for a bad option value."""
+    if value not in allowed:
+        raise OptionError(
+            f"Invalid value for {name}: {value!r}. Use one of: "
+            + ", ".join(repr(a) for a in allowed)
+            + "."
+        )

@@ -1,0 +1,162 @@
+"""Atomic output: tables and reports are written whole or not at all.
+
+Every writer goes through a temporary file in the destination folder followed by
+``os.replace``, which is atomic on POSIX and Windows. A crash mid-write leaves the
+previous file (or no file), never a truncated one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+from .config import RAW_DIR
+
+#: Column order of ``paragraphs.csv`` as CONTRACT.md lists it; extra columns follow.
+PARAGRAPH_COLUMNS = [
+    "paragraph_id",
+    "text",
+    "n_sentences",
+    "n_words",
+    "n_chars",
+    "dominant_topic",
+    "topic_weight",
+    "sentiment",
+    "p_negative",
+    "p_neutral",
+    "p_positive",
+    "sentiment_score",
+]
+
+
+def _refuse_raw(path: Path) -> None:
+    raw = RAW_DIR.resolve()
+    target = path.resolve()
+    if target == raw or raw in target.parents:
+        raise PermissionError(
+            f"Refusing to write {target}: data/raw/ holds the input articles and is "
+            "never written by code. Write to data/processed/<slug>/ instead."
+        )
+
+
+@contextmanager
+def atomic_path(path: str | os.PathLike):
+    """Yield a temporary path beside ``path``; rename it over ``path`` on success."""
+    path = Path(path)
+    _refuse_raw(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, path)
+    finally:
+        if tmp_path.exists():
+            tmp_path.unlink()
+
+
+def write_text(path: str | os.PathLike, text: str) -> Path:
+    """Write UTF-8 text atomically and return the path."""
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="\n")
+    return Path(path)
+
+
+def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
+    """Write bytes atomically and return the path."""
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
+    return Path(path)
+
+
+def write_csv(table: pd.DataFrame, path: str | os.PathLike, *, float_format: str = "%.6f") -> Path:
+    """Write a table as UTF-8 CSV atomically, with a fixed float format.
+
+    The fixed float format keeps reruns byte-identical (no platform-dependent
+    shortest-repr digits) and the files readable.
+    """
+    text = table.to_csv(index=False, float_format=float_format, lineterminator="\n")
+    return write_text(path, text)
+
+
+def order_paragraph_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """Return ``table`` with the contract's columns first, in contract order."""
+    known = [c for c in PARAGRAPH_COLUMNS if c in table.columns]
+    extra = [c for c in table.columns if c not in PARAGRAPH_COLUMNS]
+    return table[known + extra]
+
+
+def update_paragraphs_csv(new_columns: pd.DataFrame, path: str | os.PathLike) -> pd.DataFrame:
+    """Merge new per-paragraph columns into ``paragraphs.csv`` and write it atomically.
+
+    ``new_columns`` must have ``paragraph_id`` and ``text``. An existing file is kept
+    only when it describes the same paragraphs (same ids and texts); otherwise it is
+    stale (another article or an edited one) and is replaced, so old and new results
+    never mix. Columns present in both are taken from ``new_columns``.
+
+    Returns the merged table (contract column order).
+    """
+    for column in ("paragraph_id", "text"):
+        if column not in new_columns.columns:
+            raise ValueError(
+                f"update_paragraphs_csv needs a {column!r} column; pass the table from "
+                "helpers.paragraphs_table() plus your new columns."
+            )
+    path = Path(path)
+    merged = new_columns.copy()
+    if path.exists():
+        existing = pd.read_csv(path)
+        same_rows = (
+            len(existing) == len(new_columns)
+            and existing["paragraph_id"].tolist() == new_columns["paragraph_id"].tolist()
+            and existing["text"].astype(str).tolist() == new_columns["text"].astype(str).tolist()
+        )
+        if same_rows:
+            keep = [c for c in existing.columns if c not in new_columns.columns]
+            merged = new_columns.merge(existing[["paragraph_id", *keep]], on="paragraph_id", how="left")
+    merged = order_paragraph_columns(merged)
+    write_csv(merged, path)
+    return merged
+
+
+@contextmanager
+def staged_directory(final: str | os.PathLike):
+    """Build a directory in a staging folder, then swap it in place of ``final``.
+
+    Yields the staging path. When the block succeeds, ``final`` is replaced by the
+    staged folder (the old one is removed only after the new one is in place). When
+    the block raises, the staging folder is deleted and ``final`` is untouched.
+    """
+    final = Path(final)
+    _refuse_raw(final)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.staging-", dir=final.parent))
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = None
+    if final.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
+        old.rmdir()
+        os.replace(final, old)
+    os.replace(staging, final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def copy_tree_files(source: str | os.PathLike, names: Iterable[str], destination: str | os.PathLike) -> None:
+    """Copy the named files from ``source`` into ``destination`` (used for staging)."""
+    source, destination = Path(source), Path(destination)
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        if (source / name).exists():
+            shutil.copy2(source / name, destination / name)

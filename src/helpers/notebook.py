@@ -1,0 +1,111 @@
+"""Notebook set-up and safe display.
+
+Article text is untrusted: an article may contain ``<script>`` or
+``<img onerror=...>``. Everything shown in a notebook goes through these helpers,
+which escape it, so exported HTML never contains live markup from the article:
+
+* :func:`show_table` renders a DataFrame through ``Styler.format(escape="html")``;
+* :func:`md` fills a Markdown template with escaped values;
+* :func:`callout` shows an escaped warning or note box.
+
+The report runner also exports with nbconvert's ``sanitize_html`` as a second guard.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .config import processed_dir, resolve_article
+
+#: Characters that would start Markdown formatting inside an interpolated value.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
+
+
+def setup() -> None:
+    """Apply the project's plotting theme and deterministic SVG output.
+
+    Call once at the top of every notebook. Safe to call again (rerunning cells).
+    """
+    import matplotlib
+
+    from .plots import set_theme
+
+    set_theme()
+    matplotlib.rcParams["svg.hashsalt"] = "indonesian-news"
+    pd.set_option("display.max_colwidth", 120)
+    pd.set_option("display.precision", 3)
+    try:
+        from IPython import get_ipython
+    except ImportError:  # plain Python: nothing more to configure
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.run_line_magic("matplotlib", "inline")
+        shell.run_line_magic("config", "InlineBackend.figure_formats = ['svg']")
+        shell.run_line_magic(
+            "config",
+            "InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight', 'metadata': {'Date': None}}",
+        )
+
+
+def output_dir_for(article_path: str | os.PathLike, output_dir: str | os.PathLike | None = None) -> Path:
+    """Where a notebook writes its tables: ``output_dir`` when given, else
+    ``data/processed/<slug>/``. Created if missing."""
+    folder = Path(output_dir) if output_dir else processed_dir(resolve_article(article_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def escape_markdown(value) -> str:
+    """Escape a value for safe interpolation into Markdown (HTML and Markdown syntax)."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=True))
+
+
+def md(template: str, **values):
+    """Markdown from a trusted template and untrusted values (escaped).
+
+    >>> md("The article has **{n}** paragraphs.", n=17).data
+    'The article has **17** paragraphs.'
+    """
+    from IPython.display import Markdown
+
+    safe = {key: escape_markdown(value) for key, value in values.items()}
+    return Markdown(template.format(**safe))
+
+
+def callout(message: str, *, kind: str = "warning"):
+    """A coloured, escaped note box (``kind`` is ``warning`` or ``note``)."""
+    from IPython.display import HTML
+
+    from .errors import check_option
+
+    check_option("kind", kind, ("warning", "note"))
+    colour = {"warning": ("#fff3cd", "#8a6d3b"), "note": ("#e8f4fd", "#31708f")}[kind]
+    return HTML(
+        f'<div style="background:{colour[0]};border-left:6px solid {colour[1]};'
+        f'padding:0.6em 1em;margin:0.5em 0;font-size:1.05em"><strong>{kind.title()}:</strong> '
+        f"{html.escape(message)}</div>"
+    )
+
+
+def show_table(table: pd.DataFrame, *, caption: str | None = None, precision: int = 3,
+               max_rows: int | None = None):
+    """A readable, escaped HTML rendering of a table (no index, fixed precision).
+
+    Returns a pandas ``Styler``; make it the last expression of a cell to display it.
+    """
+    if max_rows is not None:
+        table = table.head(max_rows)
+    styler = table.style.format(precision=precision, escape="html", thousands=",").hide(axis="index")
+    if caption:
+        styler = styler.set_caption(html.escape(caption))
+    return styler.set_table_styles(
+        [{"selector": "caption", "props": "caption-side: top; font-weight: bold; text-align: left;"},
+         {"selector": "td", "props": "text-align: left; vertical-align: top;"}],
+        overwrite=False,
+    )

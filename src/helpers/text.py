@@ -1,0 +1,282 @@
+"""Indonesian tokenisation and sentence splitting, returning tidy tables.
+
+Why hand-written: NLTK's punkt needs a download (it fails offline) and has no
+Indonesian model; spaCy's ``blank("id")`` costs about 300 MB and 3 s per process and
+splits sentences on every full stop. The rules below are small, documented, and
+tested on hand-made Indonesian snippets (``tests/test_text.py``).
+
+Tokenisation rules
+------------------
+* Reduplication stays one word: ``negara-negara``, ``kerja-kerja``,
+  ``berlari-lari``, ``sebaik-baiknya``, ``sayur-mayur``. Hyphenated forms with a
+  bound prefix stay one word too: ``non-barat``, ``pasca-perang``.
+* Other hyphenated joins are split into their parts: ``Korut-Rusia`` ->
+  ``Korut``, ``Rusia``; ``Putin-Kim`` -> ``Putin``, ``Kim``.
+* Numbers, dates and times are single tokens: ``(19/6)`` -> ``(``, ``19/6``, ``)``;
+  ``10:58``; ``33,2``; ``1.000.000``.
+* Straight and curly quotes are separate punctuation tokens.
+
+Sentence rules
+--------------
+A sentence ends at ``.``, ``!``, ``?`` or ``…`` (plus any closing quotes or
+brackets) when followed by white space and an upper-case letter, digit or opening
+quote, except:
+
+* after a known abbreviation (``Jl.``, ``No.``, ``dr.``, ``a.n.``, ``dll.``; see
+  ``ABBREVIATIONS``) or a single-letter initial (``B. J. Habibie``);
+* inside a quotation that is still open: quoted speech is kept whole, so
+  ``"Kami siap. Kami kuat," kata dia.`` is one sentence;
+* decimals (``33,2`` and ``3.5``) never contain a boundary because a boundary needs
+  white space after the stop.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import pandas as pd
+
+# --- tokens -----------------------------------------------------------------------
+
+_LETTERS = r"[^\W\d_]"
+_WORD = rf"{_LETTERS}+(?:['’]{_LETTERS}+)*"
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<url>https?://\S+|www\.\S+)
+  | (?P<email>[\w.+-]+@[\w-]+\.[\w.-]+)
+  | (?P<number>\d+(?:[.,:/]\d+)*(?:%)?)
+  | (?P<word>{word}(?:-(?:{word}|\d+))*)
+  | (?P<punct>\S)
+    """.format(word=_WORD),
+    re.VERBOSE,
+)
+
+#: Bound prefixes written with a hyphen; ``non-barat`` stays one token.
+HYPHEN_PREFIXES = frozenset(
+    {"anti", "antar", "eks", "multi", "neo", "non", "pan", "pasca", "pra", "pro",
+     "semi", "sub", "super", "trans", "ultra", "ke", "se"}
+)
+
+
+def _is_reduplication(left: str, right: str) -> bool:
+    """True when ``left-right`` is an Indonesian reduplication (kata ulang).
+
+    Full (``negara-negara``), affixed (``berlari-lari``, ``sebaik-baiknya``,
+    ``kemerah-merahan``) and rhyming (``sayur-mayur``, ``lauk-pauk``) forms count.
+    Two capitalised, different parts (``Korut-Rusia``) never do.
+    """
+    a, b = left.lower(), right.lower()
+    if a == b:
+        return True
+    if left[:1].isupper() and right[:1].isupper():
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) >= 3 and shorter in longer:
+        return True
+    # Rhyming reduplication: same length, differs only in the first consonant.
+    return len(a) == len(b) >= 3 and a[1:] == b[1:]
+
+
+def _split_hyphenated(word: str) -> list[str]:
+    parts = word.split("-")
+    if len(parts) == 1:
+        return parts
+    if parts[0].lower() in HYPHEN_PREFIXES or any(p.isdigit() for p in parts):
+        return [word]
+    if len(parts) == 2 and _is_reduplication(parts[0], parts[1]):
+        return [word]
+    return [p for p in parts if p]
+
+
+def normalize_text(text: str) -> str:
+    """NFC-normalise, and turn non-breaking and zero-width spaces into plain ones."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    return text
+
+
+def tokenize(text: str) -> list[str]:
+    """Split Indonesian text into word, number and punctuation tokens.
+
+    Returns tokens in text order; white space is dropped. See the module docstring for
+    the rules.
+
+    >>> tokenize('Negara-negara Korut-Rusia (19/6) pukul 10:58.')
+    ['Negara-negara', 'Korut', 'Rusia', '(', '19/6', ')', 'pukul', '10:58', '.']
+    """
+    tokens: list[str] = []
+    for match in _TOKEN_RE.finditer(normalize_text(text)):
+        if match.lastgroup == "word":
+            tokens.extend(_split_hyphenated(match.group()))
+        else:
+            tokens.append(match.group())
+    return tokens
+
+
+def is_word(token: str) -> bool:
+    """True for tokens that count as words: they contain a letter or a digit."""
+    return any(ch.isalnum() for ch in token)
+
+
+def is_alpha(token: str) -> bool:
+    """True for tokens made of letters (hyphens and apostrophes allowed inside)."""
+    return bool(re.fullmatch(rf"{_WORD}(?:-{_WORD})*", token))
+
+
+# --- sentences --------------------------------------------------------------------
+
+#: Abbreviations that end with a full stop but do not end a sentence (lower-cased,
+#: without the final stop). Indonesian address, title, and list abbreviations.
+ABBREVIATIONS = frozenset(
+    {
+        "a.n", "an", "bpk", "dkk", "dll", "dr", "drs", "dra", "dsb", "dst", "h", "hj",
+        "ibu", "ir", "jl", "jln", "kab", "kec", "kel", "kh", "m.si", "m.sc", "no",
+        "nn", "ny", "pt", "prof", "rp", "rt", "rw", "s.e", "s.h", "s.pd", "s.t",
+        "sdr", "sdri", "st", "tgl", "tn", "u.p", "ybs", "yth", "vs", "mr", "mrs",
+        "kol", "let", "jend", "brig", "mayjen", "letjen", "kompol", "aiptu", "bripka",
+        "hlm", "ttg", "kpd", "dg", "sbg", "spt", "bbrp", "tsb", "ca", "cf", "gg",
+    }
+)
+
+_OPENERS = "\"“‘'(["
+_CLOSERS = "\"”’')]"
+_BOUNDARY_RE = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9À-Ý])")
+
+
+def _quote_depth_changes(segment: str, depth: int) -> int:
+    """Track open double quotes across a segment (straight quotes toggle)."""
+    for ch in segment:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth = max(depth - 1, 0)
+        elif ch == '"':
+            depth = 0 if depth else 1
+    return depth
+
+
+def _ends_with_abbreviation(before: str) -> bool:
+    match = re.search(r"(\S+)$", before)
+    if not match:
+        return False
+    word = match.group(1).lstrip(_OPENERS).lower()
+    if word in ABBREVIATIONS:
+        return True
+    # Single-letter initials (B. J. Habibie) and dotted abbreviations (a.n., S.H.)
+    return bool(re.fullmatch(r"[^\W\d_]", word) or re.fullmatch(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}", word))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences, keeping quotations and abbreviations intact.
+
+    Returns the sentences in order, stripped of surrounding white space. Text with no
+    terminal punctuation is one sentence. See the module docstring for the rules.
+
+    >>> split_sentences('Dr. Andi tiba di Jl. Sudirman No. 5. Ia lalu pulang.')
+    ['Dr. Andi tiba di Jl. Sudirman No. 5.', 'Ia lalu pulang.']
+    """
+    text = normalize_text(text).strip()
+    if not text:
+        return []
+    # Quotes only count when balanced in the paragraph; a stray quote mark must not
+    # swallow the rest of the text into one sentence.
+    track_quotes = text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+    sentences: list[str] = []
+    start = 0
+    depth = 0
+    scanned = 0
+    for match in _BOUNDARY_RE.finditer(text):
+        stop, closers = match.group(1), match.group(2)
+        end = match.start(3)  # sentence ends after closing quotes/brackets
+        if track_quotes:
+            depth = _quote_depth_changes(text[scanned:end], depth)
+            scanned = end
+            if depth > 0:
+                continue
+        if stop == "." and not closers and _ends_with_abbreviation(text[start : match.start(1)]):
+            continue
+        sentences.append(text[start:end].strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+# --- tidy tables ------------------------------------------------------------------
+
+
+def sentences_table(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence, in article order.
+
+    Args:
+        paragraphs: a table with ``paragraph_id`` and ``text`` (one row per paragraph).
+
+    Returns:
+        A new table with columns ``paragraph_id``, ``sentence_id`` (1..n over the
+        whole article, in order) and ``text``.
+    """
+    _require_columns(paragraphs, ["paragraph_id", "text"], "sentences_table")
+    rows = [
+        (pid, sentence)
+        for pid, text in zip(paragraphs["paragraph_id"], paragraphs["text"])
+        for sentence in split_sentences(str(text))
+    ]
+    table = pd.DataFrame(rows, columns=["paragraph_id", "text"])
+    table.insert(1, "sentence_id", range(1, len(table) + 1))
+    return table.astype({"paragraph_id": "int64", "sentence_id": "int64"})
+
+
+def tokens_table(sentences: pd.DataFrame, *, stemmer=None) -> pd.DataFrame:
+    """One row per token, in text order, with lower-case, stem and flags.
+
+    Args:
+        sentences: a table with ``paragraph_id``, ``sentence_id`` and ``text``.
+        stemmer: a :class:`helpers.stemming.Stemmer`; the shared default when None.
+
+    Returns:
+        A new table with columns ``paragraph_id``, ``sentence_id``, ``token_id``
+        (1..n over the article), ``token`` (surface form), ``lower``, ``stem``
+        (Sastrawi stem with project overrides; punctuation keeps its form),
+        ``is_stopword`` (in the stop-word table), ``is_alpha`` (letters only),
+        ``is_word`` (contains a letter or digit; what ``n_words`` counts).
+    """
+    from .stemming import default_stemmer
+    from .stopwords import stopword_set
+
+    _require_columns(sentences, ["paragraph_id", "sentence_id", "text"], "tokens_table")
+    stemmer = stemmer or default_stemmer()
+    rows = [
+        (pid, sid, token)
+        for pid, sid, text in zip(sentences["paragraph_id"], sentences["sentence_id"], sentences["text"])
+        for token in tokenize(str(text))
+    ]
+    table = pd.DataFrame(rows, columns=["paragraph_id", "sentence_id", "token"])
+    table.insert(2, "token_id", range(1, len(table) + 1))
+    lower = table["token"].str.lower()
+    stops = stopword_set()
+    table["lower"] = lower
+    table["is_alpha"] = table["token"].map(is_alpha).astype(bool)
+    table["is_word"] = table["token"].map(is_word).astype(bool)
+    stems = stemmer.stem_many(lower[table["is_alpha"]].unique())
+    table["stem"] = [stems.get(w, w) for w in lower]
+    table["is_stopword"] = lower.isin(stops)
+    ordered = ["paragraph_id", "sentence_id", "token_id", "token", "lower", "stem",
+               "is_stopword", "is_alpha", "is_word"]
+    return table[ordered].astype({"paragraph_id": "int64", "sentence_id": "int64", "token_id": "int64"})
+
+
+def count_words(text: str) -> int:
+    """Number of word tokens (letters or digits) in ``text``."""
+    return sum(1 for token in tokenize(text) if is_word(token))
+
+
+def _require_columns(table: pd.DataFrame, columns: Iterable[str], caller: str) -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ValueError(
+            f"{caller} needs columns {missing} that the table lacks; "
+            f"it has {list(table.columns)}. Build it with helpers.paragraphs_table()."
+        )
