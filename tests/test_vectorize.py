@@ -1,0 +1,80 @@
+"""Tests for helpers.vectorize: the Indonesian analyzer and vectoriser factories."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from helpers.errors import OptionError
+from helpers.stemming import Stemmer
+from helpers.stopwords import stopword_set
+from helpers.vectorize import (
+    DEFAULT_CONFIG,
+    VectorizerConfig,
+    display_term,
+    indonesian_analyzer,
+    make_count_vectorizer,
+    make_tfidf_vectorizer,
+    term_surface_forms,
+)
+
+
+def test_analyzer_drops_stopwords_punctuation_numbers_and_stems():
+    terms = indonesian_analyzer()("Pakta pertahanan ini memperkuat kerja sama militer, 2024 (19/6).")
+    assert terms == ["pakta", "pertahanan", "kuat", "kerja", "militer"]
+
+
+def test_analyzer_never_emits_stopwords_or_non_letters():
+    text = "Dan, yang; itu 10:58 -- 33,2% ! Mereka menunjukkan bahwa \"kami\" siap."
+    terms = indonesian_analyzer()(text)
+    stops = stopword_set()
+    assert all(t.isalpha() and t not in stops for t in terms)
+    assert "tunjuk" not in terms  # menunjukkan -> tunjuk, a stop word after stemming
+
+
+def test_analyzer_ngrams_join_neighbouring_stems():
+    terms = indonesian_analyzer(ngram_range=(2, 2))("pakta pertahanan militer")
+    assert terms == ["pakta pertahanan", "pertahanan militer"]
+
+
+def test_analyzer_uses_the_given_stemmer_cache():
+    stemmer = Stemmer(overrides={"pakta": "PAKTA"})
+    assert indonesian_analyzer(stemmer=stemmer)("pakta") == ["PAKTA"]
+    assert stemmer.cache == {"pakta": "PAKTA"}
+
+
+@pytest.mark.parametrize("bad", [(0, 1), (2, 1), ("1", 2)])
+def test_bad_ngram_range_raises_option_error(bad):
+    with pytest.raises(OptionError, match="ngram_range"):
+        indonesian_analyzer(ngram_range=bad)
+
+
+def test_tfidf_vectorizer_fits_without_warnings_and_uses_config():
+    docs = ["Pakta pertahanan Rusia.", "Pakta militer Rusia.", "Ekonomi dan perdagangan."]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        vec = make_tfidf_vectorizer(min_df=1, max_df=1.0)
+        matrix = vec.fit_transform(docs)
+    assert isinstance(vec, TfidfVectorizer)
+    assert matrix.shape[0] == 3
+    assert "pakta" in vec.vocabulary_
+    assert make_tfidf_vectorizer().min_df == DEFAULT_CONFIG.min_df
+    assert make_count_vectorizer(min_df=1).fit_transform(docs).sum() == 8  # 3 + 3 + 2 content words
+
+
+def test_unknown_vectorizer_option_raises():
+    with pytest.raises(OptionError, match="stop_words"):
+        make_tfidf_vectorizer(stop_words="english")
+
+
+def test_config_relaxes_filters_for_tiny_corpora():
+    assert VectorizerConfig(min_df=2, max_df=0.9).for_corpus(2) == VectorizerConfig(min_df=1, max_df=1.0)
+    assert DEFAULT_CONFIG.for_corpus(17) == DEFAULT_CONFIG
+
+
+def test_surface_forms_show_the_most_frequent_word():
+    forms = term_surface_forms(["kekhawatiran kekhawatiran", "khawatir"])
+    assert forms["khawatir"] == "kekhawatiran"
+    assert display_term("khawatir khawatir", forms) == "kekhawatiran kekhawatiran"
