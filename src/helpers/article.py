@@ -66,7 +66,7 @@ _COPYRIGHT_RE = re.compile(r"^\s*(?:copyright|hak\s+cipta)\b|^\s*©", re.I)
 _RIGHTS_RE = re.compile(r"^\s*all\s+rights\s+reserved\.?\s*$", re.I)
 _DATE_RE = re.compile(
     r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\.?\s+(?P<year>\d{4})"
-    r"(?:[,\s]+(?:pukul\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?)?"
+    r"(?:[,|\s]+(?:pukul\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?)?"
     r"(?:\s*(?P<tz>wib|wita|wit)\b)?",
     re.I,
 )

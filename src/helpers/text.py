@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from collections.abc import Iterable
 
 import pandas as pd
@@ -72,8 +73,10 @@ def _is_reduplication(left: str, right: str) -> bool:
         return True
     if left[:1].isupper() and right[:1].isupper():
         return False
-    shorter, longer = sorted((a, b), key=len)
-    if len(shorter) >= 3 and shorter in longer:
+    # Affixed reduplication shares a base of at least 4 letters that covers most of
+    # the shorter part: berlari-lari (lari), sebaik-baiknya (baik), kemerah-merahan (merah).
+    common = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+    if common >= 4 and common >= 0.6 * min(len(a), len(b)):
         return True
     # Rhyming reduplication: same length, differs only in the first consonant.
     return len(a) == len(b) >= 3 and a[1:] == b[1:]

@@ -1,0 +1,189 @@
+"""The article model: metadata, paragraphs, shapes of real Indonesian news, bad input."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta
+
+import pytest
+
+import helpers
+from helpers import config
+from helpers.article import parse_published, split_dateline
+
+
+# --- the seed article ---------------------------------------------------------------
+
+def test_seed_metadata_and_paragraphs(seed_path):
+    article = helpers.load_article(seed_path)
+    assert article.title == "Putin-Kim Jong Un Makin Mesra, Teken Pakta Pertahanan Korut-Rusia"
+    assert article.published == datetime.fromisoformat("2024-06-21T10:58:00+07:00")
+    assert article.published.utcoffset() == timedelta(hours=7)
+    assert str(article.published.tzinfo) == "Asia/Jakarta"
+    assert article.source == "Tampang.com"
+    assert article.photo_credit == "google"
+    assert article.dateline is None
+    assert len(article.paragraphs) == 17
+    assert article.paragraphs[0].startswith("Hubungan antara Rusia dan Korea Utara")
+    assert article.paragraphs[-1].endswith("oleh semua negara yang terlibat.")
+
+
+def test_seed_boilerplate_never_reaches_the_body(seed_path):
+    body = "\n".join(helpers.load_article(seed_path).paragraphs)
+    for boilerplate in ("Sumber foto", "Tanggal:", "Copyright", "All rights reserved", "Makin Mesra"):
+        assert boilerplate not in body
+
+
+def test_default_path_is_the_seed():
+    assert helpers.load_article().path == config.DEFAULT_ARTICLE
+
+
+def test_paragraphs_table_columns_and_counts(seed_path):
+    table = helpers.paragraphs_table(helpers.load_article(seed_path))
+    assert list(table.columns[:5]) == ["paragraph_id", "text", "n_sentences", "n_words", "n_chars"]
+    assert table["paragraph_id"].tolist() == list(range(1, 18))
+    assert table["n_sentences"].iloc[0] == 3
+    assert (table["n_words"] > 0).all()
+    assert (table["n_chars"] == table["text"].str.len()).all()
+
+
+# --- other shapes ------------------------------------------------------------------
+
+def test_article_without_headline_date_or_footer():
+    article = helpers.parse_article(
+        "Banjir melanda Kota Palu pada Senin pagi. Ratusan rumah terendam.\n\n"
+        "Pemerintah kota membuka posko pengungsian di tiga kecamatan.\n"
+    )
+    assert article.title is None and article.published is None and article.source is None
+    assert article.photo_credit is None
+    assert len(article.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    ("first", "dateline", "agency"),
+    [
+        ("JAKARTA (Pos Kota) – Polisi menangkap dua pelaku.", "JAKARTA (Pos Kota)", "Pos Kota"),
+        ("Jakarta, CNN Indonesia -- Polisi menangkap dua pelaku.", "Jakarta, CNN Indonesia", "CNN Indonesia"),
+        ("Merdeka.com - Polisi menangkap dua pelaku.", "Merdeka.com", "Merdeka.com"),
+        ("Palu (ANTARA News) - Polisi menangkap dua pelaku.", "Palu (ANTARA News)", "ANTARA News"),
+    ],
+)
+def test_datelines_become_metadata(first, dateline, agency):
+    article = helpers.parse_article(f"{first}\n\nKeduanya kini ditahan di Polres.\n")
+    assert article.dateline == dateline
+    assert article.source == agency
+    assert article.paragraphs[0] == "Polisi menangkap dua pelaku."
+
+
+def test_no_dateline_in_ordinary_sentences():
+    assert split_dateline("Presiden Joko Widodo meresmikan jembatan - katanya - kemarin.")[0] is None
+
+
+def test_crossheads_are_section_labels_not_paragraphs():
+    article = helpers.parse_article(
+        "Judul Berita Singkat\n\n"
+        "Polisi menertibkan pedagang kaki lima di Jalan Sudirman.\n\n"
+        "DITINDAK TEGAS\n\n"
+        "Pedagang yang melanggar akan ditindak tegas, kata Kapolsek.\n\n"
+        "Warga menyambut baik penertiban itu.\n"
+    )
+    assert article.title == "Judul Berita Singkat"
+    assert len(article.paragraphs) == 3
+    assert "DITINDAK TEGAS" not in article.paragraphs
+    assert article.sections == (None, "DITINDAK TEGAS", "DITINDAK TEGAS")
+    table = helpers.paragraphs_table(article)
+    assert table["section"].tolist() == ["", "DITINDAK TEGAS", "DITINDAK TEGAS"]
+
+
+def test_single_newline_paragraphs_are_split_with_a_note():
+    article = helpers.parse_article(
+        "Hujan turun sejak pagi di Bogor.\nSungai Ciliwung meluap pada sore hari.\nWarga mengungsi ke masjid."
+    )
+    assert len(article.paragraphs) == 3
+    assert article.notes
+
+
+def test_hard_wrapped_lines_inside_a_paragraph_are_joined():
+    article = helpers.parse_article("Kalimat pertama yang\npanjang sekali.\n\nParagraf kedua.")
+    assert article.paragraphs == ("Kalimat pertama yang panjang sekali.", "Paragraf kedua.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("21 Jun 2024 10:58 wib.", "2024-06-21T10:58:00+07:00"),
+        ("Jumat, 21 Juni 2024 | 10.58 WIB", "2024-06-21T10:58:00+07:00"),
+        ("3 Agustus 2023 08:15 WITA", "2023-08-03T08:15:00+08:00"),
+        ("1 Des 2022 19:00 WIT", "2022-12-01T19:00:00+09:00"),
+        ("17 Mei 2021", "2021-05-17T00:00:00+07:00"),
+    ],
+)
+def test_published_dates_are_timezone_aware(text, expected):
+    assert parse_published(text) == datetime.fromisoformat(expected)
+
+
+def test_unparseable_date_is_none():
+    assert parse_published("kemarin sore") is None
+
+
+# --- bad input -------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("content", "error", "phrase"),
+    [
+        (b"", helpers.EmptyArticleError, "empty"),
+        (b"   \n\n\t  \n", helpers.EmptyArticleError, "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), helpers.BinaryArticleError, "binary"),
+        ("Berita ini ditulis dengan ejaan caf\u00e9.".encode("cp1252"), helpers.ArticleEncodingError, "not UTF-8"),
+        ("Sumber foto: google\n\nCopyright \u00a9 Tampang.com\n".encode(), helpers.EmptyArticleError, "no body"),
+    ],
+)
+def test_bad_files_raise_the_projects_errors(write_article, content, error, phrase):
+    path = write_article(content)
+    with pytest.raises(error) as info:
+        helpers.load_article(path)
+    assert str(path) in str(info.value)
+    assert phrase in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_missing_path_and_directory(tmp_path):
+    with pytest.raises(helpers.ArticleNotFoundError, match="no such file"):
+        helpers.load_article(tmp_path / "missing.txt")
+    with pytest.raises(helpers.ArticleNotFoundError, match="directory"):
+        helpers.load_article(tmp_path)
+
+
+def test_errors_render_as_one_line_in_ipython(tmp_path):
+    with pytest.raises(helpers.ArticleError) as info:
+        helpers.load_article(tmp_path / "missing.txt")
+    assert info.value._render_traceback_() == [f"ArticleNotFoundError: {info.value}"]
+
+
+def test_bom_crlf_and_utf16_decode_to_the_same_article(write_article):
+    text = "Judul\n\nParagraf pertama di sini.\n\nParagraf kedua di sana.\n"
+    expected = helpers.parse_article(text).paragraphs
+    for name, data in {
+        "bom.txt": b"\xef\xbb\xbf" + text.encode(),
+        "crlf.txt": text.replace("\n", "\r\n").encode(),
+        "utf16.txt": text.encode("utf-16"),
+    }.items():
+        article = helpers.load_article(write_article(data, name))
+        assert article.paragraphs == expected, name
+        assert article.title == "Judul", name
+
+
+def test_loading_never_writes_data_raw(seed_path):
+    def snapshot():
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in config.RAW_DIR.iterdir()}
+
+    before = snapshot()
+    helpers.paragraphs_table(helpers.load_article(seed_path))
+    assert snapshot() == before
+
+
+def test_io_refuses_to_write_into_data_raw():
+    from helpers import io
+
+    with pytest.raises(PermissionError, match="never written"):
+        io.write_text(config.RAW_DIR / "x.txt", "nope")

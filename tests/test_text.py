@@ -1,0 +1,165 @@
+"""Indonesian tokenisation, sentence splitting, stop words and stems, counted by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers
+from helpers.text import is_alpha, is_word, split_sentences, tokenize
+
+
+# --- tokens ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("word", ["negara-negara", "kerja-kerja", "berlari-lari", "sebaik-baiknya",
+                                  "kemerah-merahan", "sayur-mayur", "non-barat", "Negara-negara"])
+def test_reduplication_and_prefixed_forms_stay_one_token(word):
+    assert tokenize(word) == [word]
+
+
+@pytest.mark.parametrize(("joined", "parts"), [
+    ("Korut-Rusia", ["Korut", "Rusia"]),
+    ("Putin-Kim", ["Putin", "Kim"]),
+    ("Perjanjian-pertahanan", ["Perjanjian", "pertahanan"]),
+])
+def test_joined_names_split_into_parts(joined, parts):
+    assert tokenize(joined) == parts
+
+
+def test_numbers_dates_and_times_are_single_tokens():
+    assert tokenize("pada Rabu (19/6) pukul 10:58, naik 33,2 persen menjadi 1.000.000") == [
+        "pada", "Rabu", "(", "19/6", ")", "pukul", "10:58", ",", "naik", "33,2", "persen",
+        "menjadi", "1.000.000",
+    ]
+
+
+def test_straight_and_curly_quotes_are_separate_tokens():
+    assert tokenize('bertajuk "kemitraan strategis"') == ["bertajuk", '"', "kemitraan", "strategis", '"']
+    assert tokenize("bersifat “cinta damai” dan ‘defensif’") == [
+        "bersifat", "“", "cinta", "damai", "”", "dan", "‘", "defensif", "’"]
+
+
+def test_hand_counted_seed_sentence():
+    sentence = "Kim Jong Un pun memberikan pujian pada Rusia karena dinilai telah memberikan dukungan strategis."
+    tokens = tokenize(sentence)
+    assert len(tokens) == 15  # 14 words + the full stop
+    assert sum(map(is_word, tokens)) == 14
+
+
+def test_word_flags():
+    assert is_alpha("negara-negara") and is_alpha("Jum'at")
+    assert not is_alpha("19/6") and is_word("19/6")
+    assert not is_word(",") and not is_alpha(",")
+
+
+# --- sentences ---------------------------------------------------------------------
+
+def test_quotation_with_full_stops_is_one_sentence():
+    text = '"Kami siap. Kami kuat," kata Kim. Putin tersenyum.'
+    assert split_sentences(text) == ['"Kami siap. Kami kuat," kata Kim.', "Putin tersenyum."]
+
+
+def test_sentence_ending_inside_a_quotation():
+    text = 'Putin menyatakan, "Perjanjian ini penting." Kim setuju.'
+    assert split_sentences(text) == ['Putin menyatakan, "Perjanjian ini penting."', "Kim setuju."]
+
+
+def test_curly_quotation_kept_whole():
+    text = "Ia berkata, “Kita menang. Mari rayakan.” Semua bersorak."
+    assert split_sentences(text) == ["Ia berkata, “Kita menang. Mari rayakan.”", "Semua bersorak."]
+
+
+@pytest.mark.parametrize("text", [
+    "Kantornya di Jl. Merdeka No. 10 Jakarta.",
+    "Ia diperiksa oleh dr. Siti di puskesmas.",
+    "Uang dikirim a.n. Budi Santoso kemarin.",
+    "Inflasi naik menjadi 33,2 persen tahun ini.",
+    "Harga naik 3.5 persen.",
+    "Presiden B. J. Habibie lahir di Parepare.",
+    "Ia membeli buku, pena, dll. di toko itu.",
+    "Prof. Dr. Andi hadir.",
+])
+def test_abbreviations_decimals_and_initials_do_not_end_sentences(text):
+    assert split_sentences(text) == [text]
+
+
+def test_plain_sentences_split():
+    assert split_sentences("Hujan turun. Banjir datang! Apakah warga aman? Ya.") == [
+        "Hujan turun.", "Banjir datang!", "Apakah warga aman?", "Ya."]
+
+
+def test_unbalanced_quote_does_not_swallow_the_paragraph():
+    assert len(split_sentences('Ia berkata "tidak. Lalu pergi. Semua diam.')) == 3
+
+
+def test_text_without_terminal_punctuation_is_one_sentence():
+    assert split_sentences("Tanpa titik di akhir") == ["Tanpa titik di akhir"]
+    assert split_sentences("   ") == []
+
+
+# --- tables ----------------------------------------------------------------------
+
+@pytest.fixture
+def toy_paragraphs():
+    return pd.DataFrame({"paragraph_id": [1, 2],
+                         "text": ["Negara-negara itu bekerja sama. Mereka sepakat.",
+                                  "Pemerintah Korut-Rusia menandatangani perjanjian."]})
+
+
+def test_sentences_table_ids_and_order(toy_paragraphs):
+    before = toy_paragraphs.copy()
+    sentences = helpers.sentences_table(toy_paragraphs)
+    pd.testing.assert_frame_equal(toy_paragraphs, before)  # input not mutated
+    assert list(sentences.columns) == ["paragraph_id", "sentence_id", "text"]
+    assert sentences["paragraph_id"].tolist() == [1, 1, 2]
+    assert sentences["sentence_id"].tolist() == [1, 2, 3]
+
+
+def test_tokens_table_hand_counted(toy_paragraphs):
+    tokens = helpers.tokens_table(helpers.sentences_table(toy_paragraphs))
+    assert list(tokens.columns) == ["paragraph_id", "sentence_id", "token_id", "token", "lower",
+                                    "stem", "is_stopword", "is_alpha", "is_word"]
+    assert tokens["token"].tolist() == [
+        "Negara-negara", "itu", "bekerja", "sama", ".", "Mereka", "sepakat", ".",
+        "Pemerintah", "Korut", "Rusia", "menandatangani", "perjanjian", ".",
+    ]
+    assert tokens["token_id"].tolist() == list(range(1, 15))
+    row = tokens.set_index("token")
+    assert row.loc["Negara-negara", "stem"] == "negara"
+    assert row.loc["bekerja", "stem"] == "kerja"
+    assert row.loc["perjanjian", "stem"] == "janji"
+    assert row.loc["Pemerintah", "stem"] == "pemerintah"  # override: not 'perintah'
+    assert row.loc["itu", "is_stopword"] and row.loc["Mereka", "is_stopword"]
+    assert not row.loc["Negara-negara", "is_stopword"]
+    assert tokens.loc[tokens["token"] == ".", "stem"].eq(".").all()
+
+
+def test_missing_columns_give_a_clear_error():
+    with pytest.raises(ValueError, match="needs columns"):
+        helpers.sentences_table(pd.DataFrame({"text": ["a"]}))
+
+
+# --- stop words and stems ------------------------------------------------------------
+
+def test_stopword_table_is_documented_data():
+    table = helpers.stopwords_table()
+    assert table["word"].is_unique and table["word"].is_monotonic_increasing
+    assert len(table[table["source"] == "stopwords-iso"]) == 758
+    extra = table[table["source"] == "project"]
+    assert len(extra) > 0 and extra["reason"].str.len().gt(10).all()
+    assert {"yang", "dan", "pun", "wib"} <= helpers.stopword_set()
+
+
+def test_stemmer_memoises_and_applies_overrides():
+    stemmer = helpers.Stemmer(overrides={"pemerintah": "pemerintah"})
+    assert stemmer.stem("pemerintah") == "pemerintah"
+    assert stemmer.stem("kekhawatiran") == "khawatir"
+    assert set(stemmer.cache) == {"pemerintah", "kekhawatiran"}
+    stemmer.clear_cache()
+    assert stemmer.cache == {}
+
+
+def test_surface_forms_pick_the_most_frequent_form():
+    tokens = pd.DataFrame({"stem": ["tahan", "tahan", "tahan", "janji"],
+                           "lower": ["pertahanan", "pertahanan", "bertahan", "perjanjian"]})
+    assert helpers.surface_forms(tokens) == {"tahan": "pertahanan", "janji": "perjanjian"}
