@@ -53,7 +53,8 @@ def seed_report(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("seed-report")
     timings = run_report(config.DEFAULT_ARTICLE, processed_root=root / "processed",
-                         reports_root=root / "reports", log=lambda *_: None)
+                         reports_root=root / "reports", executed_dir=root / "executed",
+                         log=lambda *_: None)
     slug = config.slug_for(config.DEFAULT_ARTICLE)
     return {"processed": root / "processed" / slug, "reports": root / "reports" / slug,
-            "timings": timings, "root": root}
+            "executed": root / "executed", "timings": timings, "root": root}

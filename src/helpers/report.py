@@ -65,8 +65,12 @@ def execute_notebook(notebook: Path, executed: Path, *, article_path: Path, outp
 
 def run_report(article: str | os.PathLike | None = None, *, notebooks: list[Path] | None = None,
                processed_root: Path = config.PROCESSED_DIR, reports_root: Path = config.REPORTS_DIR,
-               kernel_name: str = config.KERNEL_NAME, log=print) -> dict[str, float]:
+               kernel_name: str = config.KERNEL_NAME, executed_dir: Path | None = None,
+               log=print) -> dict[str, float]:
     """Execute the notebooks on an article and publish tables and HTML atomically.
+
+    ``executed_dir``, when given, receives a copy of each executed ``.ipynb`` (with
+    outputs) for inspection; the tests use it to check for warnings and stderr.
 
     Returns ``{notebook name: seconds}``. Raises the article's own error when the file
     is unusable, and ``papermill.PapermillExecutionError`` when a cell fails.
@@ -97,6 +101,8 @@ def run_report(article: str | os.PathLike | None = None, *, notebooks: list[Path
                     log(f"[{slug}] the failed notebook, with its outputs, is in {failed}")
                 raise
             write_text(reports / f"{notebook.stem}.html", export_html(executed))
+            if executed_dir is not None:
+                write_text(Path(executed_dir) / notebook.name, executed.read_text(encoding="utf-8"))
             timings[notebook.name] = time.perf_counter() - start
             log(f"[{slug}] {notebook.name} done in {timings[notebook.name]:.1f} s")
     return timings

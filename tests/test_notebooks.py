@@ -1,0 +1,93 @@
+"""Every notebook: stored clean, parameterised, and executed top to bottom on the seed.
+
+The seed report is run once per session (``seed_report`` in conftest.py) through the
+same runner as ``make report``; these tests read its outputs.
+"""
+
+from __future__ import annotations
+
+import nbformat
+import pandas as pd
+import pytest
+
+from helpers import config
+from helpers.report import notebook_paths
+
+NOTEBOOKS = notebook_paths()
+EXPECTED = ["01-text-statistics.ipynb", "02-tfidf-topics.ipynb", "03-paragraph-sentiment.ipynb"]
+
+
+def test_the_contract_notebooks_exist_in_reading_order():
+    names = [p.name for p in NOTEBOOKS]
+    assert names == sorted(names)
+    assert [n for n in EXPECTED if n in names] == [n for n in EXPECTED]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_stored_clean_and_generic(path):
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"{path.name} has outputs"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_opens_with_a_question_and_a_parameters_cell(path):
+    nb = nbformat.read(path, as_version=4)
+    assert nb.cells[0].cell_type == "markdown" and "question" in nb.cells[0].source.lower()
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1, "exactly one cell tagged 'parameters'"
+    namespace: dict = {}
+    exec(tagged[0].source, namespace)  # literal assignments only
+    assert config.resolve_article(namespace["article_path"]) == config.DEFAULT_ARTICLE
+    assert namespace["output_dir"] == ""
+
+
+@pytest.mark.notebook
+def test_every_notebook_ran_and_exported_html(seed_report):
+    for path in NOTEBOOKS:
+        html = (seed_report["reports"] / f"{path.stem}.html").read_text(encoding="utf-8")
+        assert len(html) > 10_000
+        assert "Traceback" not in html
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_executed_notebook_has_no_errors_warnings_or_stderr(seed_report, path):
+    nb = nbformat.read(seed_report["executed"] / path.name, as_version=4)
+    problems = []
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                problems.append((index, "error", output.get("ename")))
+            if output.output_type == "stream" and output.name == "stderr":
+                problems.append((index, "stderr", output.text[:200]))
+            text = output.get("text", "") or output.get("data", {}).get("text/plain", "")
+            if "Warning" in str(text) and output.output_type == "stream":
+                problems.append((index, "warning", str(text)[:200]))
+    assert not problems
+
+
+@pytest.mark.notebook
+def test_paragraphs_csv_follows_the_contract(seed_report):
+    table = pd.read_csv(seed_report["processed"] / "paragraphs.csv")
+    assert table["paragraph_id"].tolist() == list(range(1, 18))
+    assert list(table.columns[:4]) == ["paragraph_id", "text", "n_sentences", "n_words"]
+    names = {p.name for p in NOTEBOOKS}
+    if "02-tfidf-topics.ipynb" in names:
+        assert {"dominant_topic", "topic_weight"} <= set(table.columns)
+    if "03-paragraph-sentiment.ipynb" in names:
+        assert {"sentiment", "p_negative", "p_neutral", "p_positive", "sentiment_score"} <= set(table.columns)
+        probabilities = table[["p_negative", "p_neutral", "p_positive"]].sum(axis=1)
+        assert ((probabilities - 1).abs() < 1e-5).all()
+        assert ((table["sentiment_score"] - (table["p_positive"] - table["p_negative"])).abs() < 1e-5).all()
+        assert set(table["sentiment"]) <= {"negative", "neutral", "positive"}
+
+
+@pytest.mark.notebook
+def test_report_left_no_staging_folders(seed_report):
+    leftovers = [p.name for p in (seed_report["root"] / "processed").iterdir() if p.name.startswith(".")]
+    leftovers += [p.name for p in (seed_report["root"] / "reports").iterdir() if p.name.startswith(".")]
+    assert leftovers == []
