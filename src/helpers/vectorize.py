@@ -76,8 +76,11 @@ class VectorizerConfig:
         return self
 
 
-#: The project's vocabulary filters (used by notebook 02 and the benchmark).
+#: The project's vocabulary filters for topics and similarity (notebook 02, benchmark).
 DEFAULT_CONFIG = VectorizerConfig()
+#: Filters for per-document distinctive terms: a term used in one paragraph only is
+#: exactly what makes that paragraph distinctive, so ``min_df`` is 1 here.
+DISTINCTIVE_CONFIG = replace(DEFAULT_CONFIG, min_df=1)
 
 
 class IndonesianAnalyzer:

@@ -1,0 +1,524 @@
+"""Distinctive terms, topics and redundancy for any list of documents.
+
+A *document* is whatever the caller passes: the paragraphs of one article (notebook
+02), or the articles of a corpus. Everything is computed by scikit-learn and SciPy;
+this module only wires the pieces together and returns tidy tables.
+
+* :func:`fit_tfidf` turns documents into a :class:`TermMatrix` (TF-IDF from
+  scikit-learn's ``TfidfVectorizer`` with the Indonesian analyzer of
+  :mod:`helpers.vectorize`, plus raw counts over the same vocabulary for LDA).
+* :func:`top_terms_by_document`: the terms that make each document distinctive.
+* :func:`scan_topic_numbers` / :func:`summarise_scan` / :func:`choose_n_topics`:
+  evidence for the number of topics (NMF reconstruction error and stability across
+  random seeds, after Greene et al. 2014).
+* :func:`fit_nmf`, :func:`topic_terms`, :func:`document_topics`,
+  :func:`dominant_topics`: the topics, their labels, and where they occur.
+* :func:`fit_lda`, :func:`match_topics`: a second method (LDA on counts) and where
+  it agrees with NMF.
+* :func:`similarity_matrix`, :func:`redundant_pairs`, :func:`document_linkage`:
+  which documents say the same thing.
+
+Caveat: topic models are built for thousands of documents. On a 17-paragraph
+article they describe *this text's* vocabulary, and their stability must be checked
+(:func:`topic_stability`) before a topic is read as a theme.
+
+References:
+    Lee & Seung (1999), "Learning the parts of objects by non-negative matrix
+    factorization", Nature 401. Blei, Ng & Jordan (2003), "Latent Dirichlet
+    Allocation", JMLR 3. Greene, O'Callaghan & Cunningham (2014), "How many topics?
+    Stability analysis for topic models", ECML PKDD. scikit-learn example
+    "Topic extraction with NMF and LDA".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy.cluster.hierarchy import linkage
+from scipy.optimize import linear_sum_assignment
+from scipy.spatial.distance import squareform
+from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.metrics.pairwise import cosine_similarity
+
+from .config import RANDOM_SEED
+from .errors import OptionError
+from .stemming import Stemmer
+from .vectorize import (
+    DEFAULT_CONFIG,
+    DISTINCTIVE_CONFIG,
+    VectorizerConfig,
+    display_term,
+    indonesian_analyzer,
+    make_tfidf_vectorizer,
+    term_surface_forms,
+)
+
+__all__ = [
+    "TermMatrix", "TopicSettings", "TOPIC_SETTINGS", "DEFAULT_CONFIG", "DISTINCTIVE_CONFIG",
+    "VectorizerConfig", "indonesian_analyzer", "make_tfidf_vectorizer",
+    "fit_tfidf", "top_terms_by_document", "term_weights_table", "topics_possible",
+    "candidate_n_topics", "fit_nmf", "scan_topic_numbers", "summarise_scan",
+    "choose_n_topics", "topic_stability", "topic_labels", "topic_terms",
+    "document_topics", "dominant_topics", "fit_lda", "match_topics",
+    "dominant_topic_agreement", "similarity_matrix", "redundant_pairs", "document_linkage",
+]
+
+
+@dataclass(frozen=True)
+class TopicSettings:
+    """Settings of the topic search, in one place.
+
+    Attributes:
+        max_topics: largest number of topics tried (caps run time on long texts).
+        n_seeds: random restarts per number of topics for the stability check.
+        n_top_terms: top terms per topic compared across restarts (and listed).
+        recur_threshold: a topic *recurs* in a restart when the Jaccard overlap of
+            its top terms with the best-matching restart topic is at least this.
+        min_documents: fewer documents than this: no topic model is fitted.
+        max_iter: iteration cap for NMF and LDA (high enough to converge here).
+    """
+
+    max_topics: int = 8
+    n_seeds: int = 10
+    n_top_terms: int = 8
+    recur_threshold: float = 0.5
+    min_documents: int = 4
+    max_iter: int = 2000
+
+
+#: The project's topic-search settings (notebook 02).
+TOPIC_SETTINGS = TopicSettings()
+
+
+@dataclass(frozen=True, eq=False)
+class TermMatrix:
+    """Documents × terms, weighted by TF-IDF, with readable term names.
+
+    Attributes:
+        tfidf: sparse ``(n_documents, n_terms)`` TF-IDF matrix (rows l2-normalised).
+        counts: sparse raw term counts over the same vocabulary (for LDA).
+        document_ids: one id per row, in input order.
+        terms: the vocabulary as stems (n-grams joined by a space), column order.
+        labels: each term's display form (most frequent surface form per stem).
+        config: the vectoriser filters actually used (relaxed for tiny corpora).
+    """
+
+    tfidf: sparse.csr_matrix
+    counts: sparse.csr_matrix
+    document_ids: tuple
+    terms: tuple[str, ...]
+    labels: tuple[str, ...]
+    config: VectorizerConfig
+
+    @property
+    def n_documents(self) -> int:
+        return self.tfidf.shape[0]
+
+    @property
+    def n_terms(self) -> int:
+        return self.tfidf.shape[1]
+
+
+# --- TF-IDF -----------------------------------------------------------------------
+
+
+def fit_tfidf(documents: Sequence[str], *, document_ids: Sequence | None = None,
+              config: VectorizerConfig | None = None, stemmer: Stemmer | None = None) -> TermMatrix:
+    """TF-IDF of ``documents`` with the Indonesian analyzer (scikit-learn does the maths).
+
+    How to read it: a cell is high when a term is frequent in that document and rare
+    in the others. Rows are l2-normalised, so documents of different length compare.
+
+    Args:
+        documents: the texts (paragraphs of an article, or whole articles).
+        document_ids: one id per document; 1..n when None.
+        config: vocabulary filters; ``DEFAULT_CONFIG`` when None. Relaxed by
+            :meth:`VectorizerConfig.for_corpus` for tiny corpora, and relaxed again
+            when the filters would remove every term.
+        stemmer: passed to the analyzer (shared default when None).
+
+    Returns:
+        A :class:`TermMatrix`. A corpus with no content words (only stop words,
+        numbers, punctuation) gives zero terms instead of an error.
+    """
+    documents = [str(d) for d in documents]
+    ids = tuple(range(1, len(documents) + 1)) if document_ids is None else tuple(document_ids)
+    if len(ids) != len(documents):
+        raise ValueError(f"fit_tfidf got {len(documents)} documents but {len(ids)} document_ids; pass one id per document.")
+    cfg = (config or DEFAULT_CONFIG).for_corpus(len(documents))
+    relaxed = VectorizerConfig(min_df=1, max_df=1.0, ngram_range=cfg.ngram_range,
+                               sublinear_tf=cfg.sublinear_tf, max_features=cfg.max_features)
+    forms = term_surface_forms(documents, stemmer=stemmer)
+    for attempt in (cfg, relaxed):
+        vectorizer = make_tfidf_vectorizer(stemmer=stemmer, config=attempt)
+        try:
+            tfidf = vectorizer.fit_transform(documents).tocsr()
+        except ValueError:  # scikit-learn: "no terms remain" / "empty vocabulary"
+            continue
+        terms = tuple(vectorizer.get_feature_names_out())
+        counter = CountVectorizer(analyzer=vectorizer.analyzer, vocabulary=list(terms), lowercase=False)
+        counts = counter.transform(documents).tocsr()
+        return TermMatrix(tfidf, counts, ids, terms, tuple(display_term(t, forms) for t in terms), attempt)
+    empty = sparse.csr_matrix((len(documents), 0))
+    return TermMatrix(empty, empty.copy(), ids, (), (), relaxed)
+
+
+def top_terms_by_document(matrix: TermMatrix, *, n_terms: int = 5) -> pd.DataFrame:
+    """The highest-TF-IDF terms of each document: what makes it distinctive.
+
+    Args:
+        matrix: from :func:`fit_tfidf`.
+        n_terms: terms kept per document (fewer when the document has fewer).
+
+    Returns:
+        Columns ``document_id``, ``rank`` (1 = most distinctive), ``term`` (display
+        form), ``stem``, ``weight`` (TF-IDF, 0..1). Ties are broken by term, so the
+        order is deterministic. Documents without any term have no rows.
+    """
+    _check_positive("n_terms", n_terms)
+    rows = []
+    dense = matrix.tfidf.toarray()
+    for doc_id, weights in zip(matrix.document_ids, dense):
+        order = sorted(np.flatnonzero(weights), key=lambda j: (-weights[j], matrix.terms[j]))[:n_terms]
+        rows.extend((doc_id, rank, matrix.labels[j], matrix.terms[j], float(weights[j]))
+                    for rank, j in enumerate(order, start=1))
+    return pd.DataFrame(rows, columns=["document_id", "rank", "term", "stem", "weight"]).astype(
+        {"rank": "int64", "weight": "float64"})
+
+
+def term_weights_table(matrix: TermMatrix, top_terms: pd.DataFrame, *, max_rank: int = 2,
+                       max_terms: int = 30) -> pd.DataFrame:
+    """A terms × documents TF-IDF table for a heatmap of distinctive terms.
+
+    Keeps terms that rank ``<= max_rank`` in some document, ordered by the first
+    document where they rank (so the diagonal follows the article), at most
+    ``max_terms`` of them.
+
+    Returns:
+        A wide table: index = term (display form), columns = document ids in order.
+    """
+    chosen = top_terms[top_terms["rank"] <= max_rank]
+    stems = list(dict.fromkeys(chosen["stem"]))[:max_terms]
+    index = {t: j for j, t in enumerate(matrix.terms)}
+    columns = [index[s] for s in stems]
+    values = matrix.tfidf[:, columns].toarray().T if columns else np.zeros((0, matrix.n_documents))
+    return pd.DataFrame(values, index=[matrix.labels[j] for j in columns], columns=list(matrix.document_ids))
+
+
+# --- number of topics -------------------------------------------------------------
+
+
+def candidate_n_topics(matrix: TermMatrix, *, settings: TopicSettings = TOPIC_SETTINGS) -> list[int]:
+    """Numbers of topics worth trying: 2 .. min(max_topics, documents - 1, terms - 1)."""
+    upper = min(settings.max_topics, matrix.n_documents - 1, matrix.n_terms - 1)
+    return list(range(2, upper + 1))
+
+
+def topics_possible(matrix: TermMatrix, *, settings: TopicSettings = TOPIC_SETTINGS) -> tuple[bool, str]:
+    """Whether a topic model makes sense here, and a plain reason when it does not."""
+    if matrix.n_documents < settings.min_documents:
+        return False, (f"Only {matrix.n_documents} document(s): topic modelling needs at least "
+                       f"{settings.min_documents}, so no topics are fitted.")
+    if not candidate_n_topics(matrix, settings=settings):
+        return False, (f"Only {matrix.n_terms} term(s) survive the vocabulary filters: too few to "
+                       "separate two topics, so no topics are fitted.")
+    return True, ""
+
+
+def fit_nmf(matrix: TermMatrix, n_topics: int, *, init: str = "nndsvda", seed: int = RANDOM_SEED,
+            settings: TopicSettings = TOPIC_SETTINGS) -> NMF:
+    """Non-negative matrix factorisation of the TF-IDF matrix: ``X ≈ W H``.
+
+    ``init="nndsvda"`` (the default) is deterministic, based on an SVD; ``"random"``
+    starts from ``seed`` and is used to test stability. Returns the fitted
+    scikit-learn ``NMF`` (``components_`` is topics × terms).
+    """
+    _check_positive("n_topics", n_topics)
+    model = NMF(n_components=n_topics, init=init, random_state=seed, max_iter=settings.max_iter)
+    model.fit(matrix.tfidf)
+    return model
+
+
+def _top_term_sets(components: np.ndarray, n_top: int) -> list[frozenset[int]]:
+    # Ties broken by column index (stable argsort) so runs are reproducible.
+    return [frozenset(np.argsort(-row, kind="stable")[:n_top]) for row in components]
+
+
+def _match_by_jaccard(reference: np.ndarray, other: np.ndarray, n_top: int) -> tuple[np.ndarray, np.ndarray]:
+    """Best one-to-one matching of ``other``'s topics to ``reference``'s (Hungarian
+    algorithm on top-term Jaccard). Returns (matched index, Jaccard) per reference topic."""
+    ref_sets, other_sets = _top_term_sets(reference, n_top), _top_term_sets(other, n_top)
+    jaccard = np.array([[len(a & b) / len(a | b) for b in other_sets] for a in ref_sets])
+    rows, cols = linear_sum_assignment(-jaccard)
+    matched = np.empty(len(ref_sets), dtype=int)
+    matched[rows] = cols
+    return matched, jaccard[rows, cols][np.argsort(rows)]
+
+
+def scan_topic_numbers(matrix: TermMatrix, *, n_topics: Sequence[int] | None = None,
+                       settings: TopicSettings = TOPIC_SETTINGS, seed: int = RANDOM_SEED) -> pd.DataFrame:
+    """Fit NMF for each number of topics, once deterministically and ``n_seeds`` times
+    from random starts, and record error and agreement.
+
+    How to read it: ``reconstruction_error`` always falls as topics are added; look
+    for where it stops falling fast. ``jaccard`` is how well a random restart
+    recovers each reference topic's top terms (1 = the same terms): a number of
+    topics whose topics keep coming back is supported by the data.
+
+    Returns:
+        One row per (``n_topics``, ``seed``, ``topic_id``): ``reference_error`` and
+        ``relative_error`` (Frobenius error of the deterministic fit, and the same
+        divided by the norm of the matrix), ``jaccard`` (top-term overlap of reference
+        topic ``topic_id`` with its matched topic in the restart).
+    """
+    ks = candidate_n_topics(matrix, settings=settings) if n_topics is None else list(n_topics)
+    norm = float(np.sqrt(matrix.tfidf.multiply(matrix.tfidf).sum())) or 1.0
+    rows = []
+    for k in ks:
+        reference = fit_nmf(matrix, k, settings=settings)
+        for s in range(settings.n_seeds):
+            restart = fit_nmf(matrix, k, init="random", seed=seed + s, settings=settings)
+            _, jaccard = _match_by_jaccard(reference.components_, restart.components_, settings.n_top_terms)
+            rows.extend((k, seed + s, t + 1, reference.reconstruction_err_,
+                         reference.reconstruction_err_ / norm, float(j)) for t, j in enumerate(jaccard))
+    return pd.DataFrame(rows, columns=["n_topics", "seed", "topic_id", "reference_error",
+                                       "relative_error", "jaccard"])
+
+
+def summarise_scan(scan: pd.DataFrame, *, settings: TopicSettings = TOPIC_SETTINGS) -> pd.DataFrame:
+    """One row per number of topics: ``relative_error``, ``stability`` (mean Jaccard
+    over topics and seeds, 0..1) and ``recurrence`` (share of topic × seed pairs whose
+    Jaccard reaches ``recur_threshold``)."""
+    grouped = scan.assign(recurs=scan["jaccard"] >= settings.recur_threshold).groupby("n_topics")
+    return pd.DataFrame({
+        "relative_error": grouped["relative_error"].first(),
+        "stability": grouped["jaccard"].mean(),
+        "recurrence": grouped["recurs"].mean(),
+    }).reset_index()
+
+
+def choose_n_topics(summary: pd.DataFrame) -> int:
+    """The number of topics with the highest stability (ties: the smaller number).
+
+    Stability is rounded to 2 decimals before comparing, so noise-level differences
+    do not favour more topics. This is the stability criterion of Greene et al.
+    (2014); reconstruction error is shown alongside but always prefers more topics.
+    """
+    if summary.empty:
+        raise ValueError("choose_n_topics needs a non-empty scan summary; check topics_possible() first.")
+    ranked = summary.assign(score=summary["stability"].round(2)).sort_values(
+        ["score", "n_topics"], ascending=[False, True])
+    return int(ranked["n_topics"].iloc[0])
+
+
+def topic_stability(scan: pd.DataFrame, n_topics: int, *, settings: TopicSettings = TOPIC_SETTINGS) -> pd.DataFrame:
+    """Per topic of the chosen model: how often its top terms recur across restarts.
+
+    Returns:
+        Columns ``topic_id``, ``mean_jaccard`` (0..1), ``recurrence`` (share of seeds
+        in which the topic is found again, Jaccard >= ``recur_threshold``),
+        ``n_seeds``.
+    """
+    rows = scan[scan["n_topics"] == n_topics]
+    grouped = rows.assign(recurs=rows["jaccard"] >= settings.recur_threshold).groupby("topic_id")
+    return pd.DataFrame({
+        "mean_jaccard": grouped["jaccard"].mean(),
+        "recurrence": grouped["recurs"].mean(),
+        "n_seeds": grouped["seed"].nunique(),
+    }).reset_index()
+
+
+# --- topics -----------------------------------------------------------------------
+
+
+def topic_labels(components: np.ndarray, labels: Sequence[str], *, n_words: int = 3) -> list[str]:
+    """A readable label per topic: its top ``n_words`` display terms joined by " / ".
+
+    When two topics would get the same label, more terms are added until they differ.
+    """
+    orders = [np.argsort(-row, kind="stable") for row in components]
+    width = n_words
+    while True:
+        names = [" / ".join(labels[j] for j in order[:width]) for order in orders]
+        if len(set(names)) == len(names) or width >= len(labels):
+            return names
+        width += 1
+
+
+def topic_terms(components: np.ndarray, matrix: TermMatrix, *, n_terms: int = 10) -> pd.DataFrame:
+    """The top terms of every topic (the content of ``topics.csv``).
+
+    Args:
+        components: topics × terms weights (``NMF.components_`` or LDA's).
+        matrix: the :class:`TermMatrix` the model was fitted on.
+        n_terms: terms per topic.
+
+    Returns:
+        Columns ``topic_id`` (1..k), ``label``, ``rank`` (1 = strongest), ``term``
+        (display form), ``weight`` (the term's share of the topic's total weight,
+        so a topic's weights over the whole vocabulary sum to 1), ``stem``. Terms with
+        zero weight are left out.
+    """
+    _check_positive("n_terms", n_terms)
+    names = topic_labels(components, matrix.labels)
+    totals = components.sum(axis=1, keepdims=True)
+    shares = np.divide(components, totals, out=np.zeros_like(components, dtype=float), where=totals > 0)
+    rows = []
+    for t, row in enumerate(shares):
+        order = [j for j in np.argsort(-row, kind="stable")[:n_terms] if row[j] > 0]
+        rows.extend((t + 1, names[t], rank, matrix.labels[j], float(row[j]), matrix.terms[j])
+                    for rank, j in enumerate(order, start=1))
+    return pd.DataFrame(rows, columns=["topic_id", "label", "rank", "term", "weight", "stem"]).astype(
+        {"topic_id": "int64", "rank": "int64"})
+
+
+def document_topics(doc_weights: np.ndarray, matrix: TermMatrix, labels: Sequence[str]) -> pd.DataFrame:
+    """Each document's mix of topics, as shares that sum to 1 per document.
+
+    Args:
+        doc_weights: documents × topics (``NMF.transform`` or LDA's).
+        matrix: the :class:`TermMatrix` (for document ids).
+        labels: topic labels (``topic_terms(...)["label"]`` in topic order).
+
+    Returns:
+        Columns ``document_id``, ``topic_id``, ``label``, ``weight`` (share, 0..1).
+        A document with no terms has weight 0 for every topic.
+    """
+    totals = doc_weights.sum(axis=1, keepdims=True)
+    shares = np.divide(doc_weights, totals, out=np.zeros_like(doc_weights, dtype=float), where=totals > 0)
+    k = shares.shape[1]
+    return pd.DataFrame({
+        "document_id": np.repeat(list(matrix.document_ids), k),
+        "topic_id": np.tile(np.arange(1, k + 1), matrix.n_documents),
+        "label": np.tile(list(labels), matrix.n_documents),
+        "weight": shares.ravel(),
+    })
+
+
+def dominant_topics(doc_topics: pd.DataFrame) -> pd.DataFrame:
+    """The strongest topic of each document.
+
+    Returns:
+        Columns ``document_id``, ``dominant_topic`` (nullable int; missing when the
+        document has no terms), ``label``, ``topic_weight`` (its share, 0..1).
+    """
+    ordered = doc_topics.sort_values(["document_id", "weight", "topic_id"], ascending=[True, False, True],
+                                     kind="stable")
+    top = ordered.drop_duplicates("document_id").reset_index(drop=True)
+    has_terms = top["weight"] > 0
+    return pd.DataFrame({
+        "document_id": top["document_id"],
+        "dominant_topic": top["topic_id"].where(has_terms).astype("Int64"),
+        "label": top["label"].where(has_terms, ""),
+        "topic_weight": top["weight"],
+    })
+
+
+def fit_lda(matrix: TermMatrix, n_topics: int, *, seed: int = RANDOM_SEED,
+            settings: TopicSettings = TOPIC_SETTINGS) -> LatentDirichletAllocation:
+    """Latent Dirichlet allocation on raw counts over the same vocabulary (batch
+    variational Bayes, fixed seed). Returns the fitted scikit-learn model."""
+    _check_positive("n_topics", n_topics)
+    model = LatentDirichletAllocation(n_components=n_topics, learning_method="batch", random_state=seed,
+                                      max_iter=settings.max_iter // 10, evaluate_every=-1)
+    model.fit(matrix.counts)
+    return model
+
+
+def match_topics(reference: np.ndarray, other: np.ndarray, matrix: TermMatrix, *,
+                 n_top: int = TOPIC_SETTINGS.n_top_terms) -> pd.DataFrame:
+    """Pair each reference topic with one topic of another model, and show the overlap.
+
+    Matching maximises the cosine similarity of the topic-term weight vectors
+    (Hungarian algorithm), so each topic is used once.
+
+    Returns:
+        Columns ``topic_id``, ``matched_topic_id``, ``cosine`` (0..1, weight-vector
+        similarity), ``jaccard`` (overlap of the top ``n_top`` terms), ``shared_terms``
+        (the shared top terms, display forms, by reference weight).
+    """
+    similarity = cosine_similarity(reference, other)
+    rows_idx, cols_idx = linear_sum_assignment(-similarity)
+    rows = []
+    for r, c in sorted(zip(rows_idx, cols_idx)):
+        top_r = [int(j) for j in np.argsort(-reference[r], kind="stable")[:n_top]]
+        top_c = set(int(j) for j in np.argsort(-other[c], kind="stable")[:n_top])
+        shared = [matrix.labels[j] for j in top_r if j in top_c]
+        rows.append((r + 1, c + 1, float(similarity[r, c]), len(shared) / len(set(top_r) | top_c),
+                     ", ".join(shared)))
+    return pd.DataFrame(rows, columns=["topic_id", "matched_topic_id", "cosine", "jaccard", "shared_terms"])
+
+
+def dominant_topic_agreement(reference: pd.DataFrame, other: pd.DataFrame, matches: pd.DataFrame) -> float:
+    """Share of documents whose dominant topic is the same in both models, after
+    mapping ``other``'s topics onto the reference's with ``matches``."""
+    mapping = dict(zip(matches["matched_topic_id"], matches["topic_id"]))
+    joined = reference.merge(other, on="document_id", suffixes=("", "_other"))
+    if joined.empty:
+        return float("nan")
+    return float((joined["dominant_topic_other"].map(mapping) == joined["dominant_topic"]).mean())
+
+
+# --- similarity and redundancy -------------------------------------------------------
+
+
+def similarity_matrix(matrix: TermMatrix) -> pd.DataFrame:
+    """Cosine similarity of the documents' TF-IDF vectors (1 = same terms in the same
+    proportions, 0 = no term in common). Square table indexed by document id."""
+    values = cosine_similarity(matrix.tfidf) if matrix.n_terms else np.zeros((matrix.n_documents,) * 2)
+    np.fill_diagonal(values, 1.0)
+    ids = list(matrix.document_ids)
+    return pd.DataFrame(values, index=ids, columns=ids)
+
+
+def redundant_pairs(matrix: TermMatrix, *, n_pairs: int = 5, n_shared: int = 6) -> pd.DataFrame:
+    """The most similar pairs of documents and the terms they share.
+
+    Args:
+        matrix: from :func:`fit_tfidf`.
+        n_pairs: pairs returned, most similar first.
+        n_shared: shared terms listed per pair (by the product of their weights).
+
+    Returns:
+        Columns ``document_a`` < ``document_b`` (ids), ``similarity`` (cosine, 0..1),
+        ``shared_terms`` (display forms, comma-separated). Ties are broken by ids.
+    """
+    _check_positive("n_pairs", n_pairs)
+    sim = similarity_matrix(matrix).to_numpy()
+    ids = list(matrix.document_ids)
+    a_idx, b_idx = np.triu_indices(len(ids), k=1)
+    order = sorted(range(len(a_idx)), key=lambda p: (-round(sim[a_idx[p], b_idx[p]], 12), a_idx[p], b_idx[p]))
+    dense = matrix.tfidf
+    rows = []
+    for p in order[:n_pairs]:
+        a, b = a_idx[p], b_idx[p]
+        product = dense[a].multiply(dense[b]).toarray().ravel()
+        shared = [j for j in np.argsort(-product, kind="stable")[:n_shared] if product[j] > 0]
+        rows.append((ids[a], ids[b], float(sim[a, b]), ", ".join(matrix.labels[j] for j in shared)))
+    return pd.DataFrame(rows, columns=["document_a", "document_b", "similarity", "shared_terms"])
+
+
+def document_linkage(matrix: TermMatrix, *, method: str = "average") -> np.ndarray:
+    """Hierarchical clustering of the documents on cosine distance (SciPy ``linkage``).
+
+    Average linkage is used because cosine distance is not Euclidean (Ward assumes
+    it is). Returns the SciPy linkage matrix; needs at least two documents.
+    """
+    if method not in {"average", "complete", "single", "weighted"}:
+        raise OptionError(f"Invalid value for method: {method!r}. Use one of: 'average', 'complete', 'single', 'weighted'.")
+    if matrix.n_documents < 2:
+        raise ValueError("document_linkage needs at least two documents; check the document count first.")
+    distance = np.clip(1.0 - similarity_matrix(matrix).to_numpy(), 0.0, 2.0)
+    np.fill_diagonal(distance, 0.0)
+    distance = (distance + distance.T) / 2  # exact symmetry for squareform
+    return linkage(squareform(distance, checks=False), method=method)
+
+
+def _check_positive(name: str, value: int) -> None:
+    if not isinstance(value, (int, np.integer)) or value < 1:
+        raise OptionError(f"Invalid value for {name}: {value!r}. Use a positive integer.")
