@@ -1,0 +1,186 @@
+"""Tests for helpers.topics on toy corpora with answers checkable by hand."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers.errors import OptionError
+from helpers.stopwords import stopword_set
+from helpers.topics import (
+    DISTINCTIVE_CONFIG,
+    TOPIC_SETTINGS,
+    TopicSettings,
+    choose_n_topics,
+    document_linkage,
+    document_topics,
+    dominant_topic_agreement,
+    dominant_topics,
+    fit_lda,
+    fit_nmf,
+    fit_tfidf,
+    match_topics,
+    redundant_pairs,
+    scan_topic_numbers,
+    similarity_matrix,
+    summarise_scan,
+    top_terms_by_document,
+    topic_stability,
+    topic_terms,
+    topics_possible,
+)
+
+# Two themes with no content word in common: football and rice farming.
+FOOTBALL = [
+    "Tim sepak bola nasional mencetak gol di stadion.",
+    "Pelatih tim memuji pemain yang mencetak gol kemenangan di stadion.",
+    "Pemain sepak bola berlatih keras sebelum pertandingan di stadion.",
+    "Pertandingan sepak bola berakhir dengan gol pemain muda.",
+]
+FARMING = [
+    "Petani menanam padi di sawah saat musim hujan.",
+    "Harga beras naik karena panen padi petani gagal.",
+    "Sawah petani diairi irigasi agar panen padi melimpah.",
+    "Pupuk membantu petani meningkatkan panen padi dan beras.",
+]
+TOY = [FOOTBALL[0], FARMING[0], FOOTBALL[1], FARMING[1], FOOTBALL[2], FARMING[2], FOOTBALL[3], FARMING[3]]
+IS_FOOTBALL = [True, False] * 4
+SMALL = TopicSettings(max_topics=4, n_seeds=3)
+
+
+@pytest.fixture(scope="module")
+def toy():
+    return fit_tfidf(TOY)
+
+
+def _nmf_dominant(matrix, k):
+    model = fit_nmf(matrix, k)
+    terms = topic_terms(model.components_, matrix)
+    labels = terms.drop_duplicates("topic_id")["label"].tolist()
+    return model, terms, dominant_topics(document_topics(model.transform(matrix.tfidf), matrix, labels))
+
+
+def test_two_separated_themes_give_two_topics(toy):
+    summary = summarise_scan(scan_topic_numbers(toy, settings=SMALL), settings=SMALL)
+    assert choose_n_topics(summary) == 2
+    _, terms, dominant = _nmf_dominant(toy, 2)
+    groups = dominant.groupby(dominant["dominant_topic"].to_numpy())["document_id"].apply(list)
+    football_ids = [i for i, f in zip(toy.document_ids, IS_FOOTBALL) if f]
+    assert sorted(map(sorted, groups)) == sorted([football_ids, sorted(set(toy.document_ids) - set(football_ids))])
+    top3 = terms[terms["rank"] <= 3].groupby("topic_id")["stem"].apply(set)
+    assert any({"padi", "tani"} <= s for s in top3) and any({"bola", "sepak"} <= s for s in top3)
+
+
+def test_topic_terms_have_no_stopwords_or_punctuation(toy):
+    model = fit_nmf(toy, 2)
+    terms = topic_terms(model.components_, toy, n_terms=20)
+    stops = stopword_set()
+    assert not terms.empty
+    for column in ("term", "stem"):
+        assert terms[column].str.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*").all()
+        assert not terms[column].isin(stops).any()
+
+
+def test_topic_terms_columns_and_weights(toy):
+    model = fit_nmf(toy, 2)
+    terms = topic_terms(model.components_, toy, n_terms=5)
+    assert list(terms.columns[:5]) == ["topic_id", "label", "rank", "term", "weight"]
+    assert (terms.groupby("topic_id")["rank"].apply(list) == pd.Series({1: [1, 2, 3, 4, 5], 2: [1, 2, 3, 4, 5]})).all()
+    assert terms.groupby("topic_id")["weight"].apply(lambda w: w.is_monotonic_decreasing).all()
+    assert terms["label"].nunique() == 2
+
+
+def test_duplicated_paragraph_is_the_most_redundant_pair():
+    docs = TOY[:5] + [TOY[2]] + TOY[5:]  # document 6 repeats document 3
+    pairs = redundant_pairs(fit_tfidf(docs), n_pairs=3)
+    first = pairs.iloc[0]
+    assert (first["document_a"], first["document_b"]) == (3, 6)
+    assert first["similarity"] == pytest.approx(1.0)
+    assert {"pelatih", "tim", "gol"} <= set(first["shared_terms"].split(", "))
+    assert pairs["similarity"].is_monotonic_decreasing
+
+
+def test_similarity_is_symmetric_with_unit_diagonal(toy):
+    sim = similarity_matrix(toy).to_numpy()
+    assert np.allclose(sim, sim.T) and np.allclose(np.diag(sim), 1.0)
+    assert sim[0, 1] == pytest.approx(0.0)  # football vs farming share no term
+
+
+def test_linkage_joins_the_duplicate_first():
+    docs = TOY[:5] + [TOY[2]] + TOY[5:]
+    link = document_linkage(fit_tfidf(docs))
+    assert sorted(link[0, :2].astype(int)) == [2, 5] and link[0, 2] == pytest.approx(0.0, abs=1e-9)
+
+
+def test_distinctive_terms_rank_unique_words_first():
+    matrix = fit_tfidf(["padi padi sawah", "padi jagung"], config=DISTINCTIVE_CONFIG)
+    top = top_terms_by_document(matrix, n_terms=2)
+    assert top[top["document_id"] == 2].iloc[0]["term"] == "jagung"
+    assert top[top["document_id"] == 1].iloc[0]["term"] == "sawah"
+
+
+def test_stability_is_perfect_for_separated_themes(toy):
+    scan = scan_topic_numbers(toy, n_topics=[2], settings=SMALL)
+    per_topic = topic_stability(scan, 2, settings=SMALL)
+    assert per_topic["recurrence"].tolist() == [1.0, 1.0]
+    assert per_topic["n_seeds"].tolist() == [3, 3]
+
+
+def test_lda_agrees_with_nmf_on_separated_themes(toy):
+    model, _, nmf_dom = _nmf_dominant(toy, 2)
+    lda = fit_lda(toy, 2)
+    matches = match_topics(model.components_, lda.components_, toy)
+    lda_labels = topic_terms(lda.components_, toy).drop_duplicates("topic_id")["label"].tolist()
+    lda_dom = dominant_topics(document_topics(lda.transform(toy.counts), toy, lda_labels))
+    assert sorted(matches["matched_topic_id"]) == [1, 2]
+    assert dominant_topic_agreement(nmf_dom, lda_dom, matches) == 1.0
+
+
+def test_reruns_are_identical(toy):
+    first = topic_terms(fit_nmf(toy, 2).components_, toy)
+    second = topic_terms(fit_nmf(fit_tfidf(TOY), 2).components_, fit_tfidf(TOY))
+    pd.testing.assert_frame_equal(first, second)
+
+
+def test_tiny_and_empty_corpora_degrade_without_errors():
+    one = fit_tfidf(["Presiden Rusia bertemu pemimpin Korea Utara di Pyongyang."])
+    possible, reason = topics_possible(one)
+    assert not possible and "1 document" in reason
+    assert one.n_terms > 0  # filters are relaxed, the paragraph keeps its terms
+    assert redundant_pairs(one).empty
+    empty = fit_tfidf(["Dan yang itu.", "Ini dan itu, 2024!"])
+    assert empty.n_terms == 0
+    assert not topics_possible(empty)[0]
+    assert top_terms_by_document(empty).empty
+    assert similarity_matrix(empty).shape == (2, 2)
+
+
+def test_document_ids_are_kept_and_checked():
+    matrix = fit_tfidf(TOY[:4], document_ids=["a", "b", "c", "d"])
+    assert matrix.document_ids == ("a", "b", "c", "d")
+    with pytest.raises(ValueError, match="document_ids"):
+        fit_tfidf(TOY[:4], document_ids=[1, 2])
+
+
+def test_bad_options_raise_option_error(toy):
+    with pytest.raises(OptionError):
+        fit_nmf(toy, 0)
+    with pytest.raises(OptionError):
+        redundant_pairs(toy, n_pairs=0)
+    with pytest.raises(OptionError):
+        document_linkage(toy, method="ward")
+
+
+def test_no_warnings_on_the_toy_pipeline(toy):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        scan_topic_numbers(toy, settings=SMALL)
+        fit_lda(toy, 2)
+        document_linkage(toy)
+
+
+def test_default_settings_meet_the_issue():
+    assert TOPIC_SETTINGS.n_seeds >= 10
