@@ -1,0 +1,402 @@
+"""Phrases: content-word n-grams, collocations, repeated phrasing and concordance.
+
+All functions take the token table from :func:`helpers.tokens_table` (one row per
+token with ``paragraph_id``, ``sentence_id``, ``token``, ``lower``, ``stem``,
+``is_stopword``, ``is_alpha``, ``is_word``) and return new tables.
+
+Conventions
+-----------
+* N-grams never cross a sentence boundary.
+* A *content-word n-gram* is ``n`` **adjacent** tokens that are all content words
+  (letters only, not stop words). Stop words and punctuation break an n-gram instead
+  of being skipped, so ``kerja sama`` is not glued to the next noun across ``dan``.
+* Repeated phrasing uses *all* words (stop words included), because formulaic
+  phrasing (``tidak hanya ... tetapi juga``, ``dengan demikian``) is made of them.
+
+References
+----------
+* Church, K. W. & Hanks, P. (1990). Word association norms, mutual information, and
+  lexicography. *Computational Linguistics* 16(1), 22-29 (PMI).
+* Dunning, T. (1993). Accurate methods for the statistics of surprise and
+  coincidence. *Computational Linguistics* 19(1), 61-74 (log-likelihood G²).
+* Manning, C. D. & Schütze, H. (1999). *Foundations of Statistical Natural Language
+  Processing*, ch. 5 (collocations; why a minimum frequency is needed for PMI).
+* Indonesian correlative conjunctions (*konjungsi korelatif*): Alwi et al. (2003),
+  *Tata Bahasa Baku Bahasa Indonesia*, 3rd ed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+import numpy as np
+import pandas as pd
+
+from .errors import OptionError, check_option
+
+#: Minimum bigram frequency for collocations: PMI rewards rare pairs (two words seen
+#: once, together, get the highest score), so pairs seen once are not ranked.
+MIN_COLLOCATION_FREQ = 2
+
+#: Correlative frames (konjungsi korelatif) that signal formulaic argument. Each is a
+#: regular expression over a lower-cased sentence; ``...`` in the label is any text.
+CORRELATIVE_FRAMES = {
+    "tidak hanya ... tetapi/namun/melainkan juga": r"\btidak hanya\b.*?\b(?:tetapi|tapi|namun|melainkan)\s+juga\b",
+    "bukan hanya ... tetapi/namun/melainkan juga": r"\bbukan hanya\b.*?\b(?:tetapi|tapi|namun|melainkan)\s+juga\b",
+    "baik ... maupun": r"\bbaik\b.*?\bmaupun\b",
+    "bukan ... melainkan": r"\bbukan\b(?! hanya).*?\bmelainkan\b",
+    "meskipun ... tetapi": r"\b(?:meskipun|walaupun)\b.*?\b(?:tetapi|namun)\b",
+}
+
+
+def _require(tokens: pd.DataFrame, columns, caller: str) -> None:
+    missing = [c for c in columns if c not in tokens.columns]
+    if missing:
+        raise OptionError(
+            f"{caller} needs token-table columns {missing} (it got {list(tokens.columns)}). "
+            "Build the table with helpers.tokens_table(helpers.sentences_table(paragraphs))."
+        )
+
+
+_TOKEN_COLUMNS = ["paragraph_id", "sentence_id", "token", "lower", "is_stopword", "is_alpha", "is_word"]
+
+
+def _sentence_groups(tokens: pd.DataFrame):
+    """(paragraph_id, sentence_id, sub-table) per sentence, in order."""
+    for (pid, sid), group in tokens.groupby(["paragraph_id", "sentence_id"], sort=True):
+        yield pid, sid, group
+
+
+# --- content n-grams -------------------------------------------------------------
+
+
+def content_ngrams(tokens: pd.DataFrame, *, n: int = 2, min_count: int = 1) -> pd.DataFrame:
+    """Counts of n-grams of adjacent content words.
+
+    How to read it: ``pakta pertahanan`` with ``count`` 6 and ``n_paragraphs`` 6 means
+    the two words stand side by side six times, in six different paragraphs.
+
+    Args:
+        tokens: the token table.
+        n: words per n-gram (2 = bigrams, 3 = trigrams).
+        min_count: keep n-grams seen at least this often.
+
+    Returns:
+        Columns ``ngram`` (lower-case words joined by spaces), ``count``,
+        ``n_paragraphs``, sorted by ``count`` descending then ``ngram``.
+    """
+    _require(tokens, _TOKEN_COLUMNS, "content_ngrams")
+    if n < 1:
+        raise OptionError(f"Invalid value for n: {n!r}. Use a whole number of 1 or more.")
+    counts: Counter[str] = Counter()
+    paragraphs: defaultdict[str, set] = defaultdict(set)
+    for pid, _, group in _sentence_groups(tokens):
+        is_content = (group["is_alpha"] & ~group["is_stopword"]).tolist()
+        words = group["lower"].tolist()
+        for i in range(len(words) - n + 1):
+            if all(is_content[i:i + n]):
+                gram = " ".join(words[i:i + n])
+                counts[gram] += 1
+                paragraphs[gram].add(pid)
+    table = pd.DataFrame(
+        [(g, c, len(paragraphs[g])) for g, c in counts.items() if c >= min_count],
+        columns=["ngram", "count", "n_paragraphs"],
+    )
+    return table.sort_values(["count", "ngram"], ascending=[False, True], ignore_index=True).astype(
+        {"count": "int64", "n_paragraphs": "int64"})
+
+
+# --- collocations ----------------------------------------------------------------
+
+
+def collocations(tokens: pd.DataFrame, *, min_freq: int = MIN_COLLOCATION_FREQ,
+                 measure: str = "log_likelihood") -> pd.DataFrame:
+    """Two-word collocations of adjacent content words, ranked by an association score.
+
+    Counts come from all adjacent word pairs inside sentences (stop words included),
+    so the marginal counts are honest; only pairs of two content words are ranked.
+    With ``N`` word pairs, ``c1`` pairs starting with word 1, ``c2`` pairs ending with
+    word 2 and ``n`` pairs of exactly (word 1, word 2):
+
+    * ``pmi`` = log2(n·N / (c1·c2)): how many times more often the pair occurs than if
+      the words were independent, in bits. High for rare, exclusive pairs.
+    * ``log_likelihood`` = Dunning's G² on the 2×2 contingency table: how surprising
+      the pair count is under independence. Above 3.84 is significant at p < 0.05
+      (chi-square, 1 df); it favours pairs that are both frequent and exclusive.
+
+    Args:
+        tokens: the token table.
+        min_freq: rank only pairs seen at least this often (default
+            :data:`MIN_COLLOCATION_FREQ`; PMI is unreliable for pairs seen once).
+        measure: ``log_likelihood`` or ``pmi``: the sort key.
+
+    Returns:
+        Columns ``bigram``, ``word1``, ``word2``, ``n``, ``c1``, ``c2``, ``pmi``,
+        ``log_likelihood``; sorted by ``measure`` descending, then ``bigram``.
+    """
+    _require(tokens, _TOKEN_COLUMNS, "collocations")
+    check_option("measure", measure, ("log_likelihood", "pmi"))
+    if min_freq < 1:
+        raise OptionError(f"Invalid value for min_freq: {min_freq!r}. Use a whole number of 1 or more.")
+    pairs: list[tuple[str, str, bool]] = []
+    for _, _, group in _sentence_groups(tokens[tokens["is_word"]]):
+        words = group["lower"].tolist()
+        content = (group["is_alpha"] & ~group["is_stopword"]).tolist()
+        pairs.extend((words[i], words[i + 1], content[i] and content[i + 1]) for i in range(len(words) - 1))
+    columns = ["bigram", "word1", "word2", "n", "c1", "c2", "pmi", "log_likelihood"]
+    if not pairs:
+        return pd.DataFrame(columns=columns)
+    frame = pd.DataFrame(pairs, columns=["word1", "word2", "content"])
+    total = len(frame)
+    c1 = frame["word1"].value_counts()
+    c2 = frame["word2"].value_counts()
+    table = (frame[frame["content"]].groupby(["word1", "word2"]).size().rename("n").reset_index())
+    table = table[table["n"] >= min_freq].reset_index(drop=True)
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    table["c1"] = table["word1"].map(c1).astype("int64")
+    table["c2"] = table["word2"].map(c2).astype("int64")
+    table["bigram"] = table["word1"] + " " + table["word2"]
+    n, a, b = (table[c].to_numpy(dtype="float64") for c in ("n", "c1", "c2"))
+    table["pmi"] = np.log2(n * total / (a * b))
+    table["log_likelihood"] = log_likelihood(n, a, b, total)
+    return table[columns].sort_values([measure, "bigram"], ascending=[False, True], ignore_index=True)
+
+
+def log_likelihood(n, c1, c2, total) -> np.ndarray:
+    """Dunning's G² for 2×2 tables given pair count, marginals and total (vectorised).
+
+    Equal to ``scipy.stats.chi2_contingency(table, lambda_="log-likelihood",
+    correction=False)``'s statistic; hand-written so thousands of pairs are scored in
+    one numpy expression instead of one scipy call each.
+    """
+    n, c1, c2 = (np.asarray(x, dtype="float64") for x in (n, c1, c2))
+    observed = np.stack([n, c1 - n, c2 - n, total - c1 - c2 + n])
+    row = np.stack([c1, c1, total - c1, total - c1])
+    col = np.stack([c2, total - c2, c2, total - c2])
+    expected = row * col / total
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+    return 2.0 * terms.sum(axis=0)
+
+
+# --- repetition ------------------------------------------------------------------
+
+
+def _word_rows(tokens: pd.DataFrame) -> pd.DataFrame:
+    return tokens.loc[tokens["is_word"], ["paragraph_id", "sentence_id", "lower", "is_stopword", "is_alpha"]]
+
+
+def repeated_phrases(tokens: pd.DataFrame, *, min_n: int = 2, max_n: int = 8,
+                     min_paragraphs: int = 2) -> pd.DataFrame:
+    """Word sequences that recur in different paragraphs (maximal ones only).
+
+    How to read it: ``keseimbangan kekuatan di kawasan`` with ``n_paragraphs`` 2 is a
+    four-word phrase used in two paragraphs. Only *maximal* phrases are listed: a
+    shorter phrase is dropped when every one of its occurrences is inside a longer
+    listed phrase. Two-word phrases made only of stop words (``dan juga``) are
+    dropped as noise, but longer ones are kept (``tidak hanya itu``).
+
+    Args:
+        tokens: the token table.
+        min_n, max_n: phrase lengths in words.
+        min_paragraphs: the phrase must occur in at least this many paragraphs.
+
+    Returns:
+        Columns ``phrase``, ``n_words``, ``count`` (occurrences), ``n_paragraphs``,
+        ``paragraph_ids`` (sorted, joined with ``", "``); sorted by ``n_words`` × ``count``
+        descending, then ``phrase``.
+    """
+    _require(tokens, _TOKEN_COLUMNS, "repeated_phrases")
+    if not 1 <= min_n <= max_n:
+        raise OptionError(f"Invalid phrase lengths min_n={min_n!r}, max_n={max_n!r}. Use 1 <= min_n <= max_n.")
+    occurrences = _repeated_occurrences(tokens, min_n=min_n, max_n=max_n, min_paragraphs=min_paragraphs)
+    columns = ["phrase", "n_words", "count", "n_paragraphs", "paragraph_ids"]
+    rows = []
+    for phrase, places in occurrences.items():
+        pids = sorted({pid for pid, _ in places})
+        rows.append((phrase, len(phrase.split()), len(places), len(pids), ", ".join(map(str, pids))))
+    table = pd.DataFrame(rows, columns=columns)
+    if table.empty:
+        return table
+    table["weight"] = table["n_words"] * table["count"]
+    table = table.sort_values(["weight", "phrase"], ascending=[False, True], ignore_index=True)
+    return table[columns]
+
+
+def _repeated_occurrences(tokens: pd.DataFrame, *, min_n: int, max_n: int, min_paragraphs: int):
+    """{phrase: [(paragraph_id, start index in the word sequence), ...]} for maximal phrases."""
+    words = _word_rows(tokens).reset_index(drop=True)
+    lower = words["lower"].tolist()
+    stop = words["is_stopword"].tolist()
+    sentence = words["sentence_id"].tolist()
+    paragraph = words["paragraph_id"].tolist()
+    found: dict[str, list[tuple[int, int]]] = {}
+    # furthest[s] = end of the longest phrase already found that starts at word s;
+    # longer phrases are found first, so a check over the previous max_n starts
+    # tells whether an occurrence lies inside a longer phrase.
+    furthest = np.zeros(len(lower) + 1, dtype="int64")
+    for n in range(max_n, min_n - 1, -1):
+        places: defaultdict[tuple, list[int]] = defaultdict(list)
+        for i in range(len(lower) - n + 1):
+            if sentence[i] == sentence[i + n - 1]:
+                places[tuple(lower[i:i + n])].append(i)
+        new_starts = []
+        for gram, starts in places.items():
+            if len({paragraph[i] for i in starts}) < min_paragraphs:
+                continue
+            if n == 2 and all(stop[starts[0]:starts[0] + 2]):
+                continue
+            if all(furthest[max(0, i - max_n + 1):i + 1].max() >= i + n for i in starts):
+                continue  # not maximal: every occurrence is inside a longer phrase
+            found[" ".join(gram)] = [(paragraph[i], i) for i in starts]
+            new_starts.extend(starts)
+        for i in new_starts:  # after the loop, so phrases of equal length never hide each other
+            furthest[i] = max(furthest[i], i + n)
+    return found
+
+
+def repeated_share(tokens: pd.DataFrame, *, min_n: int = 3, min_paragraphs: int = 2) -> pd.DataFrame:
+    """How much of each paragraph is phrasing repeated from another paragraph.
+
+    How to read it: a word counts as repeated when it is inside a sequence of at least
+    ``min_n`` words that also occurs in another paragraph. ``repeated_share`` 0.25
+    means a quarter of the paragraph's words are such recycled phrasing. Three words
+    by default because two-word names (``Korea Utara``) would otherwise count as
+    repetition.
+
+    Returns:
+        Columns ``paragraph_id``, ``n_words``, ``n_repeated_words``, ``repeated_share``
+        (0..1), one row per paragraph that has words, in order. The article-wide share is
+        ``n_repeated_words.sum() / n_words.sum()``.
+    """
+    _require(tokens, _TOKEN_COLUMNS, "repeated_share")
+    words = _word_rows(tokens).reset_index(drop=True)
+    covered = np.zeros(len(words), dtype=bool)
+    occurrences = _repeated_occurrences(tokens, min_n=min_n, max_n=max(min_n, 12),
+                                        min_paragraphs=min_paragraphs)
+    for phrase, places in occurrences.items():
+        length = phrase.count(" ") + 1
+        for _, start in places:
+            covered[start:start + length] = True
+    words["repeated"] = covered
+    table = words.groupby("paragraph_id", sort=True).agg(
+        n_words=("lower", "size"), n_repeated_words=("repeated", "sum")).reset_index()
+    table["n_repeated_words"] = table["n_repeated_words"].astype("int64")
+    table["repeated_share"] = table["n_repeated_words"] / table["n_words"]
+    return table
+
+
+def sentence_openers(tokens: pd.DataFrame, *, n_words: int = 2, min_paragraphs: int = 2) -> pd.DataFrame:
+    """Sentence openings (first ``n_words`` words) that recur in different paragraphs.
+
+    Returns:
+        Columns ``opener`` (lower case), ``count`` (sentences), ``n_paragraphs``,
+        ``paragraph_ids``; sorted by ``count`` descending, then ``opener``.
+    """
+    _require(tokens, _TOKEN_COLUMNS, "sentence_openers")
+    words = _word_rows(tokens)
+    first = (words.groupby(["paragraph_id", "sentence_id"], sort=True)["lower"]
+             .agg(lambda s: " ".join(s.head(n_words)) if len(s) >= n_words else None)
+             .dropna().rename("opener").reset_index())
+    grouped = first.groupby("opener").agg(count=("sentence_id", "size"),
+                                          n_paragraphs=("paragraph_id", "nunique"),
+                                          paragraph_ids=("paragraph_id", lambda s: ", ".join(map(str, sorted(set(s))))))
+    table = grouped[grouped["n_paragraphs"] >= min_paragraphs].reset_index()
+    return table.sort_values(["count", "opener"], ascending=[False, True], ignore_index=True)
+
+
+def correlative_frames(sentences: pd.DataFrame, *, frames: dict[str, str] | None = None) -> pd.DataFrame:
+    """Occurrences of discontinuous correlative frames (``tidak hanya ... tetapi juga``).
+
+    Args:
+        sentences: a table with ``paragraph_id`` and ``text`` (sentences or paragraphs).
+        frames: ``{label: regex}`` over lower-cased text; :data:`CORRELATIVE_FRAMES`
+            when None.
+
+    Returns:
+        Columns ``frame``, ``count``, ``n_paragraphs``, ``paragraph_ids``, one row per
+        frame that occurs, sorted by ``count`` descending then ``frame``.
+    """
+    if "paragraph_id" not in sentences.columns or "text" not in sentences.columns:
+        raise OptionError("correlative_frames needs 'paragraph_id' and 'text' columns; pass helpers.sentences_table(paragraphs).")
+    frames = CORRELATIVE_FRAMES if frames is None else frames
+    rows = []
+    for label, pattern in frames.items():
+        regex = re.compile(pattern)
+        pids = [pid for pid, text in zip(sentences["paragraph_id"], sentences["text"])
+                for _ in regex.finditer(str(text).lower())]
+        if pids:
+            rows.append((label, len(pids), len(set(pids)), ", ".join(map(str, sorted(set(pids))))))
+    table = pd.DataFrame(rows, columns=["frame", "count", "n_paragraphs", "paragraph_ids"])
+    return table.sort_values(["count", "frame"], ascending=[False, True], ignore_index=True)
+
+
+# --- concordance ------------------------------------------------------------------
+
+_NO_SPACE_BEFORE = set(",.;:!?)]}”’%…")
+_NO_SPACE_AFTER = set("([{“‘")
+
+
+def detokenize(tokens: list[str]) -> str:
+    """Join tokens with spaces, without spaces before closing punctuation or after
+    opening brackets and quotes (straight quotes get a space on the outside only)."""
+    out = ""
+    open_quote = False  # inside a straight-quoted stretch
+    glue_next = True    # no space before the next token
+    for token in tokens:
+        if token == '"':
+            glue = glue_next or open_quote  # a closing quote hugs the text before it
+            glue_next = not open_quote      # an opening quote hugs the text after it
+            open_quote = not open_quote
+        else:
+            glue = glue_next or token in _NO_SPACE_BEFORE
+            glue_next = token in _NO_SPACE_AFTER
+        out += token if glue else " " + token
+    return out
+
+
+def kwic(tokens: pd.DataFrame, query: str, *, by: str = "word", window: int = 7) -> pd.DataFrame:
+    """Keyword in context: every occurrence of a word, stem or phrase with its context.
+
+    Args:
+        tokens: the token table.
+        query: one word (``pakta``) or a phrase (``keseimbangan kekuatan``); case is
+            ignored.
+        by: ``word`` matches the lower-case form exactly; ``stem`` matches every token
+            whose stem equals the stem of each query word (``perjanjian`` also finds
+            ``janji`` and ``dijanjikan``).
+        window: context tokens on each side (words and punctuation), within the same
+            paragraph.
+
+    Returns:
+        Columns ``paragraph_id``, ``sentence_id``, ``token_id`` (first token of the
+        match), ``left``, ``keyword`` (as written in the text), ``right``; one row per
+        occurrence in text order. Empty (with these columns) when nothing matches.
+    """
+    _require(tokens, ["paragraph_id", "sentence_id", "token_id", "token", "lower", "stem"], "kwic")
+    check_option("by", by, ("word", "stem"))
+    if window < 0:
+        raise OptionError(f"Invalid value for window: {window!r}. Use a whole number of 0 or more.")
+    from .stemming import default_stemmer
+    from .text import tokenize
+
+    query_words = [w.lower() for w in tokenize(str(query))]
+    if not query_words:
+        raise OptionError(f"Invalid query {query!r}: it has no words. Pass a word or phrase, for example 'pakta'.")
+    column = "lower" if by == "word" else "stem"
+    targets = query_words if by == "word" else [default_stemmer().stem(w) for w in query_words]
+    columns = ["paragraph_id", "sentence_id", "token_id", "left", "keyword", "right"]
+    rows = []
+    k = len(targets)
+    for _, group in tokens.groupby("paragraph_id", sort=True):
+        values = group[column].tolist()
+        surface = group["token"].tolist()
+        for i in range(len(values) - k + 1):
+            if values[i:i + k] == targets:
+                rows.append((group["paragraph_id"].iat[i], group["sentence_id"].iat[i], group["token_id"].iat[i],
+                             detokenize(surface[max(0, i - window):i]), detokenize(surface[i:i + k]),
+                             detokenize(surface[i + k:i + k + window])))
+    return pd.DataFrame(rows, columns=columns).astype(
+        {"paragraph_id": "int64", "sentence_id": "int64", "token_id": "int64"})

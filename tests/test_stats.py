@@ -1,0 +1,103 @@
+"""Text statistics on tiny Indonesian texts with hand-worked answers."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import helpers
+from helpers import OptionError, stats
+
+
+def _tokens(*paragraphs: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    table = pd.DataFrame({"paragraph_id": range(1, len(paragraphs) + 1), "text": list(paragraphs),
+                          "n_words": [helpers.text.count_words(p) for p in paragraphs]})
+    return table, helpers.tokens_table(helpers.sentences_table(table))
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("pakta", 2), ("pertahanan", 4), ("Korea", 3),          # plain vowels: ko-re-a
+    ("pulau", 2), ("damai", 2), ("survei", 2), ("amboi", 2),  # au, ai, ei, oi are one nucleus
+    ("kekhawatiran", 5), ("diantara", 4),                   # ia is not a diphthong
+    ("negara-negara", 6), ("dll", 1), ("19/6", 0), (",", 0),
+])
+def test_count_syllables(word, expected):
+    assert stats.count_syllables(word) == expected
+
+
+def test_ttr_by_hand_and_empty():
+    assert stats.ttr(["kami", "makan", "nasi", "kami"]) == pytest.approx(3 / 4)
+    assert math.isnan(stats.ttr([]))
+
+
+def test_mtld_toy_texts():
+    # a b c d a: no factor completes; final TTR 4/5 -> partial factor 0.2/0.28; 5 / (0.2/0.28) = 7
+    assert stats.mtld(list("abcda")) == pytest.approx(7.0)
+    # a a a b b: two full factors each way -> 5 / 2
+    assert stats.mtld(list("aaabb")) == pytest.approx(2.5)
+    # kami makan nasi kami makan ikan: one factor each way -> 6
+    assert stats.mtld("kami makan nasi kami makan ikan".split()) == pytest.approx(6.0)
+    assert math.isnan(stats.mtld(["semua", "kata", "berbeda"]))
+    with pytest.raises(OptionError):
+        stats.mtld(["a"], threshold=1.5)
+
+
+def test_hdd_bounds():
+    unique = [f"kata{i}" for i in range(60)]
+    assert stats.hdd(unique) == pytest.approx(1.0)        # every sampled word is new
+    assert stats.hdd(["sama"] * 50) == pytest.approx(1 / 42)
+    assert math.isnan(stats.hdd(unique[:10]))             # shorter than the sample
+
+
+def test_overview_counts_by_hand():
+    paragraphs, tokens = _tokens("Rusia dan Korea Utara menandatangani pakta. Pakta itu kuat.")
+    before = tokens.copy()
+    table = stats.overview_table(paragraphs, tokens).set_index("measure")["value"]
+    assert table["paragraphs"] == 1 and table["sentences"] == 2 and table["words"] == 9
+    assert table["distinct words"] == 8                   # pakta twice (case ignored)
+    assert table["type-token ratio (TTR)"] == pytest.approx(8 / 9)
+    assert table["mean words per sentence"] == pytest.approx(4.5)
+    assert table["stop-word share"] == pytest.approx(2 / 9)  # dan, itu
+    definitions = stats.overview_table(paragraphs, tokens).set_index("measure")["definition"]
+    assert "length" in definitions["type-token ratio (TTR)"]
+    pd.testing.assert_frame_equal(tokens, before)
+
+
+def test_vocabulary_counts_by_stem_labels_by_surface():
+    _, tokens = _tokens("Kekuatan Rusia. Kekuatan baru memperkuat Korea.")
+    vocab = stats.vocabulary_table(tokens).set_index("stem")
+    assert vocab.loc["kuat", "n"] == 3
+    assert vocab.loc["kuat", "label"] == "kekuatan"       # most frequent form, not the stem
+    assert vocab.loc["kuat", "forms"] == "kekuatan, memperkuat"
+    assert vocab["share"].sum() == pytest.approx(1.0)
+
+
+def test_rank_frequency_and_zipf_slope():
+    _, tokens = _tokens("a a a a b b c d")
+    ranks = stats.rank_frequency(tokens)
+    assert ranks["word"].tolist() == ["a", "b", "c", "d"]
+    assert ranks["frequency"].tolist() == [4, 2, 1, 1]
+    assert stats.zipf_slope(ranks) < 0
+
+
+def test_readability_uses_indonesian_syllables():
+    _, tokens = _tokens("Pakta pertahanan kuat.")
+    table = stats.readability_table(tokens).set_index("measure")["value"]
+    assert table["syllables per word"] == pytest.approx((2 + 4 + 2) / 3)
+    assert table["long-word share (4+ syllables)"] == pytest.approx(1 / 3)
+    assert "Flesch" in stats.READABILITY_NOTE
+    assert not any("flesch" in m.lower() for m in stats.readability_table(tokens)["measure"])
+
+
+def test_sentence_lengths_sum_to_word_count():
+    paragraphs, tokens = _tokens("Satu dua tiga. Empat lima.", "Enam.")
+    lengths = stats.sentence_lengths(tokens)
+    assert lengths["n_words"].tolist() == [3, 2, 1]
+    assert lengths["n_words"].sum() == paragraphs["n_words"].sum()
+
+
+def test_missing_columns_are_reported():
+    with pytest.raises(OptionError, match="tokens_table"):
+        stats.words_of(pd.DataFrame({"x": [1]}))
