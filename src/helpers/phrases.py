@@ -363,7 +363,8 @@ def kwic(tokens: pd.DataFrame, query: str, *, by: str = "word", window: int = 7)
     Args:
         tokens: the token table.
         query: one word (``pakta``) or a phrase (``keseimbangan kekuatan``); case is
-            ignored.
+            ignored. A phrase matches consecutive tokens, so write it without
+            punctuation.
         by: ``word`` matches the lower-case form exactly; ``stem`` matches every token
             whose stem equals the stem of each query word (``perjanjian`` also finds
             ``janji`` and ``dijanjikan``).
@@ -380,9 +381,9 @@ def kwic(tokens: pd.DataFrame, query: str, *, by: str = "word", window: int = 7)
     if window < 0:
         raise OptionError(f"Invalid value for window: {window!r}. Use a whole number of 0 or more.")
     from .stemming import default_stemmer
-    from .text import tokenize
+    from .text import is_word, tokenize
 
-    query_words = [w.lower() for w in tokenize(str(query))]
+    query_words = [w.lower() for w in tokenize(str(query)) if is_word(w)]
     if not query_words:
         raise OptionError(f"Invalid query {query!r}: it has no words. Pass a word or phrase, for example 'pakta'.")
     column = "lower" if by == "word" else "stem"
