@@ -91,3 +91,15 @@ def test_empty_table_and_bad_input():
         actor_mentions(_paras("Rusia"), text_column="body")
     with pytest.raises(OptionError, match="id column"):
         actor_mentions(pd.DataFrame({"text": ["Rusia"]}))
+
+
+def test_cooccurrence_counts_paragraphs_naming_both():
+    from helpers.actors import actor_cooccurrence
+
+    presence = actor_presence(_paras("Rusia dan Korut.", "Rusia, Rusia dan China.", "Korea Utara saja."))
+    matrix = actor_cooccurrence(presence)
+    assert list(matrix.index) == ["Rusia", "Korea Utara", "China"]   # gazetteer order, mentioned only
+    assert matrix.loc["Rusia", "Rusia"] == 2                          # paragraphs, not mentions
+    assert matrix.loc["Rusia", "Korea Utara"] == 1 == matrix.loc["Korea Utara", "Rusia"]
+    assert matrix.loc["Korea Utara", "China"] == 0
+    assert actor_cooccurrence(actor_presence(_paras("Tanpa aktor."))).empty

@@ -223,3 +223,34 @@ def actor_presence(table: pd.DataFrame, *, text_column: str = "text",
     result = counts.reindex(grid, fill_value=0).rename("mentions").reset_index()
     result["mentions"] = result["mentions"].astype("int64")
     return result.astype({c: table[c].dtype for c in ids})
+
+
+def actor_cooccurrence(presence: pd.DataFrame, *, id_column: str = "paragraph_id",
+                       min_mentions: int = 1) -> pd.DataFrame:
+    """How many units (paragraphs by default) name both of two actors.
+
+    How to read it: cell (Rusia, Korea Utara) = 8 means eight paragraphs name both;
+    the diagonal is the number of paragraphs naming the actor at all.
+
+    Args:
+        presence: the long table from :func:`actor_presence`.
+        id_column: the unit of co-occurrence (``paragraph_id`` or ``sentence_id``).
+        min_mentions: keep only actors mentioned at least this often in total.
+
+    Returns:
+        A square table (index and columns are actor names, in gazetteer order) of
+        integer counts; only actors with at least ``min_mentions`` mentions. Empty when
+        no actor qualifies.
+    """
+    for column in (id_column, "actor", "mentions"):
+        if column not in presence.columns:
+            raise OptionError(f"actor_cooccurrence needs a {column!r} column; pass the table from actor_presence().")
+    totals = presence.groupby("actor", sort=False)["mentions"].sum()
+    keep = [a for a in dict.fromkeys(presence["actor"]) if totals[a] >= min_mentions]
+    present = (presence[presence["actor"].isin(keep)]
+               .groupby([id_column, "actor"], sort=False)["mentions"].sum().gt(0).astype("int64")
+               .unstack("actor", fill_value=0).reindex(columns=keep, fill_value=0))
+    matrix = present.T @ present
+    matrix.index.name = None
+    matrix.columns.name = None
+    return matrix.astype("int64")

@@ -1,0 +1,142 @@
+"""Figures for notebook 01 (text statistics). Each returns the axes it drew on.
+
+Every helper takes the tidy tables from :mod:`helpers.stats`, :mod:`helpers.phrases`
+and :mod:`helpers.actors`, draws on a new figure (or on ``ax`` when given), sets a
+title and labelled axes, and never calls ``plt.show()``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import seaborn as sns
+
+from . import HEATMAP_CMAP, label, new_axes, paragraph_ticks
+
+_BAR_COLOUR = sns.color_palette("colorblind")[0]
+_ACCENT = sns.color_palette("colorblind")[1]
+
+
+def _axes(ax, figsize=None):
+    if ax is not None:
+        return ax
+    _, ax = new_axes(figsize=figsize)
+    return ax
+
+
+def words_per_paragraph(paragraphs: pd.DataFrame, *, ax=None):
+    """Bar chart of ``n_words`` per paragraph in article order, with the mean as a line."""
+    ax = _axes(ax)
+    positions = np.arange(len(paragraphs))
+    ax.bar(positions, paragraphs["n_words"], color=_BAR_COLOUR, width=0.8)
+    if len(paragraphs):
+        mean = paragraphs["n_words"].mean()
+        ax.axhline(mean, color=_ACCENT, linestyle="--", label=f"mean {mean:.1f} words")
+        ax.legend(loc="upper right", frameon=True)
+    paragraph_ticks(ax, paragraphs["paragraph_id"])
+    return label(ax, title="Paragraph length in article order", xlabel="Paragraph (article order)",
+                 ylabel="Words per paragraph")
+
+
+def length_histogram(values: pd.Series, *, title: str, xlabel: str, ax=None):
+    """Histogram of whole-number lengths with one bar per value (or per bin when wide),
+    and the median marked."""
+    ax = _axes(ax)
+    values = pd.Series(values, dtype="float64").dropna()
+    if values.empty:
+        return label(ax, title=title, xlabel=xlabel, ylabel="Count")
+    span = values.max() - values.min()
+    bins = np.arange(values.min() - 0.5, values.max() + 1.5) if span <= 40 else 30
+    ax.hist(values, bins=bins, color=_BAR_COLOUR, edgecolor="white")
+    ax.axvline(values.median(), color=_ACCENT, linestyle="--", label=f"median {values.median():g}")
+    ax.legend(loc="upper right", frameon=True)
+    return label(ax, title=title, xlabel=xlabel, ylabel="Count")
+
+
+def top_terms(vocabulary: pd.DataFrame, *, n: int = 20, ax=None):
+    """Horizontal bars of the most frequent content stems, labelled by surface form."""
+    table = vocabulary.head(n)
+    ax = _axes(ax, figsize=(9, max(3.0, 0.32 * len(table) + 1.2)))
+    sns.barplot(data=table, y="label", x="n", color=_BAR_COLOUR, ax=ax, orient="h")
+    return label(ax, title=f"Top {len(table)} content words (counted by stem)",
+                 xlabel="Occurrences (all forms of the stem)", ylabel="Most frequent form")
+
+
+def zipf(ranks: pd.DataFrame, *, ax=None):
+    """Log-log rank-frequency plot with a slope -1 reference line through rank 1."""
+    ax = _axes(ax)
+    ax.loglog(ranks["rank"], ranks["frequency"], marker="o", linestyle="none", markersize=4,
+              color=_BAR_COLOUR, label="observed words")
+    if len(ranks):
+        r = np.array([1, ranks["rank"].max()])
+        ax.loglog(r, ranks["frequency"].iloc[0] / r, color=_ACCENT, linestyle="--", label="Zipf: frequency ∝ 1/rank")
+        ax.legend(loc="upper right", frameon=True)
+    return label(ax, title="Zipf rank-frequency plot", xlabel="Rank (log scale)", ylabel="Frequency (log scale)")
+
+
+def ngram_bars(table: pd.DataFrame, *, column: str = "ngram", value: str = "count", title: str,
+               xlabel: str = "Occurrences", n: int = 15, ax=None):
+    """Horizontal bars for the top ``n`` rows of an n-gram or collocation table."""
+    table = table.head(n)
+    ax = _axes(ax, figsize=(9, max(3.0, 0.32 * len(table) + 1.2)))
+    if not table.empty:
+        sns.barplot(data=table, y=column, x=value, color=_BAR_COLOUR, ax=ax, orient="h")
+    return label(ax, title=title, xlabel=xlabel, ylabel="")
+
+
+def repeated_share_bars(share: pd.DataFrame, *, ax=None):
+    """Share of each paragraph's words inside phrasing repeated from another paragraph."""
+    ax = _axes(ax)
+    ax.bar(np.arange(len(share)), share["repeated_share"] * 100, color=_BAR_COLOUR, width=0.8)
+    if share["n_words"].sum():
+        overall = 100 * share["n_repeated_words"].sum() / share["n_words"].sum()
+        ax.axhline(overall, color=_ACCENT, linestyle="--", label=f"whole article {overall:.1f}%")
+        ax.legend(loc="upper right", frameon=True)
+    paragraph_ticks(ax, share["paragraph_id"])
+    ax.set_ylim(0, 100)
+    return label(ax, title="Repeated phrasing per paragraph", xlabel="Paragraph (article order)",
+                 ylabel="Words in repeated phrases (%)")
+
+
+def actor_counts(mentions: pd.DataFrame, actors: list[str], *, ax=None):
+    """Horizontal bars of mentions per actor (actors in the given order; zeros kept)."""
+    counts = mentions.groupby("actor").size().reindex(actors, fill_value=0).rename("n").reset_index()
+    ax = _axes(ax, figsize=(9, max(3.0, 0.35 * len(actors) + 1.2)))
+    sns.barplot(data=counts, y="actor", x="n", color=_BAR_COLOUR, ax=ax, orient="h")
+    return label(ax, title="Mentions per actor", xlabel="Mentions (all aliases)", ylabel="")
+
+
+def actor_dispersion(mentions: pd.DataFrame, paragraphs: pd.DataFrame, actors: list[str], *, ax=None):
+    """Lexical dispersion plot: one mark per mention at its position in the article.
+
+    x is the paragraph (in article order) plus the mention's relative position inside
+    the paragraph text, so marks spread within each paragraph's band."""
+    ax = _axes(ax, figsize=(10, max(3.0, 0.4 * len(actors) + 1.5)))
+    order = {pid: i for i, pid in enumerate(paragraphs["paragraph_id"])}
+    lengths = dict(zip(paragraphs["paragraph_id"], paragraphs["text"].str.len().clip(lower=1)))
+    x = [order[p] + s / lengths[p] for p, s in zip(mentions["paragraph_id"], mentions["start"])]
+    y = [actors.index(a) for a in mentions["actor"]]
+    colours = sns.color_palette("colorblind", len(actors))
+    ax.scatter(x, y, marker="|", s=250, linewidths=2, c=[colours[i] for i in y])
+    ax.set_yticks(range(len(actors)), actors)
+    ax.set_ylim(len(actors) - 0.5, -0.5)
+    ax.set_xlim(0, max(1, len(paragraphs)))
+    for boundary in range(1, len(paragraphs)):
+        if len(paragraphs) <= 60:
+            ax.axvline(boundary, color="0.85", linewidth=0.6, zorder=0)
+    ax.grid(axis="x", visible=False)
+    paragraph_ticks(ax, paragraphs["paragraph_id"], offset=0.5)
+    return label(ax, title="Where each actor is mentioned", xlabel="Paragraph (article order)", ylabel="")
+
+
+def cooccurrence_heatmap(matrix: pd.DataFrame, *, unit: str = "paragraphs", ax=None):
+    """Heatmap of actor co-occurrence counts (diagonal: units naming the actor)."""
+    size = max(4.5, 0.6 * len(matrix) + 2.5)
+    ax = _axes(ax, figsize=(size + 1.5, size))
+    sns.heatmap(matrix, annot=True, fmt="d", cmap=HEATMAP_CMAP, square=True, linewidths=0.5,
+                cbar_kws={"label": f"{unit.capitalize()} naming both"}, ax=ax)
+    ax.tick_params(axis="x", labelrotation=45)
+    for tick in ax.get_xticklabels():
+        tick.set_horizontalalignment("right")
+    return label(ax, title=f"Actors named in the same {unit[:-1] if unit.endswith('s') else unit}",
+                 xlabel="Actor", ylabel="Actor")
