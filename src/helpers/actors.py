@@ -247,6 +247,8 @@ def actor_cooccurrence(presence: pd.DataFrame, *, id_column: str = "paragraph_id
             raise OptionError(f"actor_cooccurrence needs a {column!r} column; pass the table from actor_presence().")
     totals = presence.groupby("actor", sort=False)["mentions"].sum()
     keep = [a for a in dict.fromkeys(presence["actor"]) if totals[a] >= min_mentions]
+    if not keep:
+        return pd.DataFrame(dtype="int64")
     present = (presence[presence["actor"].isin(keep)]
                .groupby([id_column, "actor"], sort=False)["mentions"].sum().gt(0).astype("int64")
                .unstack("actor", fill_value=0).reindex(columns=keep, fill_value=0))
