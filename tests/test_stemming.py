@@ -1,0 +1,175 @@
+"""Stemming: overrides, caches, and the fast paths give exactly Sastrawi's answers."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from helpers import config, stemming, text
+from helpers.stemming import Stemmer, default_cache_path, sastrawi_stem, surface_forms
+
+PREFIXES = ["", "me", "mem", "men", "meng", "meny", "ber", "be", "ter", "pe", "pem", "pen",
+            "peng", "peny", "per", "di", "ke", "se", "memper", "diper", "ku", "kau"]
+SUFFIXES = ["", "kan", "an", "i", "nya", "lah", "kah", "pun", "ku", "mu", "kannya", "annya"]
+
+
+def _affixed_sample(n: int = 2500) -> list[str]:
+    """Dictionary roots with prefixes and suffixes attached (deterministic sample)."""
+    roots = sorted(w for w in stemming._plain_sastrawi().dictionary.words if w.isalpha())
+    rng = random.Random(config.RANDOM_SEED)
+    words = {rng.choice(PREFIXES) + rng.choice(roots) + rng.choice(SUFFIXES) for _ in range(n)}
+    return sorted(words)
+
+
+def _seed_words() -> list[str]:
+    article = config.DEFAULT_ARTICLE.read_text(encoding="utf-8")
+    return sorted({t.lower() for t in text.tokenize(article) if text.is_alpha(t)})
+
+
+# --- the fast cold path is Sastrawi ---------------------------------------------------
+
+
+def test_fast_path_equals_plain_sastrawi_on_affixed_words():
+    plain = stemming._plain_sastrawi()
+    words = _affixed_sample() + _seed_words()
+    different = [(w, plain.stem(w) or w, sastrawi_stem(w)) for w in words
+                 if (plain.stem(w) or w) != sastrawi_stem(w)]
+    assert different == []
+
+
+@pytest.mark.parametrize("word", ["negara-negara", "berlari-lari", "jum'at", "café", "ABC", "se-asia",
+                                  "meniru-nirukan", "x", "", "123", "mem-", "k212"])
+def test_fast_path_equals_plain_sastrawi_on_odd_words(word):
+    assert sastrawi_stem(word) == (stemming._plain_sastrawi().stem(word) or word)
+
+
+def test_known_stems():
+    stemmer = Stemmer()
+    assert stemmer.stem("memperkuat") == "kuat"
+    assert stemmer.stem("pertemuan") == "temu"
+    assert stemmer.stem("kerja") == "kerja"  # a root is its own stem
+
+
+def test_every_prefix_visitor_is_guarded():
+    # A Sastrawi upgrade that changes its rule layout would silently lose the speed-up;
+    # only the di/ke/se remover (not a disambiguator) is expected to run unguarded.
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    raw = StemmerFactory().create_stemmer().delegatedStemmer
+    n_visitors = len(raw.visitor_provider.prefix_visitors)
+    assert stemming._guard_prefix_visitors(raw) == n_visitors - 1
+
+
+# --- overrides and the in-memory cache --------------------------------------------------
+
+
+def test_overrides_win_over_sastrawi():
+    assert sastrawi_stem("pemerintah") == "perintah"
+    assert Stemmer().stem("pemerintah") == "pemerintah"
+    assert Stemmer(overrides={"pemerintah": "xyz"}).stem("pemerintah") == "xyz"
+
+
+def test_stem_many_accepts_any_iterable_and_returns_distinct_words():
+    stemmer = Stemmer()
+    words = ["memperkuat", "kerja", "memperkuat"]
+    assert stemmer.stem_many(iter(words)) == {"memperkuat": "kuat", "kerja": "kerja"}
+    assert stemmer.stem_many(words) == stemmer.stem_many(set(words))  # warm path
+    assert stemmer.stem_many([]) == {}
+
+
+def test_clear_cache_forgets_and_recomputes_the_same():
+    stemmer = Stemmer()
+    first = stemmer.stem_many(_seed_words())
+    stemmer.clear_cache()
+    assert stemmer.cache == {}
+    assert stemmer.stem_many(_seed_words()) == first
+
+
+# --- the persistent cache -------------------------------------------------------------
+
+
+def test_disk_cache_round_trip(tmp_path):
+    path = tmp_path / "stems.json"
+    stemmer = Stemmer(cache_path=path)
+    stems = stemmer.stem_many(["memperkuat", "pertemuan"])
+    assert stemmer.flush() == path
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["stems"] == {"memperkuat": "kuat", "pertemuan": "temu"}
+    assert data["key"] == stemming.cache_key(stemming.stem_overrides())
+    again = Stemmer(cache_path=path)
+    assert again.cache == stems
+    assert again.flush() is None  # nothing new to write
+
+
+def test_disk_cache_merges_with_other_processes(tmp_path):
+    path = tmp_path / "stems.json"
+    first, second = Stemmer(cache_path=path), Stemmer(cache_path=path)
+    first.stem("memperkuat")
+    second.stem("pertemuan")
+    first.flush()
+    second.flush()
+    assert set(json.loads(path.read_text(encoding="utf-8"))["stems"]) == {"memperkuat", "pertemuan"}
+
+
+@pytest.mark.parametrize("content", ["", "{not json", "[1, 2]", json.dumps({"key": "other", "stems": {"a": "b"}})])
+def test_unusable_disk_cache_is_ignored(tmp_path, content):
+    path = tmp_path / "stems.json"
+    path.write_text(content, encoding="utf-8")
+    stemmer = Stemmer(cache_path=path)
+    assert stemmer.cache == {}
+    assert stemmer.stem("memperkuat") == "kuat"
+
+
+def test_cache_file_name_depends_on_overrides():
+    assert default_cache_path() == default_cache_path(stemming.stem_overrides())
+    assert default_cache_path({"a": "b"}) != default_cache_path()
+    assert default_cache_path().parent == config.EXTERNAL_DIR
+
+
+def test_flush_writes_automatically_after_many_new_words(tmp_path, monkeypatch):
+    monkeypatch.setattr(stemming, "FLUSH_EVERY", 3)
+    path = tmp_path / "stems.json"
+    stemmer = Stemmer(cache_path=path)
+    stemmer.stem_many(["memperkuat", "pertemuan"])
+    assert not path.exists()
+    stemmer.stem("kerja")
+    assert path.exists()
+
+
+def test_unwritable_cache_path_is_not_an_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    stemmer = Stemmer(cache_path=blocker / "stems.json")  # parent is a file
+    stemmer.stem("memperkuat")
+    assert stemmer.flush() is None
+
+
+# --- surface forms and the fast tokeniser ----------------------------------------------
+
+
+def test_surface_forms_picks_most_frequent_then_alphabetical():
+    import pandas as pd
+
+    tokens = pd.DataFrame({"stem": ["kuat", "kuat", "kuat", "temu", "temu"],
+                           "lower": ["memperkuat", "memperkuat", "kekuatan", "temuan", "bertemu"]})
+    assert surface_forms(tokens) == {"kuat": "memperkuat", "temu": "bertemu"}
+
+
+def test_fast_tokenizer_equals_reference_on_random_strings():
+    rng = random.Random(config.RANDOM_SEED)
+    pieces = list("aAbZ-–'’@.:/,%0912 \n_+()\"“”éİß½") + [
+        "http://", "www.", "https://x-y.com/a-b", "a@b.co", "non-", "-nya", "Korut-Rusia",
+        "kerja-kerja", "10:58", "1.000,5"]
+    for _ in range(20_000):
+        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert text.tokenize(sample) == text._tokenize_reference(sample), sample
+
+
+def test_is_alpha_shortcut_matches_the_regex():
+    import re
+
+    pattern = re.compile(rf"{text._WORD}(?:-{text._WORD})*")
+    for token in ["kata", "negara-negara", "jum'at", "½", "Ⅻ", "a1", "", "-", "İstanbul", "x_y"]:
+        assert text.is_alpha(token) == bool(pattern.fullmatch(token)), token
