@@ -18,6 +18,7 @@ from helpers.topics import (
     document_linkage,
     document_topics,
     dominant_topic_agreement,
+    dominant_runs,
     dominant_topics,
     fit_lda,
     fit_nmf,
@@ -184,3 +185,13 @@ def test_no_warnings_on_the_toy_pipeline(toy):
 
 def test_default_settings_meet_the_issue():
     assert TOPIC_SETTINGS.n_seeds >= 10
+
+
+def test_dominant_runs_compress_consecutive_paragraphs():
+    dominant = pd.DataFrame({"document_id": [1, 2, 3, 4, 5],
+                             "dominant_topic": pd.array([1, 1, 2, None, 1], dtype="Int64"),
+                             "label": ["a", "a", "b", "", "a"], "topic_weight": [0.9, 0.8, 0.7, 0.0, 0.6]})
+    runs = dominant_runs(dominant)
+    assert runs[["first_document", "last_document", "n_documents"]].values.tolist() == [
+        [1, 2, 2], [3, 3, 1], [4, 4, 1], [5, 5, 1]]
+    assert runs["dominant_topic"].isna().tolist() == [False, False, True, False]

@@ -78,3 +78,9 @@ def test_surface_forms_show_the_most_frequent_word():
     forms = term_surface_forms(["kekhawatiran kekhawatiran", "khawatir"])
     assert forms["khawatir"] == "kekhawatiran"
     assert display_term("khawatir khawatir", forms) == "kekhawatiran kekhawatiran"
+
+
+def test_stop_phrase_salah_satu_is_dropped_but_salah_alone_is_kept():
+    analyzer = indonesian_analyzer()
+    assert analyzer("Salah satu negara") == ["negara"]
+    assert analyzer("keputusan salah") == ["putus", "salah"]

@@ -64,7 +64,7 @@ __all__ = [
     "fit_tfidf", "top_terms_by_document", "term_weights_table", "topics_possible",
     "candidate_n_topics", "fit_nmf", "scan_topic_numbers", "summarise_scan",
     "choose_n_topics", "topic_stability", "topic_labels", "topic_terms",
-    "document_topics", "dominant_topics", "fit_lda", "match_topics",
+    "document_topics", "dominant_topics", "dominant_runs", "fit_lda", "match_topics",
     "dominant_topic_agreement", "similarity_matrix", "redundant_pairs", "document_linkage",
 ]
 
@@ -416,6 +416,26 @@ def dominant_topics(doc_topics: pd.DataFrame) -> pd.DataFrame:
         "dominant_topic": top["topic_id"].where(has_terms).astype("Int64"),
         "label": top["label"].where(has_terms, ""),
         "topic_weight": top["weight"],
+    })
+
+
+def dominant_runs(dominant: pd.DataFrame) -> pd.DataFrame:
+    """Consecutive stretches of documents with the same dominant topic.
+
+    Returns:
+        Columns ``first_document``, ``last_document``, ``n_documents``,
+        ``dominant_topic``, ``label``, in order. Documents without a topic form their
+        own runs (topic missing).
+    """
+    key = dominant["dominant_topic"].astype("float").fillna(-1)
+    run_id = (key != key.shift()).cumsum()
+    grouped = dominant.groupby(run_id.to_numpy(), sort=True)
+    return pd.DataFrame({
+        "first_document": grouped["document_id"].first().to_numpy(),
+        "last_document": grouped["document_id"].last().to_numpy(),
+        "n_documents": grouped.size().to_numpy(),
+        "dominant_topic": pd.array(grouped["dominant_topic"].first().to_numpy(), dtype="Int64"),
+        "label": grouped["label"].first().to_numpy(),
     })
 
 

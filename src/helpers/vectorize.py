@@ -7,7 +7,8 @@ per document:
 1. tokenise with :func:`helpers.text.tokenize` (reduplication stays one word);
 2. keep word tokens made of letters (:func:`helpers.text.is_alpha`), lower-cased and at
    least ``MIN_TOKEN_CHARS`` long: punctuation and numbers never become terms;
-3. drop stop words (:func:`helpers.stopwords.stopword_set`) **before** stemming;
+3. drop stop phrases (``STOP_PHRASES``: *salah satu*) and stop words
+   (:func:`helpers.stopwords.stopword_set`) **before** stemming;
 4. stem with a :class:`helpers.stemming.Stemmer` (``stem_many``, memoised), then drop
    stems that are themselves stop words (``menunjukkan`` -> ``tunjuk``);
 5. join neighbouring stems into n-grams when ``ngram_range`` asks for them.
@@ -39,6 +40,13 @@ from .text import is_alpha, tokenize
 
 #: Shortest token (in characters) that can become a term; single letters are initials.
 MIN_TOKEN_CHARS = 2
+
+#: Two-word function phrases removed as a whole before single stop words. Their parts
+#: are content words on their own (``salah`` = wrong), so the word list cannot hold them.
+STOP_PHRASES = frozenset({
+    ("salah", "satu"),   # "one of"
+    ("salah", "seorang"),  # "one (person) of"
+})
 
 
 @dataclass(frozen=True)
@@ -104,8 +112,16 @@ class IndonesianAnalyzer:
     def content_words(self, document: str) -> list[str]:
         """Lower-case word tokens of ``document`` that are not stop words, in order."""
         stops = self.stopwords
-        words = (token.lower() for token in tokenize(str(document)) if is_alpha(token))
-        return [w for w in words if len(w) >= MIN_TOKEN_CHARS and w not in stops]
+        words = [token.lower() for token in tokenize(str(document)) if is_alpha(token)]
+        kept, i = [], 0
+        while i < len(words):
+            if tuple(words[i : i + 2]) in STOP_PHRASES:
+                i += 2
+                continue
+            if len(words[i]) >= MIN_TOKEN_CHARS and words[i] not in stops:
+                kept.append(words[i])
+            i += 1
+        return kept
 
     def stems(self, document: str) -> list[str]:
         """Stems of the content words, in order (stems that are stop words dropped)."""

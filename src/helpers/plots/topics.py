@@ -1,0 +1,174 @@
+"""Figures for notebook 02 (terms, topics, similarity). Each returns its axes.
+
+Paragraph axes are in article order and labelled with paragraph numbers; long
+texts (hundreds of paragraphs) get thinned tick labels and truncated dendrograms.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from scipy.cluster.hierarchy import dendrogram
+
+from . import HEATMAP_CMAP, PALETTE, label, new_axes, paragraph_ticks
+
+#: Above this many leaves the dendrogram shows only the last merged clusters.
+MAX_DENDROGRAM_LEAVES = 60
+
+
+def _wrap(text: str, width: int = 28) -> str:
+    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+
+
+def plot_term_heatmap(table: pd.DataFrame, *, ax=None):
+    """Heatmap of distinctive terms (rows) against paragraphs (columns, in order).
+
+    ``table`` comes from :func:`helpers.topics.term_weights_table`.
+    """
+    if ax is None:
+        _, ax = new_axes(figsize=(max(8.0, 0.35 * table.shape[1] + 3), max(4.0, 0.28 * table.shape[0] + 1.5)))
+    sns.heatmap(table.to_numpy(), cmap=HEATMAP_CMAP, vmin=0, ax=ax,
+                cbar_kws={"label": "TF-IDF weight (0-1)"})
+    paragraph_ticks(ax, table.columns, axis="x", offset=0.5)
+    ax.set_yticks(np.arange(len(table)) + 0.5, table.index, rotation=0)
+    return label(ax, title="Distinctive terms by paragraph", xlabel="Paragraph (article order)",
+                 ylabel="Term (most frequent form)")
+
+
+def plot_n_topics_evidence(summary: pd.DataFrame, chosen: int):
+    """Two panels: NMF relative reconstruction error and stability against the number
+    of topics, the chosen number marked. Returns the two axes."""
+    fig, axes = new_axes(ncols=2, figsize=(11, 4.2))
+    colours = sns.color_palette(PALETTE)
+    axes[0].plot(summary["n_topics"], summary["relative_error"], marker="o", color=colours[0])
+    label(axes[0], title="Reconstruction error", xlabel="Number of topics (k)",
+          ylabel="Relative error ‖X − WH‖ / ‖X‖")
+    axes[1].plot(summary["n_topics"], summary["stability"], marker="o", color=colours[1],
+                 label="mean top-term Jaccard")
+    axes[1].plot(summary["n_topics"], summary["recurrence"], marker="s", linestyle="--", color=colours[2],
+                 label="share of topics recurring")
+    axes[1].set_ylim(-0.02, 1.05)
+    axes[1].legend(loc="lower left", fontsize=9)
+    label(axes[1], title="Stability across random restarts", xlabel="Number of topics (k)",
+          ylabel="Agreement (0-1)")
+    for ax in axes:
+        ax.axvline(chosen, color="grey", linestyle=":", linewidth=1.5)
+        ax.set_xticks(summary["n_topics"].tolist())
+    axes[1].annotate(f"chosen k = {chosen}", xy=(chosen, 1.02), xytext=(4, -12), textcoords="offset points",
+                     fontsize=9, color="dimgrey")
+    fig.tight_layout()
+    return axes
+
+
+def plot_topic_terms(topic_terms: pd.DataFrame, *, n_terms: int = 8, title: str = "Top terms per topic"):
+    """One horizontal bar chart per topic (its top ``n_terms``). Returns the axes."""
+    topic_ids = sorted(topic_terms["topic_id"].unique())
+    ncols = min(3, len(topic_ids))
+    nrows = -(-len(topic_ids) // ncols)
+    fig, axes = new_axes(nrows=nrows, ncols=ncols, figsize=(4.2 * ncols, 3.2 * nrows + 0.6), squeeze=False)
+    colours = sns.color_palette(PALETTE, n_colors=max(len(topic_ids), 1))
+    for ax, topic_id, colour in zip(axes.flat, topic_ids, colours):
+        rows = topic_terms[(topic_terms["topic_id"] == topic_id) & (topic_terms["rank"] <= n_terms)]
+        ax.barh(rows["term"], rows["weight"] * 100, color=colour)
+        ax.invert_yaxis()
+        label(ax, title=f"Topic {topic_id}: {_wrap(rows['label'].iloc[0], 32)}", xlabel="Share of topic weight (%)",
+              ylabel="")
+        ax.title.set_fontsize(10.5)
+    for ax in list(axes.flat)[len(topic_ids):]:
+        ax.set_visible(False)
+    fig.suptitle(title, fontweight="bold")
+    fig.tight_layout()
+    return axes
+
+
+def plot_document_topics(doc_topics: pd.DataFrame, *, ax=None, title: str = "Topic mix of each paragraph"):
+    """Heatmap: topics (rows) × paragraphs (columns, article order), cell = share."""
+    wide = doc_topics.pivot(index="topic_id", columns="document_id", values="weight")
+    names = doc_topics.drop_duplicates("topic_id").set_index("topic_id")["label"]
+    if ax is None:
+        _, ax = new_axes(figsize=(max(8.0, 0.4 * wide.shape[1] + 3), 1.0 * wide.shape[0] + 1.8))
+    sns.heatmap(wide.to_numpy() * 100, cmap=HEATMAP_CMAP, vmin=0, vmax=100, ax=ax,
+                cbar_kws={"label": "Share of paragraph (%)"})
+    paragraph_ticks(ax, wide.columns, axis="x", offset=0.5)
+    ax.set_yticks(np.arange(len(wide)) + 0.5, [f"{t}: {_wrap(names[t], 30)}" for t in wide.index], rotation=0)
+    return label(ax, title=title, xlabel="Paragraph (article order)", ylabel="Topic")
+
+
+def plot_topic_flow(dominant: pd.DataFrame, *, ax=None):
+    """Dominant topic of each paragraph through the article; marker area = its share."""
+    data = dominant.dropna(subset=["dominant_topic"])
+    names = data.drop_duplicates("dominant_topic").set_index("dominant_topic")["label"].sort_index()
+    if ax is None:
+        _, ax = new_axes(figsize=(max(8.0, 0.4 * len(dominant) + 2), 1.0 * max(len(names), 2) + 2))
+    positions = np.arange(len(dominant))
+    present = dominant["dominant_topic"].notna().to_numpy()
+    y = dominant["dominant_topic"].astype("float").to_numpy()
+    colours = sns.color_palette(PALETTE, n_colors=max(int(np.nanmax(y)) if present.any() else 1, 1))
+    ax.step(positions[present], y[present], where="mid", color="lightgrey", linewidth=1.5, zorder=1)
+    ax.scatter(positions[present], y[present], s=40 + 260 * dominant["topic_weight"].to_numpy()[present],
+               c=[colours[int(t) - 1] for t in y[present]], edgecolor="black", linewidth=0.5, zorder=2)
+    ax.set_yticks(names.index.astype(int).tolist(), [f"{int(t)}: {_wrap(n, 30)}" for t, n in names.items()])
+    ax.margins(y=0.25)
+    paragraph_ticks(ax, dominant["document_id"], axis="x")
+    return label(ax, title="Dominant topic through the article (marker size = its share)",
+                 xlabel="Paragraph (article order)", ylabel="Dominant topic")
+
+
+def plot_topic_stability(per_topic: pd.DataFrame, *, threshold: float, ax=None):
+    """Per topic: share of random restarts that find it again, and mean Jaccard."""
+    if ax is None:
+        _, ax = new_axes(figsize=(8, 0.6 * len(per_topic) + 2.2))
+    labels = [f"{t}: {_wrap(n, 34)}" for t, n in zip(per_topic["topic_id"], per_topic["label"])]
+    y = np.arange(len(per_topic))
+    colours = sns.color_palette(PALETTE)
+    ax.barh(y - 0.2, per_topic["recurrence"] * 100, height=0.4, color=colours[0],
+            label=f"restarts that recover it (Jaccard ≥ {threshold:.1f})")
+    ax.barh(y + 0.2, per_topic["mean_jaccard"] * 100, height=0.4, color=colours[1], label="mean top-term Jaccard")
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 105)
+    ax.legend(loc="lower right", fontsize=9)
+    return label(ax, title=f"Topic stability over {int(per_topic['n_seeds'].max())} random restarts",
+                 xlabel="Percent", ylabel="Topic")
+
+
+def plot_method_agreement(similarity: pd.DataFrame, *, ax=None):
+    """Heatmap of cosine similarity between NMF topics (rows) and LDA topics (columns)."""
+    if ax is None:
+        _, ax = new_axes(figsize=(2.0 + 1.0 * similarity.shape[1], 1.6 + 0.7 * similarity.shape[0]))
+    sns.heatmap(similarity, cmap=HEATMAP_CMAP, vmin=0, vmax=1, annot=True, fmt=".2f", ax=ax,
+                cbar_kws={"label": "Cosine similarity of term weights"})
+    ax.tick_params(axis="y", rotation=0)
+    return label(ax, title="Do NMF and LDA find the same topics?", xlabel="LDA topic", ylabel="NMF topic")
+
+
+def plot_similarity(similarity: pd.DataFrame, *, ax=None):
+    """Cosine-similarity heatmap of paragraphs (both axes in article order)."""
+    n = len(similarity)
+    if ax is None:
+        size = min(max(6.0, 0.38 * n + 2), 12.0)
+        _, ax = new_axes(figsize=(size + 1.2, size))
+    mask = np.eye(n, dtype=bool)
+    sns.heatmap(similarity.to_numpy(), mask=mask, cmap=HEATMAP_CMAP, vmin=0, vmax=1, square=True, ax=ax,
+                cbar_kws={"label": "Cosine similarity (0-1)", "shrink": 0.8})
+    paragraph_ticks(ax, similarity.columns, axis="x", offset=0.5)
+    paragraph_ticks(ax, similarity.index, axis="y", offset=0.5)
+    return label(ax, title="How similar are the paragraphs? (TF-IDF cosine)",
+                 xlabel="Paragraph (article order)", ylabel="Paragraph (article order)")
+
+
+def plot_dendrogram(link: np.ndarray, document_ids, *, ax=None):
+    """Dendrogram of paragraphs; leaves are paragraph numbers. Long texts are
+    truncated to the last ``MAX_DENDROGRAM_LEAVES`` merges (counts in brackets)."""
+    ids = [str(i) for i in document_ids]
+    if ax is None:
+        _, ax = new_axes(figsize=(max(8.0, 0.35 * min(len(ids), MAX_DENDROGRAM_LEAVES) + 2), 4.8))
+    truncate = {"truncate_mode": "lastp", "p": MAX_DENDROGRAM_LEAVES} if len(ids) > MAX_DENDROGRAM_LEAVES else {}
+    dendrogram(link, labels=ids, ax=ax, color_threshold=0.7 * float(link[:, 2].max()) if len(link) else 0,
+               above_threshold_color="grey", leaf_font_size=9, **truncate)
+    return label(ax, title="Hierarchical clustering of paragraphs (average linkage)",
+                 xlabel="Paragraph (leaf order groups similar paragraphs)",
+                 ylabel="Cosine distance (1 − similarity)")
