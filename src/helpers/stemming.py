@@ -34,6 +34,7 @@ import json
 import os
 import re
 import threading
+import weakref
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import metadata, resources
@@ -326,7 +327,7 @@ class Stemmer:
         self._lock = threading.Lock()
         if self.cache_path is not None:
             self.cache.update(self._read_disk_cache())
-            atexit.register(self.flush)
+            _PERSISTENT.add(self)
 
     # -- stemming ----------------------------------------------------------------
 
@@ -386,13 +387,14 @@ class Stemmer:
             return {}
         return {str(k): str(v) for k, v in stems.items()}
 
-    def flush(self) -> Path | None:
+    def flush(self, *, force: bool = False) -> Path | None:
         """Write the cache to ``cache_path`` now (merged with what is on disk).
 
-        Returns the path, or None when there is no path or nothing new. Failing to
-        write (read-only checkout) is not an error: the cache is only an accelerator.
+        Returns the path, or None when there is no path or nothing new (``force``
+        writes anyway). Failing to write (read-only checkout) is not an error: the
+        cache is only an accelerator.
         """
-        if self.cache_path is None or self._unsaved == 0:
+        if self.cache_path is None or (self._unsaved == 0 and not force):
             return None
         from .io import write_text
 
@@ -407,6 +409,16 @@ class Stemmer:
                 return None
             self._unsaved = 0
         return self.cache_path
+
+
+#: Stemmers with a disk cache, flushed when the process exits (weakly held).
+_PERSISTENT: "weakref.WeakSet[Stemmer]" = weakref.WeakSet()
+
+
+@atexit.register
+def _flush_all() -> None:
+    for stemmer in list(_PERSISTENT):
+        stemmer.flush()
 
 
 _DEFAULT: Stemmer | None = None

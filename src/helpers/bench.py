@@ -1,0 +1,332 @@
+"""``make bench``: how fast the pipeline is, against baselines run side by side.
+
+``python -m helpers.bench`` prints a table and writes ``reports/bench.json`` (one flat
+JSON object, CONTRACT.md). Every ratio compares two things timed in the same process,
+one right after the other, and repeated; the median of the per-repetition ratios is
+reported, so a busy machine slows both sides alike.
+
+Figures (how to read them: lower is better for ratios and seconds):
+
+* ``tfidf_cold_ratio``: the project's Indonesian TF-IDF
+  (:func:`helpers.vectorize.make_tfidf_vectorizer`: tokenise, drop stop words, stem)
+  over the SmSA train texts with an **empty** stem cache (in memory and on disk),
+  divided by plain ``TfidfVectorizer()`` on the same texts. Goal <= 2.
+* ``tfidf_warm_ratio``: the same with the stem cache filled (the second document set
+  of a session). Goal <= 1.2.
+* ``tfidf_disk_cache_ratio``: a fresh stemmer that loads the persistent stem cache
+  from disk (a new kernel on a machine that has stemmed these words before).
+* ``report_vs_floor_ratio``: wall time of executing every notebook on the default
+  article (the ``make report`` runner, into a temporary folder), divided by executing
+  the same number of notebooks that only import the stack (pandas, seaborn,
+  scikit-learn, helpers) through the same runner. Goal <= 2.5.
+* ``sentiment_train_s`` (goal <= 10), ``sentiment_cached_load_s`` (goal <= 1),
+  ``scoring_paragraphs_per_s`` (goal >= 5000): the paragraph sentiment model.
+* ``peak_rss_mb``: peak resident memory of the benchmark process itself
+  (``peak_rss_children_mb``: the largest notebook kernel it started).
+
+A figure that cannot be measured (for example, no sentiment helper yet) is ``null``
+in the JSON and the reason is in ``notes``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import config
+
+#: Goals from issue 6: (figure, comparison, bound).
+GOALS = {
+    "tfidf_cold_ratio": ("<=", 2.0),
+    "tfidf_warm_ratio": ("<=", 1.2),
+    "report_vs_floor_ratio": ("<=", 2.5),
+    "sentiment_train_s": ("<=", 10.0),
+    "sentiment_cached_load_s": ("<=", 1.0),
+    "scoring_paragraphs_per_s": (">=", 5000.0),
+}
+
+#: Paragraphs scored in the scoring-speed measurement.
+N_SCORED_PARAGRAPHS = 5_000
+
+#: What the floor notebooks do: import the stack the real notebooks use, nothing else.
+FLOOR_IMPORTS = "import pandas\nimport seaborn\nimport sklearn\nimport helpers"
+
+
+def _timed(function: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+def _mb(kilobytes: int) -> float:
+    # ru_maxrss is in kilobytes on Linux and in bytes on macOS.
+    return kilobytes / (1024 * 1024) if sys.platform == "darwin" else kilobytes / 1024
+
+
+def machine_description() -> str:
+    """One line: CPU model, cores, memory, OS and Python (shown with the table)."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        import psutil
+
+        memory = f"{psutil.virtual_memory().total / 2**30:.0f} GB RAM"
+    except Exception:  # psutil is optional here: the line is informational
+        memory = "RAM unknown"
+    return (f"{cpu}, {os.cpu_count()} cores, {memory}, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}")
+
+
+# --- TF-IDF ---------------------------------------------------------------------------
+
+
+def smsa_train_texts() -> list[str]:
+    """The SmSA train texts (11,000 reviews and comments) through the datasets helper."""
+    from . import datasets
+
+    for name in ("load_smsa", "smsa", "load_dataset"):
+        loader = getattr(datasets, name, None)
+        if loader is None:
+            continue
+        table = loader("train") if name != "load_dataset" else loader("smsa", "train")
+        if isinstance(table, dict):
+            table = table["train"]
+        return table["text"].astype(str).tolist()
+    raise RuntimeError("helpers.datasets has no SmSA loader (load_smsa / load_dataset).")
+
+
+def bench_tfidf(texts: Sequence[str], *, repeat: int = 3) -> dict:
+    """Time plain and Indonesian TF-IDF side by side (see the module docstring)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from .stemming import Stemmer, _sastrawi
+    from .vectorize import make_tfidf_vectorizer
+
+    texts = list(texts)
+    # One-off costs that both sides would not share are paid before any timing:
+    # Sastrawi's dictionary load, the stop-word list, regex compilation.
+    _sastrawi()
+    make_tfidf_vectorizer(stemmer=Stemmer(), min_df=1, max_df=1.0).fit_transform(texts[:50])
+    TfidfVectorizer().fit_transform(texts[:50])
+
+    plain_s, cold_s, warm_s, disk_s = [], [], [], []
+    with tempfile.TemporaryDirectory(prefix="bench-stems-") as scratch:
+        cache_file = Path(scratch) / "stems.json"
+        for _ in range(repeat):
+            plain_s.append(_timed(lambda: TfidfVectorizer().fit_transform(texts)))
+            stemmer = Stemmer()  # empty: no memory cache, no disk file
+            cold_s.append(_timed(lambda: make_tfidf_vectorizer(stemmer=stemmer).fit_transform(texts)))
+            warm_s.append(_timed(lambda: make_tfidf_vectorizer(stemmer=stemmer).fit_transform(texts)))
+            if not cache_file.exists():  # the disk cache a previous session left
+                writer = Stemmer(cache_path=cache_file)
+                writer.cache.update(stemmer.cache)
+                writer.flush(force=True)
+            disk_s.append(_timed(
+                lambda: make_tfidf_vectorizer(stemmer=Stemmer(cache_path=cache_file)).fit_transform(texts)))
+        n_distinct = len(stemmer.cache)
+    from .text import tokenize
+
+    n_tokens = sum(len(tokenize(t)) for t in texts)
+
+    def ratio(times):
+        return statistics.median(t / p for t, p in zip(times, plain_s))
+
+    return {
+        "tfidf_cold_ratio": ratio(cold_s),
+        "tfidf_warm_ratio": ratio(warm_s),
+        "tfidf_disk_cache_ratio": ratio(disk_s),
+        "tfidf_plain_s": statistics.median(plain_s),
+        "tfidf_cold_s": statistics.median(cold_s),
+        "tfidf_warm_s": statistics.median(warm_s),
+        "tfidf_disk_cache_s": statistics.median(disk_s),
+        "tfidf_n_documents": len(texts),
+        "tfidf_n_tokens": n_tokens,
+        "tfidf_n_distinct_words": n_distinct,
+        "tfidf_repeat": repeat,
+    }
+
+
+# --- report vs floor ------------------------------------------------------------------
+
+
+def write_floor_notebooks(folder: Path, n: int) -> list[Path]:
+    """``n`` notebooks with the standard parameters cell that only import the stack."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(1, n + 1):
+        parameters = new_code_cell('article_path = "data/raw/tampang-2024-06-21-putin-kim-pact.txt"\n'
+                                   'output_dir = ""')
+        parameters.metadata["tags"] = ["parameters"]
+        nb = new_notebook(cells=[new_markdown_cell("Floor: what does importing the stack cost?"),
+                                 parameters, new_code_cell(FLOOR_IMPORTS)])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        path = folder / f"{i:02d}-floor.ipynb"
+        nbformat.write(nb, path)
+        paths.append(path)
+    return paths
+
+
+def bench_report(*, article: Path = config.DEFAULT_ARTICLE, notebooks: list[Path] | None = None,
+                 kernel_name: str = config.KERNEL_NAME, repeat: int = 1) -> dict:
+    """Time the report runner on ``article`` and on import-only floor notebooks."""
+    from .report import notebook_paths, run_report
+
+    notebooks = notebook_paths() if notebooks is None else list(notebooks)
+    report_s, floor_s = [], []
+    with tempfile.TemporaryDirectory(prefix="bench-report-") as scratch:
+        root = Path(scratch)
+        floor = write_floor_notebooks(root / "floor-notebooks", len(notebooks))
+        for i in range(repeat):
+            # Floor first: the first kernel start also warms the OS file cache, which
+            # favours whatever runs second, i.e. the real report (stated in README).
+            floor_s.append(_timed(lambda: run_report(article, notebooks=floor, kernel_name=kernel_name,
+                                                     processed_root=root / f"floor-processed-{i}",
+                                                     reports_root=root / f"floor-reports-{i}",
+                                                     log=lambda *_: None)))
+            report_s.append(_timed(lambda: run_report(article, notebooks=notebooks, kernel_name=kernel_name,
+                                                      processed_root=root / f"processed-{i}",
+                                                      reports_root=root / f"reports-{i}",
+                                                      log=lambda *_: None)))
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {
+        "report_vs_floor_ratio": statistics.median(r / f for r, f in zip(report_s, floor_s)),
+        "report_s": statistics.median(report_s),
+        "floor_s": statistics.median(floor_s),
+        "n_notebooks": len(notebooks),
+        "peak_rss_children_mb": _mb(children),
+    }
+
+
+# --- sentiment ------------------------------------------------------------------------
+
+
+def bench_sentiment(*, article: Path = config.DEFAULT_ARTICLE, n_paragraphs: int = N_SCORED_PARAGRAPHS) -> dict:
+    """Training time, cached-load time and scoring speed of the sentiment model."""
+    from . import sentiment
+    from .article import load_article
+
+    with tempfile.TemporaryDirectory(prefix="bench-model-") as scratch:
+        cache = Path(scratch)
+        train_s = _timed(lambda: sentiment.load_or_train_model(cache_dir=cache))
+        model = None
+
+        def load():
+            nonlocal model
+            model = sentiment.load_or_train_model(cache_dir=cache)
+
+        load_s = _timed(load)
+    paragraphs = list(load_article(article).paragraphs)
+    texts = (paragraphs * (n_paragraphs // len(paragraphs) + 1))[:n_paragraphs]
+    sentiment.score_paragraphs(model, texts[:10])  # warm-up outside the timing
+    score_s = _timed(lambda: sentiment.score_paragraphs(model, texts))
+    return {
+        "sentiment_train_s": train_s,
+        "sentiment_cached_load_s": load_s,
+        "scoring_paragraphs_per_s": len(texts) / score_s,
+    }
+
+
+# --- the whole benchmark --------------------------------------------------------------
+
+KEYS = ["tfidf_cold_ratio", "tfidf_warm_ratio", "report_vs_floor_ratio", "sentiment_train_s",
+        "sentiment_cached_load_s", "scoring_paragraphs_per_s", "peak_rss_mb"]
+
+
+def run_bench(*, texts: Sequence[str] | None = None, repeat: int = 3, article: Path = config.DEFAULT_ARTICLE,
+              notebooks: list[Path] | None = None, kernel_name: str = config.KERNEL_NAME,
+              report_repeat: int = 1, n_scored_paragraphs: int = N_SCORED_PARAGRAPHS,
+              log: Callable[[str], object] = print) -> dict:
+    """Run every measurement and return the flat results dict (every key in ``KEYS``)."""
+    results: dict = {key: None for key in KEYS}
+    notes: list[str] = []
+    sections = [
+        ("TF-IDF", lambda: bench_tfidf(smsa_train_texts() if texts is None else texts, repeat=repeat)),
+        ("sentiment", lambda: bench_sentiment(article=article, n_paragraphs=n_scored_paragraphs)),
+        ("report", lambda: bench_report(article=article, notebooks=notebooks, kernel_name=kernel_name,
+                                        repeat=report_repeat)),
+    ]
+    for name, section in sections:
+        log(f"bench: {name} ...")
+        try:
+            results.update(section())
+        except Exception as exc:  # one missing piece must not hide the other figures
+            notes.append(f"{name}: not measured ({type(exc).__name__}: {exc})")
+            log(f"bench: {name} not measured: {type(exc).__name__}: {exc}")
+    results["peak_rss_mb"] = _mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    results["machine"] = machine_description()
+    results["notes"] = "; ".join(notes)
+    return results
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.2f}"
+    return str(value)
+
+
+def format_table(results: dict) -> str:
+    """The results as a Markdown table: figure, value, goal, met."""
+    rows = [("figure", "value", "goal", "met")]
+    extra = ["tfidf_disk_cache_ratio", "tfidf_plain_s", "tfidf_cold_s", "tfidf_warm_s", "report_s",
+             "floor_s", "peak_rss_children_mb"]
+    for key in KEYS + [k for k in extra if k in results]:
+        value = results.get(key)
+        goal = GOALS.get(key)
+        met = ""
+        if goal and value is not None:
+            op, bound = goal
+            met = "yes" if (value <= bound if op == "<=" else value >= bound) else "NO"
+        rows.append((key, _fmt(value), f"{goal[0]} {_fmt(goal[1])}" if goal else "", met))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |" for r in rows]
+    lines.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")
+    lines.append("")
+    lines.append(f"Machine: {results.get('machine', '')}")
+    if results.get("tfidf_n_documents"):
+        lines.append(f"TF-IDF corpus: {results['tfidf_n_documents']:,} documents, "
+                     f"{results['tfidf_n_tokens']:,} tokens, {results['tfidf_n_distinct_words']:,} distinct "
+                     f"words stemmed; median of {results['tfidf_repeat']} side-by-side runs.")
+    if results.get("notes"):
+        lines.append(f"Notes: {results['notes']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="side-by-side TF-IDF repetitions (median)")
+    parser.add_argument("--report-repeat", type=int, default=1, help="report/floor repetitions")
+    parser.add_argument("--out", default=str(config.REPORTS_DIR / "bench.json"), help="JSON output path")
+    parser.add_argument("--kernel", default=config.KERNEL_NAME, help="Jupyter kernel name")
+    args = parser.parse_args(argv)
+    from .io import write_text
+
+    results = run_bench(repeat=args.repeat, report_repeat=args.report_repeat, kernel_name=args.kernel,
+                        log=lambda message: print(message, file=sys.stderr))
+    print(format_table(results))
+    write_text(args.out, json.dumps(results, indent=2, sort_keys=True) + "\n")
+    print(f"Wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
