@@ -1,0 +1,233 @@
+"""Full report runs on generated articles, shared by test_any_article and test_reliability.
+
+Each run goes through ``helpers.report.run_report`` (the ``make report`` runner) in its
+own Python process, into temporary output roots, two at a time (the machines have
+two cores and a run mostly waits for kernels). :func:`run_all` runs everything once
+per test session; the test modules only read the outputs.
+
+Articles are written here, never in ``data/`` (issue 7): each shape is a small text
+built from the seed article's own paragraphs or from fixed English sentences.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import nbformat
+
+from helpers import config, load_article
+from helpers.report import notebook_paths
+
+#: Markers that must never become live markup in an exported report.
+PROBES = ["xss-probe-0", "xss-probe-1", "xss-probe-2", "xss-probe-3", "xss-probe-4"]
+
+ENGLISH = [
+    "Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a mutual "
+    "defence pact in Pyongyang on Wednesday, promising to help each other if either country "
+    "is attacked. The agreement is the strongest link between the two countries since the end "
+    "of the Cold War.",
+    "Officials in Seoul and Washington said they were watching the deal closely. Analysts said "
+    "the pact could allow Moscow to send military technology to the North, while Pyongyang has "
+    "been accused of supplying shells and missiles for the war in Ukraine.",
+]
+
+#: Paragraphs in the long article (issue 6: "hundreds of paragraphs").
+N_LONG = 500
+
+_RUNNER = """
+import json, sys
+from pathlib import Path
+from helpers.report import run_report
+job = json.loads(sys.argv[1])
+root = Path(job["root"])
+run_report(job["article"], notebooks=[Path(p) for p in job["notebooks"]] or None,
+           processed_root=root / "processed", reports_root=root / "reports",
+           executed_dir=root / "executed", log=lambda *_: None)
+"""
+
+
+@dataclass(frozen=True)
+class ShapeRun:
+    """One finished run: where its article and outputs are, and how it ended."""
+
+    name: str
+    article: Path
+    returncode: int
+    stderr: str
+    root: Path
+    seconds: float
+
+    @property
+    def slug(self) -> str:
+        return config.slug_for(self.article)
+
+    @property
+    def processed(self) -> Path:
+        return self.root / "processed" / self.slug
+
+    @property
+    def reports(self) -> Path:
+        return self.root / "reports" / self.slug
+
+    @property
+    def executed(self) -> Path:
+        return self.root / "executed"
+
+    def html(self, notebook: Path) -> str:
+        return (self.reports / f"{notebook.stem}.html").read_text(encoding="utf-8")
+
+
+def seed_paragraphs() -> list[str]:
+    return list(load_article(config.DEFAULT_ARTICLE).paragraphs)
+
+
+def seed_sentences() -> list[str]:
+    from helpers.text import split_sentences
+
+    return [s for p in seed_paragraphs() for s in split_sentences(p)]
+
+
+def hostile_article() -> bytes:
+    """Headline with a script, date line, dateline, crossheads, HTML, duplicates; BOM + CRLF."""
+    p = seed_paragraphs()
+    blocks = [
+        "<script>alert('xss-probe-0')</script> Pakta Rusia dan Korea Utara",
+        "Tanggal: 21 Jun 2024 10:58 wib.",
+        f"JAKARTA (Tampang) – {p[0]}",
+        f"{p[1]} <script>alert(\"xss-probe-1\")</script>",
+        "REAKSI DUNIA",
+        f"{p[2]} <img src=x onerror=\"alert('xss-probe-2')\">",
+        f"{p[3]} <style>body {{ display: none }} /* xss-probe-3 */</style>",
+        p[1] + " <script>alert(\"xss-probe-1\")</script>",  # a duplicated paragraph
+        "LANGKAH BERIKUTNYA",
+        f"{p[4]} [klik di sini](javascript:alert('xss-probe-4')) **tebal** $x^2$ `kode` # judul",
+        *p[5:9],
+    ]
+    text = "\r\n\r\n".join(blocks) + "\r\n"
+    return text.encode("utf-8-sig")
+
+
+def single_paragraph_article() -> str:
+    """One paragraph, no headline, no date line, no footer."""
+    return seed_paragraphs()[0] + "\n"
+
+
+def english_article() -> str:
+    return "Putin and Kim sign defence pact\n\n" + "\n\n".join(ENGLISH) + "\n"
+
+
+def long_article(n: int = N_LONG) -> str:
+    """``n`` paragraphs recombined from the seed's sentences (deterministic)."""
+    sentences = seed_sentences()
+    k = len(sentences)
+    paragraphs = [f"{sentences[i % k]} {sentences[(7 * i + 3) % k]}" for i in range(n)]
+    return "Pakta Rusia dan Korea Utara: laporan panjang\n\nTanggal: 21 Jun 2024 10:58 wib.\n\n" + \
+        "\n\n".join(paragraphs) + "\n\nCopyright © Tampang.com\nAll rights reserved\n"
+
+
+def doubled_notebooks(folder: Path) -> list[Path]:
+    """Each notebook with every cell after the parameters cell run a second time.
+
+    The copy is what a JupyterLab user does with "Run All" twice in one kernel (the
+    parameters cell itself is not repeated: papermill's injected values stand).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for path in notebook_paths():
+        nb = nbformat.read(path, as_version=4)
+        index = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+        again = []
+        for cell in nb.cells[index + 1:]:
+            copy = nbformat.from_dict(json.loads(json.dumps(cell)))
+            if "id" in copy:
+                copy["id"] = f"{cell.get('id', 'cell')}-again"[:64]
+            again.append(copy)
+        nb.cells = nb.cells + again
+        target = folder / path.name
+        nbformat.write(nb, target)
+        paths.append(target)
+    return paths
+
+
+def _jobs(base: Path) -> list[dict]:
+    articles = base / "articles"
+    articles.mkdir(parents=True)
+    (articles / "hostile-markup.txt").write_bytes(hostile_article())
+    (articles / "single-paragraph.txt").write_text(single_paragraph_article(), encoding="utf-8")
+    (articles / "english-two-paragraphs.txt").write_text(english_article(), encoding="utf-8")
+    (articles / "long-500-paragraphs.txt").write_text(long_article(), encoding="utf-8")
+    doubled = doubled_notebooks(base / "doubled-notebooks")
+    jobs = [
+        {"name": "long", "article": articles / "long-500-paragraphs.txt", "notebooks": []},
+        {"name": "seed-cells-twice", "article": config.DEFAULT_ARTICLE, "notebooks": doubled},
+        {"name": "hostile", "article": articles / "hostile-markup.txt", "notebooks": []},
+        {"name": "single", "article": articles / "single-paragraph.txt", "notebooks": []},
+        {"name": "english", "article": articles / "english-two-paragraphs.txt", "notebooks": []},
+    ]
+    for job in jobs:
+        job["root"] = base / "runs" / job["name"]
+        job["root"].mkdir(parents=True)
+    # Another article's outputs already in the roots: a run must leave them alone.
+    neighbour = jobs[3]["root"] / "processed" / config.slug_for(config.DEFAULT_ARTICLE)
+    neighbour.mkdir(parents=True)
+    (neighbour / "paragraphs.csv").write_text("paragraph_id,text\n1,untouched\n", encoding="utf-8")
+    return jobs
+
+
+@cache
+def run_all(parallel: int = 2) -> dict[str, ShapeRun]:
+    """Run every job once per session (memoised) and return ``{name: ShapeRun}``."""
+    base = Path(tempfile.mkdtemp(prefix="shape-runs-"))
+    atexit.register(shutil.rmtree, base, True)
+    jobs = _jobs(base)
+    env = dict(os.environ)
+    running: list[tuple[dict, subprocess.Popen, float]] = []
+    done: dict[str, ShapeRun] = {}
+    pending = list(jobs)
+    while pending or running:
+        while pending and len(running) < parallel:
+            job = pending.pop(0)
+            payload = json.dumps({"article": str(job["article"]), "root": str(job["root"]),
+                                  "notebooks": [str(p) for p in job["notebooks"]]})
+            log = (job["root"] / "stderr.txt").open("w", encoding="utf-8")
+            process = subprocess.Popen([sys.executable, "-c", _RUNNER, payload], env=env,
+                                       stdout=subprocess.DEVNULL, stderr=log)
+            log.close()
+            running.append((job, process, time.perf_counter()))
+        time.sleep(0.2)
+        for entry in list(running):
+            job, process, start = entry
+            if process.poll() is None:
+                if time.perf_counter() - start > 900:
+                    process.kill()
+                continue
+            running.remove(entry)
+            stderr = (job["root"] / "stderr.txt").read_text(encoding="utf-8", errors="replace")
+            done[job["name"]] = ShapeRun(job["name"], Path(job["article"]), process.returncode, stderr,
+                                         Path(job["root"]), time.perf_counter() - start)
+    return done
+
+
+def notebook_problems(executed: Path) -> list[str]:
+    """Errors, stderr output and warnings in an executed notebook (empty when clean)."""
+    nb = nbformat.read(executed, as_version=4)
+    problems = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                problems.append(f"error: {output.ename}: {output.evalue}")
+            elif output.output_type == "stream" and output.name == "stderr":
+                problems.append(f"stderr: {output.text[:300]}")
+            elif "Warning" in str(output.get("text", "")):
+                problems.append(f"warning text: {output.text[:300]}")
+    return problems

@@ -1,0 +1,335 @@
+"""Issue 7: bad and hostile input, integrity of inputs and outputs, reruns.
+
+Bad files are generated here (``write_article`` from conftest.py) and fed to
+``load_article`` and to the ``make report`` entry point (``helpers.report.main``).
+Full report runs are shared with test_any_article (``shape_runs.run_all``) and the
+seed run (``seed_report`` in conftest.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html.parser
+import warnings
+from functools import partial
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from helpers import (
+    ArticleEncodingError,
+    ArticleNotFoundError,
+    BinaryArticleError,
+    EmptyArticleError,
+    config,
+    load_article,
+    paragraphs_table,
+    report,
+)
+from helpers.io import write_csv, write_text
+
+import shape_runs
+
+PARAGRAPH = ("Presiden Rusia Vladimir Putin dan pemimpin Korea Utara Kim Jong Un menandatangani "
+             "pakta pertahanan di Pyongyang pada Rabu (19/6). Kedua negara berjanji saling membantu.")
+ARTICLE = f"Pakta Rusia dan Korea Utara\n\nTanggal: 21 Jun 2024 10:58 wib.\n\n{PARAGRAPH}\n\n{PARAGRAPH} Lagi.\n"
+
+
+def _tree_digest(folder: Path) -> dict[str, str]:
+    """``{relative path: sha256}`` of every file under ``folder`` (plus mode and mtime)."""
+    digest = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        stat = path.stat()
+        digest[str(path.relative_to(folder))] = (
+            f"{hashlib.sha256(path.read_bytes()).hexdigest()} {stat.st_mode:o} {stat.st_mtime_ns}")
+    return digest
+
+
+#: data/raw/ as it was when the tests were collected, before any report ran.
+RAW_BEFORE = _tree_digest(config.RAW_DIR)
+
+
+# --- bad input: one clear line, through load_article and the runner ---------------------
+
+BAD_INPUTS = {
+    "empty": (b"", EmptyArticleError, "empty"),
+    "whitespace": (b" \n\t\n   \r\n", EmptyArticleError, "empty"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, BinaryArticleError, "binary"),
+    "cp1252": ("Kata “pakta” disebut – café.\n".encode("cp1252"), ArticleEncodingError, "not UTF-8"),
+    "latin1": ("Jalan Kebon Jeruk, café été à Jakarta.\n".encode("latin-1"), ArticleEncodingError, "not UTF-8"),
+    "utf16-no-bom": (ARTICLE.encode("utf-16-le"), BinaryArticleError, "binary"),
+    "only-metadata": ("Sumber foto: Antara\n\nCopyright © Tampang.com\nAll rights reserved\n".encode(),
+                      EmptyArticleError, "no body text"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_file_gets_one_clear_line_from_load_article(write_article, case):
+    content, error, phrase = BAD_INPUTS[case]
+    path = write_article(content, name=f"bad-{case}.txt")
+    with pytest.raises(error) as info:
+        load_article(path)
+    message = str(info.value)
+    assert "\n" not in message
+    assert path.name in message and phrase in message
+
+
+def test_directory_and_missing_path_are_refused(tmp_path):
+    with pytest.raises(ArticleNotFoundError, match="is a directory"):
+        load_article(tmp_path)
+    with pytest.raises(ArticleNotFoundError, match="no such file"):
+        load_article(tmp_path / "missing.txt")
+
+
+def test_non_utf8_message_says_how_to_convert(write_article):
+    path = write_article("café".encode("cp1252"))
+    with pytest.raises(ArticleEncodingError, match="iconv"):
+        load_article(path)
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS) + ["directory", "missing"])
+def test_runner_refuses_bad_file_with_one_line_and_writes_nothing(tmp_path, capsys, case):
+    if case == "directory":
+        path = tmp_path / "a-folder.txt"
+        path.mkdir()
+    elif case == "missing":
+        path = tmp_path / "missing-article.txt"
+    else:
+        path = tmp_path / f"bad-{case}-article.txt"
+        path.write_bytes(BAD_INPUTS[case][0])
+    assert report.main(["--article", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith("error: ") and path.name in err
+    slug = config.slug_for(path)
+    assert not (config.PROCESSED_DIR / slug).exists() and not (config.REPORTS_DIR / slug).exists()
+
+
+# --- unusual but valid input: decoded, or read the documented way -----------------------
+
+
+def _paragraphs(path) -> tuple[str, ...]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return load_article(path).paragraphs
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom"])
+def test_bom_encodings_are_decoded_like_plain_utf8(write_article, encoding):
+    reference = _paragraphs(write_article(ARTICLE, name="plain.txt"))
+    if encoding.endswith("-bom"):
+        codec = encoding[:-4]
+        data = ("\ufeff" + ARTICLE).encode(codec)
+    else:
+        data = ARTICLE.encode(encoding)
+    assert _paragraphs(write_article(data, name="bom.txt")) == reference
+    assert not any("\ufeff" in p for p in reference)
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_crlf_and_cr_line_endings_read_like_lf(write_article, newline):
+    reference = load_article(write_article(ARTICLE, name="lf.txt"))
+    other = load_article(write_article(ARTICLE.replace("\n", newline).encode(), name="crlf.txt"))
+    assert other.paragraphs == reference.paragraphs and other.title == reference.title
+    assert other.published == reference.published
+
+
+def test_single_newline_paragraphs_are_split_per_line_with_a_warning(write_article):
+    lines = [PARAGRAPH, "Kedua pemimpin bertemu di Pyongyang.", "Korea Selatan menyatakan keprihatinan."]
+    path = write_article("\n".join(lines) + "\n")
+    with pytest.warns(UserWarning, match="No blank lines"):
+        article = load_article(path)
+    assert list(article.paragraphs) == lines
+
+
+def test_one_megabyte_paragraph(write_article):
+    sentence = "Pakta pertahanan Rusia dan Korea Utara memicu kekhawatiran negara tetangga. "
+    big = sentence * (1_000_000 // len(sentence) + 1)
+    article = load_article(write_article(big))
+    assert article.n_paragraphs == 1 and len(article.paragraphs[0]) >= 999_000
+    table = paragraphs_table(article)
+    assert table.loc[0, "n_words"] == 10 * (1_000_000 // len(sentence) + 1)
+
+
+def test_five_thousand_short_paragraphs(write_article):
+    paragraphs = [f"Paragraf nomor {i} membahas pakta pertahanan." for i in range(5000)]
+    article = load_article(write_article("\n\n".join(paragraphs)))
+    table = paragraphs_table(article)
+    assert len(table) == 5000 and table["paragraph_id"].is_monotonic_increasing
+    assert table["n_words"].eq(6).all()
+
+
+def test_duplicated_paragraphs_are_kept_in_order(write_article):
+    article = load_article(write_article(f"{PARAGRAPH}\n\n{PARAGRAPH}\n\nPenutup berita ini.\n"))
+    assert article.paragraphs == (PARAGRAPH, PARAGRAPH, "Penutup berita ini.")
+
+
+def test_markup_in_an_article_is_kept_as_text(write_article):
+    text = "Berita <script>alert(1)</script> dan <img src=x onerror=alert(2)> selesai."
+    article = load_article(write_article(f"{text}\n\n{PARAGRAPH}\n"))
+    assert article.paragraphs[0] == text
+
+
+# --- hostile markup never becomes live HTML ---------------------------------------------
+
+
+class _MarkupAudit(html.parser.HTMLParser):
+    """Collects what a browser would treat as live: script/style bodies, attributes, text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.live: list[str] = []  # script/style bodies and every attribute value
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self._raw: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        self.live.extend(f"{tag} {name}={value}" for name, value in attrs.items())
+        if tag in ("script", "style"):
+            self._raw = tag
+
+    def handle_endtag(self, tag):
+        if tag == self._raw:
+            self._raw = None
+
+    def handle_data(self, data):
+        (self.live if self._raw else self.text).append(data)
+
+
+@pytest.fixture(scope="module")
+def runs():
+    return shape_runs.run_all()
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("notebook", report.notebook_paths(), ids=lambda p: p.name)
+def test_article_markup_is_inert_in_every_exported_report(runs, notebook):
+    run = runs["hostile"]
+    assert run.returncode == 0, run.stderr[-3000:]
+    audit = _MarkupAudit()
+    audit.feed(run.html(notebook))
+    live = "\n".join(audit.live)
+    for probe in shape_runs.PROBES:
+        assert probe not in live, f"{probe} is live markup in {notebook.name}"
+    assert not [attrs for tag, attrs in audit.tags if tag == "img" and attrs.get("src") == "x"]
+    assert "javascript:alert" not in live
+
+
+@pytest.mark.notebook
+def test_article_markup_is_shown_as_text(runs):
+    # The first notebook shows the paragraphs: the markup must be visible, as text.
+    first = report.notebook_paths()[0]
+    audit = _MarkupAudit()
+    audit.feed(runs["hostile"].html(first))
+    text = "".join(audit.text)
+    assert "<script>alert(\"xss-probe-1\")</script>" in text or "xss-probe-1" in text
+
+
+# --- integrity --------------------------------------------------------------------------
+
+
+@pytest.mark.notebook
+def test_data_raw_is_never_written(seed_report, runs):
+    assert _tree_digest(config.RAW_DIR) == RAW_BEFORE
+
+
+def test_writers_refuse_data_raw():
+    with pytest.raises(PermissionError, match="data/raw"):
+        write_text(config.RAW_DIR / "should-not-exist.txt", "x")
+    with pytest.raises(PermissionError):
+        write_csv(pd.DataFrame({"a": [1]}), config.RAW_DIR / "nested" / "x.csv")
+    assert not (config.RAW_DIR / "should-not-exist.txt").exists()
+
+
+def _notebook(folder: Path, name: str, code: str) -> Path:
+    parameters = new_code_cell('article_path = "data/raw/tampang-2024-06-21-putin-kim-pact.txt"\noutput_dir = ""')
+    parameters.metadata["tags"] = ["parameters"]
+    nb = new_notebook(cells=[new_markdown_cell("Question: a test notebook."), parameters, new_code_cell(code)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    nbformat.write(nb, path)
+    return path
+
+
+WRITE_MARKER = ("from pathlib import Path\n"
+                "Path(output_dir, 'marker.csv').write_text('run,value\\n1,old\\n', encoding='utf-8')")
+
+
+@pytest.mark.notebook
+def test_failed_run_leaves_previous_outputs_intact(tmp_path, capsys, monkeypatch):
+    roots = {"processed_root": tmp_path / "processed", "reports_root": tmp_path / "reports"}
+    good = _notebook(tmp_path / "nb-good", "01-good.ipynb", WRITE_MARKER)
+    report.run_report(config.DEFAULT_ARTICLE, notebooks=[good], log=lambda *_: None, **roots)
+    slug = config.slug_for(config.DEFAULT_ARTICLE)
+    before = {name: _tree_digest(root / slug) for name, root in roots.items()}
+    assert "marker.csv" in before["processed_root"]
+
+    # Halfway: the real first notebook succeeds and writes its tables, then a step fails.
+    failing = _notebook(tmp_path / "nb-bad", "99-fails.ipynb", "raise RuntimeError('deliberate failure')")
+    monkeypatch.setattr(report, "run_report", partial(report.run_report, notebooks=[report.notebook_paths()[0], failing],
+                                                      log=lambda *_: None, **roots))
+    assert report.main(["--article", str(config.DEFAULT_ARTICLE)]) == 1
+    err = capsys.readouterr().err
+    assert "deliberate failure" in err and "No outputs were changed" in err
+    after = {name: _tree_digest(root / slug) for name, root in roots.items()}
+    assert after == before
+    leftovers = [p.name for root in roots.values() for p in root.iterdir() if "staging" in p.name or ".old-" in p.name]
+    assert leftovers == []
+
+
+@pytest.mark.notebook
+def test_failed_export_leaves_no_outputs_at_all(tmp_path, monkeypatch):
+    roots = {"processed_root": tmp_path / "processed", "reports_root": tmp_path / "reports"}
+    first = _notebook(tmp_path / "nb", "01-first.ipynb", WRITE_MARKER)
+    second = _notebook(tmp_path / "nb", "02-second.ipynb", "x = 1")
+    calls = []
+    real_export = report.export_html
+
+    def flaky_export(path):
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError("disk full (simulated)")
+        return real_export(path)
+
+    monkeypatch.setattr(report, "export_html", flaky_export)
+    with pytest.raises(OSError, match="simulated"):
+        report.run_report(config.DEFAULT_ARTICLE, notebooks=[first, second], log=lambda *_: None, **roots)
+    for root in roots.values():
+        assert [p.name for p in root.iterdir()] in ([], ["_failed"])
+
+
+# --- reruns -----------------------------------------------------------------------------
+
+
+@pytest.mark.notebook
+def test_running_every_cell_twice_works(runs):
+    run = runs["seed-cells-twice"]
+    assert run.returncode == 0, run.stderr[-3000:]
+    for notebook in report.notebook_paths():
+        assert shape_runs.notebook_problems(run.executed / notebook.name) == [], notebook.name
+
+
+@pytest.mark.notebook
+def test_reruns_give_byte_identical_tables(seed_report, runs):
+    # Two runs in separate processes; the second ran every cell twice in one kernel.
+    # Same bytes means reruns are deterministic and no stale state leaks into tables.
+    first = {p.name: p.read_bytes() for p in seed_report["processed"].glob("*.csv")}
+    second = {p.name: p.read_bytes() for p in runs["seed-cells-twice"].processed.glob("*.csv")}
+    assert first and sorted(first) == sorted(second)
+    different = [name for name in first if first[name] != second[name]]
+    assert different == []
+
+
+@pytest.mark.notebook
+def test_each_notebook_runs_in_its_own_clean_kernel(seed_report):
+    # papermill starts one kernel per notebook: execution counts restart at 1.
+    for notebook in report.notebook_paths():
+        nb = nbformat.read(seed_report["executed"] / notebook.name, as_version=4)
+        counts = [c.execution_count for c in nb.cells if c.cell_type == "code" and c.execution_count]
+        assert counts and counts[0] == 1 and counts == sorted(counts)
+
