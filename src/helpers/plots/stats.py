@@ -15,6 +15,13 @@ from . import HEATMAP_CMAP, label, new_axes, paragraph_ticks
 
 _BAR_COLOUR = sns.color_palette("colorblind")[0]
 _ACCENT = sns.color_palette("colorblind")[1]
+#: At most this many paragraph labels on an axis (a 9-inch axis fits about 20).
+_MAX_PARAGRAPH_LABELS = 20
+
+
+def _bar_width(n: int) -> float:
+    """Gaps between bars only while they stay visible; touching bars for long articles."""
+    return 0.8 if n <= 60 else 1.0
 
 
 def _axes(ax, figsize=None):
@@ -28,12 +35,12 @@ def words_per_paragraph(paragraphs: pd.DataFrame, *, ax=None):
     """Bar chart of ``n_words`` per paragraph in article order, with the mean as a line."""
     ax = _axes(ax)
     positions = np.arange(len(paragraphs))
-    ax.bar(positions, paragraphs["n_words"], color=_BAR_COLOUR, width=0.8)
+    ax.bar(positions, paragraphs["n_words"], color=_BAR_COLOUR, width=_bar_width(len(paragraphs)), linewidth=0)
     if len(paragraphs):
         mean = paragraphs["n_words"].mean()
         ax.axhline(mean, color=_ACCENT, linestyle="--", label=f"mean {mean:.1f} words")
         ax.legend(loc="upper right", frameon=True)
-    paragraph_ticks(ax, paragraphs["paragraph_id"])
+    paragraph_ticks(ax, paragraphs["paragraph_id"], max_labels=_MAX_PARAGRAPH_LABELS)
     return label(ax, title="Paragraph length in article order", xlabel="Paragraph (article order)",
                  ylabel="Words per paragraph")
 
@@ -87,12 +94,13 @@ def ngram_bars(table: pd.DataFrame, *, column: str = "ngram", value: str = "coun
 def repeated_share_bars(share: pd.DataFrame, *, ax=None):
     """Share of each paragraph's words inside phrasing repeated from another paragraph."""
     ax = _axes(ax)
-    ax.bar(np.arange(len(share)), share["repeated_share"] * 100, color=_BAR_COLOUR, width=0.8)
+    ax.bar(np.arange(len(share)), share["repeated_share"] * 100, color=_BAR_COLOUR,
+           width=_bar_width(len(share)), linewidth=0)
     if share["n_words"].sum():
         overall = 100 * share["n_repeated_words"].sum() / share["n_words"].sum()
         ax.axhline(overall, color=_ACCENT, linestyle="--", label=f"whole article {overall:.1f}%")
         ax.legend(loc="upper right", frameon=True)
-    paragraph_ticks(ax, share["paragraph_id"])
+    paragraph_ticks(ax, share["paragraph_id"], max_labels=_MAX_PARAGRAPH_LABELS)
     ax.set_ylim(0, 100)
     return label(ax, title="Repeated phrasing per paragraph", xlabel="Paragraph (article order)",
                  ylabel="Words in repeated phrases (%)")
@@ -117,15 +125,16 @@ def actor_dispersion(mentions: pd.DataFrame, paragraphs: pd.DataFrame, actors: l
     x = [order[p] + s / lengths[p] for p, s in zip(mentions["paragraph_id"], mentions["start"])]
     y = [actors.index(a) for a in mentions["actor"]]
     colours = sns.color_palette("colorblind", len(actors))
-    ax.scatter(x, y, marker="|", s=250, linewidths=2, c=[colours[i] for i in y])
+    thin = len(paragraphs) > 60
+    ax.scatter(x, y, marker="|", s=250, linewidths=0.8 if thin else 2, c=[colours[i] for i in y])
     ax.set_yticks(range(len(actors)), actors)
     ax.set_ylim(len(actors) - 0.5, -0.5)
     ax.set_xlim(0, max(1, len(paragraphs)))
-    for boundary in range(1, len(paragraphs)):
-        if len(paragraphs) <= 60:
+    if not thin:  # paragraph boundaries, while they are far enough apart to read
+        for boundary in range(1, len(paragraphs)):
             ax.axvline(boundary, color="0.85", linewidth=0.6, zorder=0)
     ax.grid(axis="x", visible=False)
-    paragraph_ticks(ax, paragraphs["paragraph_id"], offset=0.5)
+    paragraph_ticks(ax, paragraphs["paragraph_id"], offset=0.5, max_labels=_MAX_PARAGRAPH_LABELS)
     return label(ax, title="Where each actor is mentioned", xlabel="Paragraph (article order)", ylabel="")
 
 
