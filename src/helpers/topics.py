@@ -80,7 +80,9 @@ class TopicSettings:
         recur_threshold: a topic *recurs* in a restart when the Jaccard overlap of
             its top terms with the best-matching restart topic is at least this.
         min_documents: fewer documents than this: no topic model is fitted.
-        max_iter: iteration cap for NMF and LDA (high enough to converge here).
+        max_iter: iteration cap for NMF (high enough to converge here).
+        lda_max_iter: pass cap for LDA (batch variational Bayes; stops earlier when
+            the perplexity settles).
     """
 
     max_topics: int = 8
@@ -89,6 +91,7 @@ class TopicSettings:
     recur_threshold: float = 0.5
     min_documents: int = 4
     max_iter: int = 2000
+    lda_max_iter: int = 100
 
 
 #: The project's topic-search settings (notebook 02).
@@ -445,7 +448,7 @@ def fit_lda(matrix: TermMatrix, n_topics: int, *, seed: int = RANDOM_SEED,
     variational Bayes, fixed seed). Returns the fitted scikit-learn model."""
     _check_positive("n_topics", n_topics)
     model = LatentDirichletAllocation(n_components=n_topics, learning_method="batch", random_state=seed,
-                                      max_iter=settings.max_iter // 10, evaluate_every=-1)
+                                      max_iter=settings.lda_max_iter, evaluate_every=5)
     model.fit(matrix.counts)
     return model
 

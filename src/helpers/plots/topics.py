@@ -17,6 +17,8 @@ from . import HEATMAP_CMAP, PALETTE, label, new_axes, paragraph_ticks
 
 #: Above this many leaves the dendrogram shows only the last merged clusters.
 MAX_DENDROGRAM_LEAVES = 60
+#: Heatmaps with more cells than this are rasterised inside the SVG (keeps the HTML small).
+MAX_VECTOR_CELLS = 5000
 
 
 def _wrap(text: str, width: int = 28) -> str:
@@ -29,8 +31,8 @@ def plot_term_heatmap(table: pd.DataFrame, *, ax=None):
     ``table`` comes from :func:`helpers.topics.term_weights_table`.
     """
     if ax is None:
-        _, ax = new_axes(figsize=(max(8.0, 0.35 * table.shape[1] + 3), max(4.0, 0.28 * table.shape[0] + 1.5)))
-    sns.heatmap(table.to_numpy(), cmap=HEATMAP_CMAP, vmin=0, ax=ax,
+        _, ax = new_axes(figsize=(min(16.0, max(8.0, 0.35 * table.shape[1] + 3)), max(4.0, 0.28 * table.shape[0] + 1.5)))
+    sns.heatmap(table.to_numpy(), cmap=HEATMAP_CMAP, vmin=0, ax=ax, rasterized=table.size > MAX_VECTOR_CELLS,
                 cbar_kws={"label": "TF-IDF weight (0-1)"})
     paragraph_ticks(ax, table.columns, axis="x", offset=0.5)
     ax.set_yticks(np.arange(len(table)) + 0.5, table.index, rotation=0)
@@ -51,14 +53,12 @@ def plot_n_topics_evidence(summary: pd.DataFrame, chosen: int):
     axes[1].plot(summary["n_topics"], summary["recurrence"], marker="s", linestyle="--", color=colours[2],
                  label="share of topics recurring")
     axes[1].set_ylim(-0.02, 1.05)
+    for ax in axes:
+        ax.axvline(chosen, color="grey", linestyle=":", linewidth=1.5, label=f"chosen k = {chosen}")
+        ax.set_xticks(summary["n_topics"].tolist())
     axes[1].legend(loc="lower left", fontsize=9)
     label(axes[1], title="Stability across random restarts", xlabel="Number of topics (k)",
           ylabel="Agreement (0-1)")
-    for ax in axes:
-        ax.axvline(chosen, color="grey", linestyle=":", linewidth=1.5)
-        ax.set_xticks(summary["n_topics"].tolist())
-    axes[1].annotate(f"chosen k = {chosen}", xy=(chosen, 1.02), xytext=(4, -12), textcoords="offset points",
-                     fontsize=9, color="dimgrey")
     fig.tight_layout()
     return axes
 
@@ -89,8 +89,8 @@ def plot_document_topics(doc_topics: pd.DataFrame, *, ax=None, title: str = "Top
     wide = doc_topics.pivot(index="topic_id", columns="document_id", values="weight")
     names = doc_topics.drop_duplicates("topic_id").set_index("topic_id")["label"]
     if ax is None:
-        _, ax = new_axes(figsize=(max(8.0, 0.4 * wide.shape[1] + 3), 1.0 * wide.shape[0] + 1.8))
-    sns.heatmap(wide.to_numpy() * 100, cmap=HEATMAP_CMAP, vmin=0, vmax=100, ax=ax,
+        _, ax = new_axes(figsize=(min(16.0, max(8.0, 0.4 * wide.shape[1] + 3)), 1.0 * wide.shape[0] + 1.8))
+    sns.heatmap(wide.to_numpy() * 100, cmap=HEATMAP_CMAP, vmin=0, vmax=100, ax=ax, rasterized=wide.size > MAX_VECTOR_CELLS,
                 cbar_kws={"label": "Share of paragraph (%)"})
     paragraph_ticks(ax, wide.columns, axis="x", offset=0.5)
     ax.set_yticks(np.arange(len(wide)) + 0.5, [f"{t}: {_wrap(names[t], 30)}" for t in wide.index], rotation=0)
@@ -102,7 +102,7 @@ def plot_topic_flow(dominant: pd.DataFrame, *, ax=None):
     data = dominant.dropna(subset=["dominant_topic"])
     names = data.drop_duplicates("dominant_topic").set_index("dominant_topic")["label"].sort_index()
     if ax is None:
-        _, ax = new_axes(figsize=(max(8.0, 0.4 * len(dominant) + 2), 1.0 * max(len(names), 2) + 2))
+        _, ax = new_axes(figsize=(min(16.0, max(8.0, 0.4 * len(dominant) + 2)), 1.0 * max(len(names), 2) + 2))
     positions = np.arange(len(dominant))
     present = dominant["dominant_topic"].notna().to_numpy()
     y = dominant["dominant_topic"].astype("float").to_numpy()
@@ -130,7 +130,7 @@ def plot_topic_stability(per_topic: pd.DataFrame, *, threshold: float, ax=None):
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.set_xlim(0, 105)
-    ax.legend(loc="lower right", fontsize=9)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, fontsize=9, frameon=False)
     return label(ax, title=f"Topic stability over {int(per_topic['n_seeds'].max())} random restarts",
                  xlabel="Percent", ylabel="Topic")
 
@@ -138,7 +138,7 @@ def plot_topic_stability(per_topic: pd.DataFrame, *, threshold: float, ax=None):
 def plot_method_agreement(similarity: pd.DataFrame, *, ax=None):
     """Heatmap of cosine similarity between NMF topics (rows) and LDA topics (columns)."""
     if ax is None:
-        _, ax = new_axes(figsize=(2.0 + 1.0 * similarity.shape[1], 1.6 + 0.7 * similarity.shape[0]))
+        _, ax = new_axes(figsize=(max(7.0, 4.0 + 0.9 * similarity.shape[1]), max(3.5, 1.6 + 0.7 * similarity.shape[0])))
     sns.heatmap(similarity, cmap=HEATMAP_CMAP, vmin=0, vmax=1, annot=True, fmt=".2f", ax=ax,
                 cbar_kws={"label": "Cosine similarity of term weights"})
     ax.tick_params(axis="y", rotation=0)
@@ -153,6 +153,7 @@ def plot_similarity(similarity: pd.DataFrame, *, ax=None):
         _, ax = new_axes(figsize=(size + 1.2, size))
     mask = np.eye(n, dtype=bool)
     sns.heatmap(similarity.to_numpy(), mask=mask, cmap=HEATMAP_CMAP, vmin=0, vmax=1, square=True, ax=ax,
+                rasterized=similarity.size > MAX_VECTOR_CELLS,
                 cbar_kws={"label": "Cosine similarity (0-1)", "shrink": 0.8})
     paragraph_ticks(ax, similarity.columns, axis="x", offset=0.5)
     paragraph_ticks(ax, similarity.index, axis="y", offset=0.5)
