@@ -101,3 +101,32 @@ def test_sentence_lengths_sum_to_word_count():
 def test_missing_columns_are_reported():
     with pytest.raises(OptionError, match="tokens_table"):
         stats.words_of(pd.DataFrame({"x": [1]}))
+
+
+def test_plot_helpers_return_labelled_axes():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from helpers import actors, phrases
+    from helpers.plots import stats as stat_plots
+
+    paragraphs, tokens = _tokens("Rusia dan Korea Utara menandatangani pakta.", "Pakta itu membuat Rusia kuat.")
+    mentions = actors.actor_mentions(paragraphs)
+    names = actors.actor_names()
+    axes = [
+        stat_plots.words_per_paragraph(paragraphs),
+        stat_plots.length_histogram(stats.sentence_lengths(tokens)["n_words"], title="t", xlabel="x"),
+        stat_plots.top_terms(stats.vocabulary_table(tokens)),
+        stat_plots.zipf(stats.rank_frequency(tokens)),
+        stat_plots.ngram_bars(phrases.content_ngrams(tokens), title="t"),
+        stat_plots.repeated_share_bars(phrases.repeated_share(tokens)),
+        stat_plots.actor_counts(mentions, names),
+        stat_plots.actor_dispersion(mentions, paragraphs, ["Rusia", "Korea Utara"]),
+        stat_plots.cooccurrence_heatmap(actors.actor_cooccurrence(actors.actor_presence(paragraphs))),
+    ]
+    for ax in axes:
+        assert ax.get_title() and ax.get_xlabel()
+    assert [t.get_text() for t in axes[0].get_xticklabels()] == ["1", "2"]   # paragraph numbers
+    plt.close("all")
