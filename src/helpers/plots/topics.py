@@ -108,11 +108,12 @@ def plot_topic_flow(dominant: pd.DataFrame, *, ax=None):
     y = dominant["dominant_topic"].astype("float").to_numpy()
     colours = sns.color_palette(PALETTE, n_colors=max(int(np.nanmax(y)) if present.any() else 1, 1))
     ax.step(positions[present], y[present], where="mid", color="lightgrey", linewidth=1.5, zorder=1)
-    ax.scatter(positions[present], y[present], s=40 + 260 * dominant["topic_weight"].to_numpy()[present],
+    shrink = min(1.0, 40 / max(len(dominant), 1))  # smaller markers when there are many paragraphs
+    ax.scatter(positions[present], y[present], s=(40 + 260 * dominant["topic_weight"].to_numpy()[present]) * shrink,
                c=[colours[int(t) - 1] for t in y[present]], edgecolor="black", linewidth=0.5, zorder=2)
     ax.set_yticks(names.index.astype(int).tolist(), [f"{int(t)}: {_wrap(n, 30)}" for t, n in names.items()])
     ax.margins(y=0.25)
-    paragraph_ticks(ax, dominant["document_id"], axis="x")
+    paragraph_ticks(ax, dominant["document_id"], axis="x", max_labels=25)
     return label(ax, title="Dominant topic through the article (marker size = its share)",
                  xlabel="Paragraph (article order)", ylabel="Dominant topic")
 
