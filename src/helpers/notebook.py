@@ -8,7 +8,9 @@ which escape it, so exported HTML never contains live markup from the article:
 * :func:`md` fills a Markdown template with escaped values;
 * :func:`callout` shows an escaped warning or note box.
 
-The report runner also exports with nbconvert's ``sanitize_html`` as a second guard.
+nbconvert's ``sanitize_html`` is not used as a second guard: it turns every Markdown
+output into literal ``<p>`` tags (jupyter/nbconvert#2016, #541). Instead the tests
+export a report for an article full of hostile markup and search the HTML for it.
 """
 
 from __future__ import annotations
@@ -63,7 +65,9 @@ def output_dir_for(article_path: str | os.PathLike, output_dir: str | os.PathLik
 
 def escape_markdown(value) -> str:
     """Escape a value for safe interpolation into Markdown (HTML and Markdown syntax)."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=True))
+    # quote=False: quotes are harmless in Markdown text, and escaping them to &#x27;
+    # would then have its '#' escaped too, showing readers a literal entity.
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
 
 
 def md(template: str, **values):

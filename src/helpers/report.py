@@ -6,8 +6,9 @@
    starts;
 2. executes ``notebooks/NN-*.ipynb`` in order with papermill, injecting
    ``article_path`` and ``output_dir`` into each notebook's ``parameters`` cell;
-3. exports each executed notebook to HTML with nbconvert (``sanitize_html`` on, as a
-   second guard behind the escaping helpers);
+3. exports each executed notebook to static HTML with nbconvert (article text is
+   escaped by the display helpers in ``helpers.notebook``; see there why nbconvert's
+   ``sanitize_html`` is not used);
 4. writes tables and reports into staging folders and swaps them into
    ``data/processed/<slug>/`` and ``reports/<slug>/`` only when every notebook
    succeeded. A failed run leaves the previous outputs as they were.
@@ -40,11 +41,11 @@ def notebook_paths(folder: Path = config.NOTEBOOKS_DIR) -> list[Path]:
 
 
 def export_html(notebook_path: Path) -> str:
-    """Render an executed notebook as a static, sanitised HTML page."""
+    """Render an executed notebook as a static HTML page (lab template)."""
     import nbformat
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab", sanitize_html=True)
+    exporter = HTMLExporter(template_name="lab")
     body, _ = exporter.from_notebook_node(nbformat.read(notebook_path, as_version=4))
     return body
 
