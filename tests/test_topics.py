@@ -195,3 +195,15 @@ def test_dominant_runs_compress_consecutive_paragraphs():
     assert runs[["first_document", "last_document", "n_documents"]].values.tolist() == [
         [1, 2, 2], [3, 3, 1], [4, 4, 1], [5, 5, 1]]
     assert runs["dominant_topic"].isna().tolist() == [False, False, True, False]
+
+
+def test_seed_article_topic_terms_are_clean_words(seed_path):
+    import helpers
+
+    article = helpers.load_article(seed_path)
+    matrix = fit_tfidf(list(article.paragraphs))
+    terms = topic_terms(fit_nmf(matrix, 3).components_, matrix, n_terms=15)
+    stops = stopword_set()
+    assert terms["term"].str.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*").all()
+    assert not terms["term"].isin(stops).any() and not terms["stem"].isin(stops).any()
+    assert "salah" not in set(terms["term"])  # "salah satu" is a stop phrase
