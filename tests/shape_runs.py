@@ -42,7 +42,7 @@ ENGLISH = [
 ]
 
 #: Paragraphs in the long article (issue 6: "hundreds of paragraphs").
-N_LONG = 500
+N_LONG = 300
 
 _RUNNER = """
 import json, sys

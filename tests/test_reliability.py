@@ -269,9 +269,11 @@ def test_failed_run_leaves_previous_outputs_intact(tmp_path, capsys, monkeypatch
     before = {name: _tree_digest(root / slug) for name, root in roots.items()}
     assert "marker.csv" in before["processed_root"]
 
-    # Halfway: the real first notebook succeeds and writes its tables, then a step fails.
-    failing = _notebook(tmp_path / "nb-bad", "99-fails.ipynb", "raise RuntimeError('deliberate failure')")
-    monkeypatch.setattr(report, "run_report", partial(report.run_report, notebooks=[report.notebook_paths()[0], failing],
+    # Halfway: a first notebook succeeds and writes new tables, then the next one fails.
+    rewrite = _notebook(tmp_path / "nb-new", "01-new.ipynb", WRITE_MARKER.replace("old", "new")
+                        + "\nPath(output_dir, 'extra.csv').write_text('a\\n1\\n', encoding='utf-8')")
+    failing = _notebook(tmp_path / "nb-new", "02-fails.ipynb", "raise RuntimeError('deliberate failure')")
+    monkeypatch.setattr(report, "run_report", partial(report.run_report, notebooks=[rewrite, failing],
                                                       log=lambda *_: None, **roots))
     assert report.main(["--article", str(config.DEFAULT_ARTICLE)]) == 1
     err = capsys.readouterr().err
