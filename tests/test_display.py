@@ -48,3 +48,9 @@ def test_callout_escapes_and_checks_its_kind():
 
 def test_output_dir_defaults_to_processed_slug(tmp_path):
     assert notebook.output_dir_for(tmp_path / "a.txt", tmp_path / "out") == tmp_path / "out"
+
+
+def test_show_table_prints_whole_floats_as_counts():
+    html = notebook.show_table(pd.DataFrame({"value": [17.0, 0.3684, float("nan")]})).to_html()
+    assert ">17<" in html and ">0.368<" in html and "–" in html
+    assert "17.000" not in html

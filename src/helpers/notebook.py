@@ -105,11 +105,24 @@ def show_table(table: pd.DataFrame, *, caption: str | None = None, precision: in
     """
     if max_rows is not None:
         table = table.head(max_rows)
-    styler = table.style.format(precision=precision, escape="html", thousands=",").hide(axis="index")
+
+    def number(value):
+        # Whole numbers stored as floats (a column mixing counts and ratios) read as
+        # counts: 17, not 17.000. Missing values read as an en dash.
+        if pd.isna(value):
+            return "–"
+        if float(value).is_integer() and abs(value) < 1e15:
+            return f"{int(value):,}"
+        return f"{value:,.{precision}f}"
+
+    floats = [c for c in table.columns if pd.api.types.is_float_dtype(table[c])]
+    styler = (table.style.format(precision=precision, escape="html", thousands=",")
+              .format(number, subset=floats).hide(axis="index"))
     if caption:
         styler = styler.set_caption(html.escape(caption))
     return styler.set_table_styles(
         [{"selector": "caption", "props": "caption-side: top; font-weight: bold; text-align: left;"},
+         {"selector": "th", "props": "text-align: left;"},
          {"selector": "td", "props": "text-align: left; vertical-align: top;"}],
         overwrite=False,
     )

@@ -64,6 +64,32 @@ def execute_notebook(notebook: Path, executed: Path, *, article_path: Path, outp
     )
 
 
+def _display_path(path: Path) -> str:
+    """A path as a reader should see it: relative to the project when inside it."""
+    path = Path(path).resolve()
+    try:
+        return str(path.relative_to(config.PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _show_final_paths(executed: Path, replacements: dict[str, str]) -> None:
+    """Rewrite the injected-parameters cell so the report shows where outputs end up.
+
+    The notebook ran with a staging ``output_dir`` that is renamed into place once
+    every notebook succeeds; readers should see the final folder, not the staging one.
+    """
+    import nbformat
+
+    nb = nbformat.read(executed, as_version=4)
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            for old, new in sorted(replacements.items(), key=lambda kv: -len(kv[0])):
+                cell.source = cell.source.replace(old, new)
+            cell.source = cell.source.replace("# Parameters", "# Parameters injected by make report")
+    nbformat.write(nb, executed)
+
+
 def run_report(article: str | os.PathLike | None = None, *, notebooks: list[Path] | None = None,
                processed_root: Path = config.PROCESSED_DIR, reports_root: Path = config.REPORTS_DIR,
                kernel_name: str = config.KERNEL_NAME, executed_dir: Path | None = None,
@@ -101,6 +127,8 @@ def run_report(article: str | os.PathLike | None = None, *, notebooks: list[Path
                     write_text(failed, executed.read_text(encoding="utf-8"))
                     log(f"[{slug}] the failed notebook, with its outputs, is in {failed}")
                 raise
+            _show_final_paths(executed, {str(processed): _display_path(processed_root / slug),
+                                         str(article_path): _display_path(article_path)})
             write_text(reports / f"{notebook.stem}.html", export_html(executed))
             if executed_dir is not None:
                 write_text(Path(executed_dir) / notebook.name, executed.read_text(encoding="utf-8"))
