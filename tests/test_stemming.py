@@ -167,6 +167,15 @@ def test_fast_tokenizer_equals_reference_on_random_strings():
         assert text.tokenize(sample) == text._tokenize_reference(sample), sample
 
 
+def test_fast_ascii_tokenizer_equals_reference_on_random_ascii_strings():
+    rng = random.Random(config.RANDOM_SEED + 1)
+    pieces = list("aZk-'@.:/,%09 \t\n\r\x0b\x0c\x1c\x1f\x7f_+()\"#") + [
+        "kerja-kerja", "Korut-Rusia", "non-blok", "se-Asia", "1.000,5", "10:58", "ke-2", "jum'at"]
+    for _ in range(20_000):
+        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert text.tokenize(sample) == text._tokenize_reference(sample), repr(sample)
+
+
 def test_is_alpha_shortcut_matches_the_regex():
     import re
 
