@@ -62,6 +62,13 @@ def test_every_prefix_visitor_is_guarded():
     assert stemming._guard_prefix_visitors(raw) == n_visitors - 1
 
 
+def test_every_affix_remover_is_compiled():
+    stemmer = stemming._sastrawi()
+    removers = [*stemmer.visitor_provider.suffix_visitors, stemmer.visitor_provider.prefix_visitors[0].visitors[0]]
+    assert all(isinstance(v, stemming._AffixRemover) for v in removers)
+    assert all(v.remove is not v.visitor.remove for v in removers)
+
+
 # --- overrides and the in-memory cache --------------------------------------------------
 
 

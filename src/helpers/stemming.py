@@ -197,12 +197,13 @@ class _AffixRemover:
     def __init__(self, visitor, affix_type: str) -> None:
         self.visitor = visitor
         self.affix_type = affix_type
+        self.remove = _compiled_remove(visitor) or visitor.remove
 
     def visit(self, context) -> None:
         from Sastrawi.Stemmer.Context.Removal import Removal
 
         word = context.current_word
-        result = self.visitor.remove(word)
+        result = self.remove(word)
         if result != word:
             if _LITERAL_WORD.fullmatch(result):
                 removed = word.replace(result, "", 1)
@@ -210,6 +211,28 @@ class _AffixRemover:
                 removed = re.sub(result, "", word, count=1)
             context.add_removal(Removal(self.visitor, word, result, removed, self.affix_type))
             context.current_word = result
+
+
+_REMOVE_BODY = re.compile(r"^return re\.sub\(r'([^']*)', '', word, count=1\)$")
+
+
+def _compiled_remove(visitor):
+    """The visitor's ``remove`` with its one regex compiled once, or None.
+
+    Sastrawi's removers are ``return re.sub(PATTERN, '', word, count=1)``; calling
+    ``re.sub`` with a string looks the pattern up in ``re``'s cache on every call.
+    """
+    try:
+        source = inspect.getsource(type(visitor).remove)
+    except (OSError, TypeError):
+        return None
+    body = source.split('"""')[-1] if source.count('"""') >= 2 else source
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    match = _REMOVE_BODY.match(lines[0]) if len(lines) == 1 else None
+    if match is None:
+        return None
+    pattern = re.compile(match.group(1))
+    return lambda word: pattern.sub("", word, count=1)
 
 
 def _wrap_affix_remover(visitor):
