@@ -21,8 +21,9 @@ Figures (how to read them: lower is better for ratios and seconds):
   scikit-learn, helpers) through the same runner. Goal <= 2.5.
 * ``sentiment_train_s`` (goal <= 10), ``sentiment_cached_load_s`` (goal <= 1),
   ``scoring_paragraphs_per_s`` (goal >= 5000): the paragraph sentiment model.
-* ``peak_rss_mb``: peak resident memory of the benchmark process itself
-  (``peak_rss_children_mb``: the largest notebook kernel it started).
+* ``peak_rss_mb``: peak resident memory of the benchmark process itself (the
+  TF-IDF runs over 11,000 texts, the sentiment model; notebook kernels are separate
+  processes and not included).
 
 A figure that cannot be measured (for example, no sentiment helper yet) is ``null``
 in the JSON and the reason is in ``notes``.
@@ -201,13 +202,11 @@ def bench_report(*, article: Path = config.DEFAULT_ARTICLE, notebooks: list[Path
                                                       processed_root=root / f"processed-{i}",
                                                       reports_root=root / f"reports-{i}",
                                                       log=lambda *_: None)))
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {
         "report_vs_floor_ratio": statistics.median(r / f for r, f in zip(report_s, floor_s)),
         "report_s": statistics.median(report_s),
         "floor_s": statistics.median(floor_s),
         "n_notebooks": len(notebooks),
-        "peak_rss_children_mb": _mb(children),
     }
 
 
@@ -289,7 +288,7 @@ def format_table(results: dict) -> str:
     """The results as a Markdown table: figure, value, goal, met."""
     rows = [("figure", "value", "goal", "met")]
     extra = ["tfidf_disk_cache_ratio", "tfidf_plain_s", "tfidf_cold_s", "tfidf_warm_s", "report_s",
-             "floor_s", "peak_rss_children_mb"]
+             "floor_s"]
     for key in KEYS + [k for k in extra if k in results]:
         value = results.get(key)
         goal = GOALS.get(key)
