@@ -316,7 +316,7 @@ def decontaminate(train: pd.DataFrame, reference: pd.DataFrame, *, threshold: fl
         train: a table with a ``text`` column (not modified).
         reference: a table with a ``text`` column (held-out texts).
         threshold: cosine similarity at or above which a pair counts as a near
-            duplicate; 1.0 turns the near-duplicate rule off. 0.6 was chosen by reading
+            duplicate; 1.0 keeps only texts identical up to tokenisation. 0.6 was chosen by reading
             pairs: above it they are the same source text, edited (a name replaced,
             clitics joined, a clause cut).
 
@@ -337,8 +337,9 @@ def decontaminate(train: pd.DataFrame, reference: pd.DataFrame, *, threshold: fl
     similarity = np.zeros(len(result))
     if len(result) and len(reference):
         # Words in more than 20% of training texts say nothing about identity and make
-        # the similarity product dense (slow); they are left out.
-        vectorizer = TfidfVectorizer(sublinear_tf=True, token_pattern=r"(?u)\b\w+\b", max_df=0.2,
+        # the similarity product dense (slow); they are left out of large corpora.
+        max_df = 0.2 if len(result) >= 100 else 1.0
+        vectorizer = TfidfVectorizer(sublinear_tf=True, token_pattern=r"(?u)\b\w+\b", max_df=max_df,
                                      dtype=np.float32)
         train_matrix = vectorizer.fit_transform(result["text"].map(_match_form))
         reference_matrix = vectorizer.transform(reference["text"].map(_match_form))

@@ -1,0 +1,182 @@
+"""helpers.datasets: pinned checksums, atomic download, mirror fallback, decontamination.
+
+Every test replaces the downloader: no test touches the network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import urllib.error
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import config, datasets
+from helpers.errors import DatasetError
+
+GOOD = "text\tlabel\nmakanan nya enak sekali .\tpositive\n\"kata dia\" tidak enak\tnegative\n".encode()
+URL = "https://example.invalid/smsa/train_preprocess.tsv"
+
+
+@pytest.fixture
+def one_file(monkeypatch):
+    """Replace the registry with one small SmSA-like file whose checksum we know."""
+    data_file = datasets.DataFile("smsa", "train", "smsa/train_preprocess.tsv", URL,
+                                  hashlib.sha256(GOOD).hexdigest())
+    monkeypatch.setattr(datasets, "DATASETS", {"smsa": {"train": data_file}})
+    return data_file
+
+
+def offline(url, destination, timeout):
+    raise urllib.error.URLError("Name or service not known")
+
+
+def write_mirror(root: Path, content: bytes) -> Path:
+    path = root / "smsa" / "train_preprocess.tsv"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    return root
+
+
+def test_download_is_used_and_verified_when_online(one_file, tmp_path, monkeypatch):
+    monkeypatch.delenv(config.DATA_MIRROR_ENV, raising=False)
+    calls = []
+
+    def online(url, destination, timeout):
+        calls.append((url, timeout))
+        Path(destination).write_bytes(GOOD)
+
+    paths = datasets.dataset_files(["smsa"], cache_dir=tmp_path / "cache", downloader=online)
+    assert paths["smsa", "train"].read_bytes() == GOOD
+    assert calls == [(URL, datasets.NETWORK_TIMEOUT_S)]
+    # A second call is served from the verified cache: no download.
+    datasets.dataset_files(["smsa"], cache_dir=tmp_path / "cache", downloader=online)
+    assert len(calls) == 1
+
+
+def test_checksum_mismatch_from_the_mirror_is_refused(one_file, tmp_path, monkeypatch):
+    mirror = write_mirror(tmp_path / "mirror", GOOD.replace(b"enak", b"ENAK"))
+    monkeypatch.setenv(config.DATA_MIRROR_ENV, str(mirror))
+    with pytest.raises(DatasetError, match="checksum mismatch"):
+        datasets.dataset_files(["smsa"], cache_dir=tmp_path / "cache", downloader=offline)
+    assert not (tmp_path / "cache" / "smsa" / "train_preprocess.tsv").exists()
+
+
+def test_a_tampered_download_is_refused_and_leaves_no_file(one_file, tmp_path, monkeypatch):
+    monkeypatch.delenv(config.DATA_MIRROR_ENV, raising=False)
+
+    def tampered(url, destination, timeout):
+        Path(destination).write_bytes(b"<html>captive portal</html>")
+
+    with pytest.raises(DatasetError, match="checksum mismatch"):
+        datasets.dataset_files(["smsa"], cache_dir=tmp_path / "cache", downloader=tampered)
+    assert list((tmp_path / "cache").rglob("*")) == [tmp_path / "cache" / "smsa"]
+
+
+def test_a_broken_transfer_leaves_no_file_that_looks_valid(one_file, tmp_path, monkeypatch):
+    monkeypatch.delenv(config.DATA_MIRROR_ENV, raising=False)
+
+    def broken(url, destination, timeout):
+        Path(destination).write_bytes(GOOD[:10])
+        raise TimeoutError("read timed out")
+
+    with pytest.raises(DatasetError):
+        datasets.dataset_files(["smsa"], cache_dir=tmp_path / "cache", downloader=broken)
+    assert [p for p in (tmp_path / "cache").rglob("*") if p.is_file()] == []
+
+
+def test_mirror_fallback_works_offline(one_file, tmp_path, monkeypatch):
+    mirror = write_mirror(tmp_path / "mirror", GOOD)
+    monkeypatch.setenv(config.DATA_MIRROR_ENV, str(mirror))
+    paths = datasets.dataset_files(["smsa"], cache_dir=tmp_path / "cache", downloader=offline)
+    assert paths["smsa", "train"] == tmp_path / "cache" / "smsa" / "train_preprocess.tsv"
+    assert paths["smsa", "train"].read_bytes() == GOOD
+
+
+def test_offline_without_mirror_gives_one_clear_error(one_file, tmp_path, monkeypatch):
+    monkeypatch.delenv(config.DATA_MIRROR_ENV, raising=False)
+    with pytest.raises(DatasetError) as error:
+        datasets.dataset_files(["smsa"], cache_dir=tmp_path / "cache", downloader=offline)
+    message = str(error.value)
+    assert "DATA_MIRROR" in message and "online" in message
+    assert "download failed" in message
+
+
+def test_network_is_tried_once_then_skipped(monkeypatch, tmp_path):
+    """Offline: one failed request, not one timeout per file."""
+    monkeypatch.delenv(config.DATA_MIRROR_ENV, raising=False)
+    calls = []
+
+    def counting_offline(url, destination, timeout):
+        calls.append(url)
+        raise urllib.error.URLError("offline")
+
+    with pytest.raises(DatasetError):
+        datasets.dataset_files(["nusax", "smsa"], cache_dir=tmp_path, downloader=counting_offline)
+    assert len(calls) == 1
+
+
+def test_corrupt_cache_is_replaced_by_a_good_copy(one_file, tmp_path, monkeypatch):
+    cached = tmp_path / "cache" / "smsa" / "train_preprocess.tsv"
+    cached.parent.mkdir(parents=True)
+    cached.write_bytes(b"corrupt")
+    mirror = write_mirror(tmp_path / "mirror", GOOD)
+    monkeypatch.setenv(config.DATA_MIRROR_ENV, str(mirror))
+    with pytest.warns(UserWarning, match="checksum mismatch"):
+        paths = datasets.dataset_files(["smsa"], cache_dir=tmp_path / "cache", downloader=offline)
+    assert paths["smsa", "train"].read_bytes() == GOOD
+
+
+def test_relative_mirror_resolves_against_cwd_then_project_root(tmp_path, monkeypatch):
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(config.DATA_MIRROR_ENV, "here")
+    assert datasets.mirror_dir() == tmp_path / "here"
+    monkeypatch.setenv(config.DATA_MIRROR_ENV, "data/external")
+    assert datasets.mirror_dir() == config.PROJECT_ROOT / "data" / "external"
+    monkeypatch.setenv(config.DATA_MIRROR_ENV, "")
+    assert datasets.mirror_dir() is None
+
+
+def test_smsa_is_read_with_quoting_disabled(tmp_path):
+    path = tmp_path / "x.tsv"
+    path.write_text('"kata dia" tidak enak\tnegative\nbagus\tpositive\n', encoding="utf-8")
+    table = datasets.read_split(path, "smsa")
+    assert table["text"].tolist() == ['"kata dia" tidak enak', "bagus"]
+    assert table["label"].tolist() == ["negative", "positive"]
+
+
+def test_normalise_text():
+    assert datasets.normalise_text("  Makanannya ENAK,   sekali!! ") == "makanannya enak sekali"
+
+
+def test_decontamination_removes_known_duplicates():
+    reference = pd.DataFrame({"text": ["Makanannya enak sekali, pelayanannya ramah!",
+                                       "Presiden meresmikan jembatan baru di Kupang."]})
+    train = pd.DataFrame({"text": [
+        "makanannya enak sekali pelayanannya ramah",          # exact after normalising
+        "makanan nya enak sekali , pelayanan nya ramah .",     # SmSA tokenisation of the same text
+        "presiden meresmikan jembatan baru di kupang kemarin sore .",  # edited copy
+        "hotel ini kotor dan kamarnya bau rokok .",            # unrelated
+    ], "label": ["positive", "positive", "neutral", "negative"]})
+    flagged = datasets.decontaminate(train, reference)
+    assert flagged["reason"].tolist() == ["exact", "near", "near", ""]
+    assert flagged["is_contaminated"].tolist() == [True, True, True, False]
+    assert train.columns.tolist() == ["text", "label"]  # input not modified
+    # At threshold 1.0 only texts identical up to tokenisation (clitic -nya) remain "near".
+    assert datasets.decontaminate(train, reference, threshold=1.0)["reason"].tolist() == ["exact", "near", "", ""]
+
+
+def test_decontamination_rejects_a_bad_threshold():
+    frame = pd.DataFrame({"text": ["a"]})
+    with pytest.raises(ValueError, match="threshold"):
+        datasets.decontaminate(frame, frame, threshold=0)
+
+
+def test_pinned_registry_matches_the_mirror_readme():
+    """Six files, pinned commits, SHA-256 strings of the right shape."""
+    files = [f for split_files in datasets.DATASETS.values() for f in split_files.values()]
+    assert len(files) == 6
+    assert all(len(f.sha256) == 64 for f in files)
+    assert all(("/75b0be5d" in f.url) or ("/ce728f69" in f.url) for f in files)
