@@ -941,7 +941,8 @@ def paragraph_evidence(explanations: pd.DataFrame, scored_sentences: pd.DataFram
     Returns:
         One row per paragraph: ``paragraph_id``, ``toward_negative``,
         ``toward_neutral``, ``toward_positive`` (each the ``top_n`` words with the
-        largest positive push toward that class, formatted ``word (+1.23)``).
+        largest positive push toward that class, formatted ``word (+1.23)``; news-lexicon
+        terms end in ``*``; punctuation tokens are left out of the table).
     """
     weights = scored_sentences[["sentence_id", "paragraph_id", "n_words"]].copy()
     weights["share"] = weights["n_words"] / weights.groupby("paragraph_id")["n_words"].transform("sum")
@@ -949,6 +950,7 @@ def paragraph_evidence(explanations: pd.DataFrame, scored_sentences: pd.DataFram
     classes = ["toward_negative", "toward_neutral", "toward_positive"]
     for column in classes:
         merged[column] = merged[column] * merged["share"]
+    merged = merged[merged["word"].str.contains(r"\w", regex=True)]  # punctuation is not readable evidence
     merged["label"] = np.where(merged["source"] == "news lexicon", merged["word"] + "*", merged["word"])
     per_word = merged.groupby(["paragraph_id", "label"], as_index=False, sort=True)[classes].sum()
     rows = []
@@ -1024,3 +1026,86 @@ def benchmark(model: SentimentModel, labelled: pd.DataFrame, *, variants=None) -
     parts = [evaluate(model, labelled, name=name, contrast_weight=c, lexicon_weight=l, unit=u)
              for name, c, l, u in variants]
     return pd.concat(parts, ignore_index=True)
+
+
+def confusion_table(true_labels, predicted_labels) -> pd.DataFrame:
+    """3 x 3 counts: rows true label, columns predicted, both in ``LABELS`` order."""
+    from sklearn.metrics import confusion_matrix
+
+    counts = confusion_matrix(list(true_labels), list(predicted_labels), labels=list(LABELS))
+    return pd.DataFrame(counts, index=pd.Index(LABELS, name="true"), columns=pd.Index(LABELS, name="predicted"))
+
+
+# --- actors -------------------------------------------------------------------------
+
+
+def actor_sentiment(scored_sentences: pd.DataFrame, mentions: pd.DataFrame, *, n_bootstrap: int = N_BOOTSTRAP,
+                    seed: int = config.RANDOM_SEED, level: float = 0.95) -> pd.DataFrame:
+    """Mean sentence score per actor, with counts and a bootstrap interval.
+
+    How to read it: ``mean_score`` is the average ``sentiment_score`` of the sentences
+    that name the actor (each sentence once, however often it names them); the
+    interval resamples those sentences (seeded). With a handful of sentences the
+    interval is wide and the mean says little; it describes the sentences *around*
+    an actor, not the article's attitude *toward* them.
+
+    Args:
+        scored_sentences: from :func:`score_sentences`.
+        mentions: from ``helpers.actors.actor_mentions(sentences)`` (needs
+            ``sentence_id`` and ``actor``).
+
+    Returns:
+        One row per actor, sorted by ``n_sentences`` (descending) then ``actor``:
+        ``actor``, ``n_mentions``, ``n_sentences``, ``n_paragraphs``, ``mean_score``,
+        ``score_low``, ``score_high``, ``n_negative``, ``n_neutral``, ``n_positive``
+        (sentences by label).
+    """
+    columns = ["actor", "n_mentions", "n_sentences", "n_paragraphs", "mean_score", "score_low", "score_high",
+               "n_negative", "n_neutral", "n_positive"]
+    if mentions.empty:
+        return pd.DataFrame(columns=columns)
+    rng = np.random.default_rng(seed)
+    alpha = (1 - level) / 2
+    scores = scored_sentences.set_index("sentence_id")
+    rows = []
+    for actor, group in mentions.groupby("actor", sort=True):
+        sentence_ids = sorted(group["sentence_id"].unique())
+        chosen = scores.loc[sentence_ids]
+        values = chosen["sentiment_score"].to_numpy(dtype=float)
+        boot = values[rng.integers(0, len(values), size=(n_bootstrap, len(values)))].mean(axis=1)
+        counts = chosen["sentiment"].value_counts()
+        rows.append({"actor": actor, "n_mentions": len(group), "n_sentences": len(sentence_ids),
+                     "n_paragraphs": chosen["paragraph_id"].nunique(), "mean_score": values.mean(),
+                     "score_low": float(np.quantile(boot, alpha)), "score_high": float(np.quantile(boot, 1 - alpha)),
+                     **{f"n_{label}": int(counts.get(label, 0)) for label in LABELS}})
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values(["n_sentences", "actor"], ascending=[False, True], kind="stable", ignore_index=True)
+
+
+# --- a careful reading (seed article only) -------------------------------------------
+
+
+def article_fingerprint(paragraph_texts) -> str:
+    """SHA-256 of the body paragraphs joined by blank lines (identifies an article's text)."""
+    return hashlib.sha256("\n\n".join(str(t) for t in paragraph_texts).encode("utf-8")).hexdigest()
+
+
+def analyst_reading(paragraph_texts) -> pd.DataFrame:
+    """The analyst's own paragraph-by-paragraph reading, when one exists for this text.
+
+    How to read it: a human reference, written by reading every paragraph of the seed
+    article (``data/analyst_reading.csv``), with ``reading`` (negative / neutral /
+    positive), ``mixed`` (both tones present) and ``reason``. It is keyed by
+    :func:`article_fingerprint`, so it is returned only for exactly that text and is
+    never used to set a model output; for any other article the table is empty.
+
+    Returns:
+        ``paragraph_id``, ``reading``, ``mixed``, ``reason`` (empty when no reading).
+    """
+    from importlib.resources import files
+
+    with files("helpers.data").joinpath("analyst_reading.csv").open(encoding="utf-8") as handle:
+        table = pd.read_csv(handle)
+    fingerprint = article_fingerprint(paragraph_texts)
+    chosen = table[table["article_sha256"] == fingerprint].drop(columns="article_sha256")
+    return chosen.sort_values("paragraph_id", ignore_index=True)

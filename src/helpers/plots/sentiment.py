@@ -1,0 +1,136 @@
+"""Figures for notebook 03 (paragraph sentiment). Each returns its axes; none shows.
+
+Colours come from ``SENTIMENT_COLOURS`` (Okabe-Ito, colour-blind safe); paragraph
+axes are in article order with paragraph numbers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.lines import Line2D
+
+from . import HEATMAP_CMAP, SENTIMENT_COLOURS, label, new_axes, paragraph_ticks
+
+LABELS = ("negative", "neutral", "positive")
+
+
+def plot_confusion_matrices(confusions: dict[str, pd.DataFrame]):
+    """One heatmap per dataset: rows true label, columns predicted, cells share of row.
+
+    ``confusions`` maps a panel title to a 3 x 3 count table (index true, columns
+    predicted, both in ``LABELS`` order). Returns the array of axes.
+    """
+    fig, axes = new_axes(ncols=len(confusions), figsize=(5.2 * len(confusions), 4.4), squeeze=False)
+    axes = axes[0]
+    for ax, (title, counts) in zip(axes, confusions.items()):
+        shares = counts.div(counts.sum(axis=1).replace(0, 1), axis=0)
+        annotations = np.array([[f"{s:.0%}\n({c})" for s, c in zip(srow, crow)]
+                                for srow, crow in zip(shares.to_numpy(), counts.to_numpy())])
+        sns.heatmap(shares, annot=annotations, fmt="", cmap=HEATMAP_CMAP, vmin=0, vmax=1, ax=ax,
+                    cbar_kws={"label": "share of true label"})
+        ax.set_yticklabels(ax.get_yticklabels(), rotation=0)
+        label(ax, title=title, xlabel="Predicted label", ylabel="True label")
+    fig.tight_layout()
+    return axes
+
+
+def plot_sentiment_arc(paragraphs: pd.DataFrame, *, ax=None):
+    """Sentiment score per paragraph in article order, coloured by label, with the
+    sentence-bootstrap interval; hollow markers are low-confidence paragraphs.
+
+    ``paragraphs`` comes from :func:`helpers.sentiment.paragraph_sentiment`.
+    """
+    if ax is None:
+        _, ax = new_axes(figsize=(max(8.0, min(16.0, 0.45 * len(paragraphs) + 3)), 4.6))
+    x = np.arange(len(paragraphs))
+    score = paragraphs["sentiment_score"].to_numpy()
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.plot(x, score, color="#bbbbbb", linewidth=1, zorder=1)
+    for sentiment_label in LABELS:
+        rows = paragraphs["sentiment"].to_numpy() == sentiment_label
+        colour = SENTIMENT_COLOURS[sentiment_label]
+        ax.vlines(x[rows], paragraphs["score_low"].to_numpy()[rows], paragraphs["score_high"].to_numpy()[rows],
+                  color=colour, linewidth=2.5, alpha=0.6, zorder=2)
+        for low_confidence, face in ((False, colour), (True, "white")):
+            subset = rows & (paragraphs["low_confidence"].to_numpy() == low_confidence)
+            ax.scatter(x[subset], score[subset], s=70, facecolor=face, edgecolor=colour, linewidth=2, zorder=3)
+    ax.set_ylim(-1.05, 1.05)
+    paragraph_ticks(ax, paragraphs["paragraph_id"])
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor=SENTIMENT_COLOURS[s],
+                      markeredgecolor=SENTIMENT_COLOURS[s], label=s) for s in LABELS]
+    handles.append(Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor="white",
+                          markeredgecolor="grey", label="low confidence"))
+    handles.append(Line2D([], [], color="grey", linewidth=2.5, alpha=0.6, label="95% interval (sentences)"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False)
+    return label(ax, title="Sentiment arc through the article",
+                 xlabel="Paragraph (article order)", ylabel="Sentiment score (p_positive − p_negative)")
+
+
+def plot_sentence_scores(sentences: pd.DataFrame, *, ax=None):
+    """Every sentence's score, placed at its paragraph (article order), coloured by label.
+
+    ``sentences`` comes from :func:`helpers.sentiment.score_sentences`.
+    """
+    paragraph_ids = sorted(sentences["paragraph_id"].unique())
+    position = {pid: i for i, pid in enumerate(paragraph_ids)}
+    if ax is None:
+        _, ax = new_axes(figsize=(max(8.0, min(16.0, 0.45 * len(paragraph_ids) + 3)), 4.2))
+    x = sentences["paragraph_id"].map(position).to_numpy(dtype=float)
+    # Spread sentences of one paragraph side by side, in order, so none hides another.
+    rank = sentences.groupby("paragraph_id").cumcount().to_numpy()
+    size = sentences.groupby("paragraph_id")["sentence_id"].transform("size").to_numpy()
+    x = x + (rank - (size - 1) / 2) * np.minimum(0.6 / np.maximum(size, 1), 0.2)
+    ax.axhline(0, color="black", linewidth=0.8)
+    for sentiment_label in LABELS:
+        rows = sentences["sentiment"].to_numpy() == sentiment_label
+        ax.scatter(x[rows], sentences["sentiment_score"].to_numpy()[rows], s=40, color=SENTIMENT_COLOURS[sentiment_label],
+                   label=sentiment_label, edgecolor="white", linewidth=0.5)
+    ax.set_ylim(-1.05, 1.05)
+    paragraph_ticks(ax, paragraph_ids)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False, title="sentence label")
+    return label(ax, title="Sentence scores within each paragraph",
+                 xlabel="Paragraph (article order)", ylabel="Sentence score (p_positive − p_negative)")
+
+
+def plot_evidence(words: pd.DataFrame, *, ax=None, top_n: int = 12):
+    """The words that pushed the article most toward positive and toward negative.
+
+    ``words`` has ``word`` and ``toward_score`` (log-odds points, positive pushes
+    toward positive), e.g. the article total of
+    :func:`helpers.sentiment.explain_sentences` per word. Lexicon terms end in ``*``.
+    """
+    ordered = words.sort_values(["toward_score", "word"], kind="stable")
+    negative = ordered[ordered["toward_score"] < 0].head(top_n)
+    positive = ordered[ordered["toward_score"] > 0].tail(top_n)
+    shown = pd.concat([negative, positive])
+    if ax is None:
+        _, ax = new_axes(figsize=(8.5, max(3.5, 0.3 * len(shown) + 1.5)))
+    colours = [SENTIMENT_COLOURS["negative"] if v < 0 else SENTIMENT_COLOURS["positive"] for v in shown["toward_score"]]
+    ax.barh(np.arange(len(shown)), shown["toward_score"], color=colours)
+    ax.set_yticks(np.arange(len(shown)), shown["word"])
+    ax.axvline(0, color="black", linewidth=0.8)
+    return label(ax, title="Words that moved the article's tone (model contributions)",
+                 xlabel="Push toward positive (log-odds points; negative = toward negative)", ylabel="Word")
+
+
+def plot_actor_sentiment(actors: pd.DataFrame, *, ax=None):
+    """Mean sentence score per actor with its bootstrap interval; labels show the count.
+
+    ``actors`` has ``actor``, ``n_sentences``, ``mean_score``, ``score_low``,
+    ``score_high`` (e.g. from :func:`helpers.sentiment.actor_sentiment`).
+    """
+    ordered = actors.sort_values(["mean_score", "actor"], kind="stable").reset_index(drop=True)
+    if ax is None:
+        _, ax = new_axes(figsize=(8.5, max(3.0, 0.45 * len(ordered) + 1.5)))
+    y = np.arange(len(ordered))
+    colours = [SENTIMENT_COLOURS["negative"] if v < -0.05 else SENTIMENT_COLOURS["positive"] if v > 0.05
+               else SENTIMENT_COLOURS["neutral"] for v in ordered["mean_score"]]
+    ax.hlines(y, ordered["score_low"], ordered["score_high"], color=colours, linewidth=3, alpha=0.6)
+    ax.scatter(ordered["mean_score"], y, color=colours, s=60, zorder=3)
+    ax.set_yticks(y, [f"{a} (n={n})" for a, n in zip(ordered["actor"], ordered["n_sentences"])])
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlim(-1.05, 1.05)
+    return label(ax, title="Tone of the sentences that mention each actor",
+                 xlabel="Mean sentence score with 95% bootstrap interval (−1 to 1)", ylabel="Actor (sentences)")
