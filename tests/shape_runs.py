@@ -135,24 +135,31 @@ def long_article(n: int = N_LONG) -> str:
         "\n\n".join(paragraphs) + "\n\nCopyright © Tampang.com\nAll rights reserved\n"
 
 
-def doubled_notebooks(folder: Path) -> list[Path]:
-    """Each notebook with every cell after the parameters cell run a second time.
+def doubled_notebooks(folder: Path, *, then_article: Path, then_output_dir: Path) -> list[Path]:
+    """Each notebook run twice in one kernel, the second time after a parameter change.
 
-    The copy is what a JupyterLab user does with "Run All" twice in one kernel (the
-    parameters cell itself is not repeated: papermill's injected values stand).
+    What a JupyterLab user does: "Run All", then edit the parameters cell to point at
+    another article and run every cell below it again. The copy is the notebook's
+    cells, then a cell assigning ``then_article`` and ``then_output_dir``, then every
+    cell after the parameters cell again. The second pass's tables must equal a clean
+    run on ``then_article``: no state from the first article may leak into them.
     """
+    from nbformat.v4 import new_code_cell
+
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for path in notebook_paths():
         nb = nbformat.read(path, as_version=4)
         index = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+        change = new_code_cell(f"article_path = {str(then_article)!r}\noutput_dir = {str(then_output_dir)!r}")
+        change["id"] = "parameter-change"
         again = []
         for cell in nb.cells[index + 1:]:
             copy = nbformat.from_dict(json.loads(json.dumps(cell)))
             if "id" in copy:
                 copy["id"] = f"{cell.get('id', 'cell')}-again"[:64]
             again.append(copy)
-        nb.cells = nb.cells + again
+        nb.cells = nb.cells + [change] + again
         target = folder / path.name
         nbformat.write(nb, target)
         paths.append(target)
@@ -166,10 +173,12 @@ def _jobs(base: Path) -> list[dict]:
     (articles / "single-paragraph.txt").write_text(single_paragraph_article(), encoding="utf-8")
     (articles / "english-two-paragraphs.txt").write_text(english_article(), encoding="utf-8")
     (articles / "long-500-paragraphs.txt").write_text(long_article(), encoding="utf-8")
-    doubled = doubled_notebooks(base / "doubled-notebooks")
+    rerun_root = base / "runs" / "rerun-after-change"
+    doubled = doubled_notebooks(base / "doubled-notebooks", then_article=config.DEFAULT_ARTICLE,
+                                then_output_dir=rerun_root / "after-change")
     jobs = [
         {"name": "long", "article": articles / "long-500-paragraphs.txt", "notebooks": []},
-        {"name": "seed-cells-twice", "article": config.DEFAULT_ARTICLE, "notebooks": doubled},
+        {"name": "rerun-after-change", "article": articles / "single-paragraph.txt", "notebooks": doubled},
         {"name": "hostile", "article": articles / "hostile-markup.txt", "notebooks": []},
         {"name": "single", "article": articles / "single-paragraph.txt", "notebooks": []},
         {"name": "english", "article": articles / "english-two-paragraphs.txt", "notebooks": []},
