@@ -58,6 +58,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -103,6 +104,14 @@ _NOT_ONLY_RE = re.compile(r"\b(?:tidak|tak|bukan)\s+(?:hanya|saja|cuma|sekadar|s
 # --- text preprocessing -------------------------------------------------------------
 
 
+@lru_cache(maxsize=32768)
+def _lower_tokens(text: str) -> tuple[str, ...]:
+    """Lower-case tokens of ``text`` (cached: negation marking, character n-grams and the
+    lexicon all tokenise the same clause)."""
+    return tuple(_TOKEN.findall(text.lower()))
+
+
+
 def mark_negation(text: str) -> str:
     """Lower-case ``text`` and prefix ``neg_`` to the words a negator governs.
 
@@ -111,7 +120,7 @@ def mark_negation(text: str) -> str:
     >>> mark_negation("Tidak hanya politik, tetapi juga ekonomi.")
     'tidak hanya politik , tetapi juga ekonomi .'
     """
-    tokens = _TOKEN.findall(str(text).lower())
+    tokens = _lower_tokens(str(text))
     if NEGATORS.isdisjoint(tokens):  # fast path: most sentences have no negator
         return " ".join(tokens)
     out: list[str] = []
@@ -209,7 +218,7 @@ def lexicon_hits(text: str) -> list[tuple[str, str, str]]:
     if _LEXICON is None:
         _LEXICON = _lexicon_lookup()
         _LEXICON_FIRST = frozenset(key[0] for key in _LEXICON)
-    tokens = _TOKEN.findall(str(text).lower())
+    tokens = _lower_tokens(str(text))
     hits = []
     # Only tokens that can start a lexicon form are examined (a set test per token).
     next_free = 0
@@ -377,7 +386,7 @@ class CharNgramVectorizer(TransformerMixin, BaseEstimator):
         indices: list[int] = []
         indptr = [0]
         for document in documents:
-            for token in _TOKEN.findall(str(document).lower()):
+            for token in _lower_tokens(str(document)):
                 indices.append(index.setdefault(token, len(index)))
             indptr.append(len(indices))
         data = np.ones(len(indices), dtype=np.float64)
@@ -470,7 +479,7 @@ def negation_preprocessor(text: str) -> str:
 
 def plain_preprocessor(text: str) -> str:
     """``TfidfVectorizer`` preprocessor without negation marking: lower-case tokens."""
-    return " ".join(_TOKEN.findall(str(text).lower()))
+    return " ".join(_lower_tokens(str(text)))
 
 
 def split_on_spaces(text: str) -> list[str]:
@@ -651,7 +660,7 @@ def _clause_plan(texts, contrast_weight: float):
     owner: list[int] = []
     weights: list[float] = []
     for i, text in enumerate(texts):
-        if contrast_weight == 1 or not _MARKERS_RE.search(text):  # fast path: one clause
+        if contrast_weight == 1 or not _may_have_marker(text):  # fast path: one clause
             clauses.append(text)
             owner.append(i)
             weights.append(1.0)
@@ -661,6 +670,15 @@ def _clause_plan(texts, contrast_weight: float):
             owner.append(i)
             weights.append(w)
     return clauses, np.asarray(owner, dtype=np.int64), np.asarray(weights)
+
+
+_MARKER_STEMS = ("namun", "tapi", "melainkan", "meski", "walau", "kendati", "biarpun")
+
+
+def _may_have_marker(text: str) -> bool:
+    """Cheap substring pre-check before the marker regex (most sentences have none)."""
+    lower = text.lower()
+    return any(stem in lower for stem in _MARKER_STEMS) and _MARKERS_RE.search(text) is not None
 
 
 def _classifier_order(model: SentimentModel) -> list[int]:
