@@ -198,16 +198,38 @@ def bench_report(*, article: Path = config.DEFAULT_ARTICLE, notebooks: list[Path
                                                      processed_root=root / f"floor-processed-{i}",
                                                      reports_root=root / f"floor-reports-{i}",
                                                      log=lambda *_: None)))
-            report_s.append(_timed(lambda: run_report(article, notebooks=notebooks, kernel_name=kernel_name,
-                                                      processed_root=root / f"processed-{i}",
-                                                      reports_root=root / f"reports-{i}",
-                                                      log=lambda *_: None)))
-    return {
+            start = time.perf_counter()
+            per_notebook = run_report(article, notebooks=notebooks, kernel_name=kernel_name,
+                                      processed_root=root / f"processed-{i}", reports_root=root / f"reports-{i}",
+                                      executed_dir=root / f"executed-{i}", log=lambda *_: None)
+            report_s.append(time.perf_counter() - start)
+            slowest = _slowest_cells(root / f"executed-{i}")
+    results = {
         "report_vs_floor_ratio": statistics.median(r / f for r, f in zip(report_s, floor_s)),
         "report_s": statistics.median(report_s),
         "floor_s": statistics.median(floor_s),
         "n_notebooks": len(notebooks),
+        "report_slowest_cells": slowest,
     }
+    # Per notebook (last repetition): where the report's time goes.
+    results.update({f"report_s[{name}]": seconds for name, seconds in per_notebook.items()})
+    return results
+
+
+def _slowest_cells(executed: Path, n: int = 5) -> str:
+    """The ``n`` slowest cells of the executed notebooks, from papermill's timings."""
+    import nbformat
+
+    cells = []
+    for path in sorted(executed.glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        for number, cell in enumerate(nb.cells):
+            seconds = cell.get("metadata", {}).get("papermill", {}).get("duration")
+            if cell.cell_type == "code" and seconds:
+                first_line = next((line for line in cell.source.splitlines() if line.strip()), "")[:60]
+                cells.append((seconds, f"{path.stem} cell {number}: {first_line}"))
+    cells.sort(reverse=True)
+    return "; ".join(f"{label} ({seconds:.1f} s)" for seconds, label in cells[:n])
 
 
 # --- sentiment ------------------------------------------------------------------------
@@ -289,6 +311,7 @@ def format_table(results: dict) -> str:
     rows = [("figure", "value", "goal", "met")]
     extra = ["tfidf_disk_cache_ratio", "tfidf_plain_s", "tfidf_cold_s", "tfidf_warm_s", "report_s",
              "floor_s"]
+    extra += sorted(k for k in results if k.startswith("report_s["))
     for key in KEYS + [k for k in extra if k in results]:
         value = results.get(key)
         goal = GOALS.get(key)
@@ -306,6 +329,8 @@ def format_table(results: dict) -> str:
         lines.append(f"TF-IDF corpus: {results['tfidf_n_documents']:,} documents, "
                      f"{results['tfidf_n_tokens']:,} tokens, {results['tfidf_n_distinct_words']:,} distinct "
                      f"words stemmed; median of {results['tfidf_repeat']} side-by-side runs.")
+    if results.get("report_slowest_cells"):
+        lines.append(f"Slowest report cells: {results['report_slowest_cells']}")
     if results.get("notes"):
         lines.append(f"Notes: {results['notes']}")
     return "\n".join(lines)
