@@ -201,6 +201,16 @@ def test_evidence_adds_up_to_the_model_log_odds(model):
     assert "enak" in top.loc[0, "toward_negative"] or "lambat" in top.loc[0, "toward_negative"]
 
 
+def test_paragraph_push_splits_evidence_by_direction(model):
+    sentences = pd.DataFrame({"paragraph_id": [1, 1, 2], "sentence_id": [1, 2, 3],
+                              "text": [POSITIVE, NEGATIVE, "Harga naik lagi."]})
+    scored = sentiment.score_sentences(model, sentences)
+    push = sentiment.paragraph_push(sentiment.explain_sentences(model, scored), scored)
+    assert push["paragraph_id"].tolist() == [1, 2]
+    assert (push["push_positive"] >= 0).all() and (push["push_negative"] <= 0).all()
+    assert push.loc[0, "top_positive"] and push.loc[0, "top_negative"]
+
+
 def test_news_lexicon_moves_a_concern_sentence_toward_negative(model):
     text = "Juru bicara itu menyatakan kekhawatiran atas ketegangan di kawasan."
     without = sentiment.score_texts(model, [text], lexicon_weight=0)

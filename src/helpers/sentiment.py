@@ -1005,6 +1005,34 @@ def paragraph_evidence(explanations: pd.DataFrame, scored_sentences: pd.DataFram
     return pd.DataFrame(rows, columns=["paragraph_id", *classes])
 
 
+def paragraph_push(explanations: pd.DataFrame, scored_sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per paragraph, the total push toward positive and toward negative, and the word
+    that pushed hardest each way (``toward_score``, weighted as in the aggregation rule).
+
+    Returns:
+        ``paragraph_id``, ``push_positive`` (sum of positive word pushes, >= 0),
+        ``push_negative`` (sum of negative word pushes, <= 0), ``top_positive``,
+        ``top_negative`` (words; ``*`` marks news-lexicon terms; empty when none).
+    """
+    weights = scored_sentences[["sentence_id", "paragraph_id", "n_words"]].copy()
+    weights["share"] = weights["n_words"] / weights.groupby("paragraph_id")["n_words"].transform("sum")
+    merged = explanations.merge(weights[["sentence_id", "share"]], on="sentence_id", how="left")
+    merged = merged[merged["word"].str.contains(r"\w", regex=True)]
+    merged = merged.assign(push=merged["toward_score"] * merged["share"],
+                           label=np.where(merged["source"] == "news lexicon", merged["word"] + "*", merged["word"]))
+    per_word = merged.groupby(["paragraph_id", "label"], as_index=False, sort=True)["push"].sum()
+    rows = []
+    for paragraph_id in sorted(scored_sentences["paragraph_id"].unique()):
+        group = per_word[per_word["paragraph_id"] == paragraph_id].sort_values(["push", "label"], kind="stable")
+        positive, negative = group[group["push"] > 0], group[group["push"] < 0]
+        rows.append({"paragraph_id": paragraph_id, "push_positive": positive["push"].sum(),
+                     "push_negative": negative["push"].sum(),
+                     "top_positive": positive["label"].iloc[-1] if len(positive) else "",
+                     "top_negative": negative["label"].iloc[0] if len(negative) else ""})
+    return pd.DataFrame(rows, columns=["paragraph_id", "push_positive", "push_negative", "top_positive",
+                                       "top_negative"])
+
+
 # --- benchmark ----------------------------------------------------------------------
 
 

@@ -134,3 +134,34 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, ax=None):
     ax.set_xlim(-1.05, 1.05)
     return label(ax, title="Tone of the sentences that mention each actor",
                  xlabel="Mean sentence score with 95% bootstrap interval (−1 to 1)", ylabel="Actor (sentences)")
+
+
+#: Above this many paragraphs the evidence figure drops its word labels (unreadable).
+MAX_LABELLED_PARAGRAPHS = 40
+
+
+def plot_paragraph_evidence(push: pd.DataFrame, *, ax=None):
+    """Per paragraph (article order): the total push toward positive (up) and toward
+    negative (down), labelled with the word that pushed hardest each way.
+
+    ``push`` comes from :func:`helpers.sentiment.paragraph_push`.
+    """
+    if ax is None:
+        _, ax = new_axes(figsize=(max(9.0, min(16.0, 0.6 * len(push) + 3)), 5.5))
+    x = np.arange(len(push))
+    ax.bar(x, push["push_positive"], color=SENTIMENT_COLOURS["positive"], label="toward positive")
+    ax.bar(x, push["push_negative"], color=SENTIMENT_COLOURS["negative"], label="toward negative")
+    ax.axhline(0, color="black", linewidth=0.8)
+    if len(push) <= MAX_LABELLED_PARAGRAPHS:
+        for xi, up, down, top, bottom in zip(x, push["push_positive"], push["push_negative"], push["top_positive"],
+                                             push["top_negative"]):
+            ax.annotate(top, (xi, up), xytext=(0, 3), textcoords="offset points", rotation=90, ha="center",
+                        va="bottom", fontsize=8)
+            ax.annotate(bottom, (xi, down), xytext=(0, -3), textcoords="offset points", rotation=90, ha="center",
+                        va="top", fontsize=8)
+        span = max(push["push_positive"].max(), -push["push_negative"].min(), 0.1)
+        ax.set_ylim(-1.8 * span, 1.8 * span)
+    paragraph_ticks(ax, push["paragraph_id"])
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False)
+    return label(ax, title="Evidence per paragraph: what pushed each way (top word labelled)",
+                 xlabel="Paragraph (article order)", ylabel="Summed word push (log-odds points)")
