@@ -54,3 +54,10 @@ def test_show_table_prints_whole_floats_as_counts():
     html = notebook.show_table(pd.DataFrame({"value": [17.0, 0.3684, float("nan")]})).to_html()
     assert ">17<" in html and ">0.368<" in html and "–" in html
     assert "17.000" not in html
+
+
+def test_md_accepts_format_specs_for_numbers():
+    import numpy as np
+
+    out = notebook.md("{share:.0%} of {n:,} words, mean {m:.2f}", share=0.4387, n=np.int64(1234), m=np.float64(2.5)).data
+    assert out == "44% of 1,234 words, mean 2.50"

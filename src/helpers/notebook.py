@@ -16,6 +16,7 @@ export a report for an article full of hostile markup and search the HTML for it
 from __future__ import annotations
 
 import html
+import numbers
 import os
 import re
 from pathlib import Path
@@ -73,13 +74,22 @@ def escape_markdown(value) -> str:
 def md(template: str, **values):
     """Markdown from a trusted template and untrusted values (escaped).
 
+    Numbers pass through unchanged, so ``{x:.2f}`` works; everything else is
+    converted to text and escaped.
+
     >>> md("The article has **{n}** paragraphs.", n=17).data
     'The article has **17** paragraphs.'
     """
     from IPython.display import Markdown
 
-    safe = {key: escape_markdown(value) for key, value in values.items()}
+    safe = {key: value if _is_number(value) else escape_markdown(value) for key, value in values.items()}
     return Markdown(template.format(**safe))
+
+
+def _is_number(value) -> bool:
+    # Numbers cannot carry markup, so they pass through unescaped and format specs
+    # such as {share:.0%} work in templates.
+    return isinstance(value, numbers.Number) and not isinstance(value, bool)
 
 
 def callout(message: str, *, kind: str = "warning"):
