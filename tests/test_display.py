@@ -61,3 +61,9 @@ def test_md_accepts_format_specs_for_numbers():
 
     out = notebook.md("{share:.0%} of {n:,} words, mean {m:.2f}", share=0.4387, n=np.int64(1234), m=np.float64(2.5)).data
     assert out == "44% of 1,234 words, mean 2.50"
+
+
+def test_show_table_gives_running_text_a_minimum_width():
+    table = pd.DataFrame({"id": [1], "text": ["Hubungan antara Rusia dan Korea Utara semakin erat setelah pertemuan."]})
+    html = notebook.show_table(table).to_html()
+    assert "min-width: 28em" in html

@@ -25,6 +25,9 @@ import pandas as pd
 
 from .config import processed_dir, resolve_article
 
+#: Mean length above which a table column is treated as running text (wider cells).
+LONG_TEXT_CHARS = 60
+
 #: Characters that would start Markdown formatting inside an interpolated value.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
 
@@ -126,8 +129,15 @@ def show_table(table: pd.DataFrame, *, caption: str | None = None, precision: in
         return f"{value:,.{precision}f}"
 
     floats = [c for c in table.columns if pd.api.types.is_float_dtype(table[c])]
+    # Columns of running text (paragraphs, sentences) get a readable minimum width,
+    # otherwise wide tables squeeze them into one word per line.
+    prose = [c for c in table.columns
+             if not pd.api.types.is_numeric_dtype(table[c]) and len(table)
+             and table[c].astype(str).str.len().mean() > LONG_TEXT_CHARS]
     styler = (table.style.format(precision=precision, escape="html", thousands=",")
               .format(number, subset=floats).hide(axis="index"))
+    if prose:
+        styler = styler.set_properties(subset=prose, **{"min-width": "28em"})
     if caption:
         styler = styler.set_caption(html.escape(caption))
     return styler.set_table_styles(
