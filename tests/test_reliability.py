@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import html.parser
+import os
 import warnings
 from functools import partial
 from pathlib import Path
@@ -340,3 +341,23 @@ def test_each_notebook_runs_in_its_own_clean_kernel(seed_report):
         counts = [c.execution_count for c in nb.cells if c.cell_type == "code" and c.execution_count]
         assert counts and counts[0] == 1 and counts == sorted(counts)
 
+
+
+@pytest.mark.notebook
+def test_outputs_get_ordinary_permissions(tmp_path):
+    # Temporary files and staging folders are created private (0600/0700); published
+    # tables and reports must follow the user's umask like any other file, or a
+    # shared report folder cannot be served or read by colleagues.
+    roots = {"processed_root": tmp_path / "processed", "reports_root": tmp_path / "reports"}
+    notebook = _notebook(tmp_path / "nb", "01-writes.ipynb",
+                         WRITE_MARKER + "\nfrom helpers.io import write_csv\nimport pandas as pd\n"
+                         "write_csv(pd.DataFrame({'a': [1]}), Path(output_dir) / 'table.csv')")
+    report.run_report(config.DEFAULT_ARTICLE, notebooks=[notebook], log=lambda *_: None, **roots)
+    umask = os.umask(0)
+    os.umask(umask)
+    slug = config.slug_for(config.DEFAULT_ARTICLE)
+    for root in roots.values():
+        folder = root / slug
+        assert folder.stat().st_mode & 0o777 == 0o777 & ~umask, folder
+        for path in folder.iterdir():
+            assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path
