@@ -75,7 +75,7 @@ def test_char_ngram_vectorizer_equals_scikit_learn_with_the_same_analyzer():
     docs = ["Makanannya enak!", "makanan enak, murah", "Tidak enak sama sekali", "enak enak enak"]
     ours = sentiment.CharNgramVectorizer(ngram_range=(2, 4), min_df=2)
     matrix = ours.fit_transform(docs)
-    analyzer = lambda d: [g for w in sentiment._TOKEN.findall(d.lower()) for g in ours._word_ngrams(w)]  # noqa: E731
+    analyzer = lambda d: [g for w in sentiment.rules.TOKEN_RE.findall(d.lower()) for g in ours.word_ngrams(w)]  # noqa: E731
     reference = TfidfVectorizer(analyzer=analyzer, min_df=2, sublinear_tf=True)
     expected = reference.fit_transform(docs)
     assert list(ours.get_feature_names_out()) == list(reference.get_feature_names_out())
@@ -105,7 +105,7 @@ def test_cache_key_changes_with_the_configuration():
 
 
 def test_unchanged_config_loads_and_changed_config_retrains(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(sentiment, "load_datasets", toy_datasets)
+    monkeypatch.setattr(sentiment.model, "load_datasets", toy_datasets)
     small = sentiment.SentimentConfig(min_df=1, near_duplicate_threshold=1.0)
     first = sentiment.train_model(settings=small, cache_dir=tmp_path, progress=True)
     captured = capsys.readouterr()
@@ -189,7 +189,7 @@ def test_evidence_adds_up_to_the_model_log_odds(model):
     scored = sentiment.score_sentences(model, sentences)
     evidence = sentiment.explain_sentences(model, scored)
     classifier = model.pipeline.named_steps["classifier"]
-    order = sentiment._classifier_order(model)
+    order = model.label_order()
     intercept = classifier.intercept_[order] - classifier.intercept_.mean()
     total = evidence[["toward_negative", "toward_neutral", "toward_positive"]].sum().to_numpy() + intercept
     logits = sentiment.text_logits(model, [text], lexicon_weight=0)[0]

@@ -1,0 +1,236 @@
+"""Text rules applied before and around the model: negation, "not only", contrast
+clauses and the news-tone lexicon. No fitted model is needed here.
+
+Negation (``tidak``, ``bukan``, ``tanpa`` ...)
+    Tokens after a negator, up to ``NEGATION_SCOPE`` words or the next punctuation mark,
+    get a ``neg_`` prefix before the word n-grams are built (Das & Chen 2001; Pang, Lee &
+    Vaithyanathan 2002), so ``tidak enak`` and ``enak`` are different features.
+    ``tidak hanya`` / ``bukan hanya`` ("not only ... but also") is additive, not negation.
+
+Contrast and concession (``namun``, ``tetapi``, ``meskipun`` ...)
+    A sentence is cut into clauses at contrast markers. The clause after ``namun`` /
+    ``tetapi`` / ``tapi`` / ``melainkan`` and the main clause next to a ``meskipun`` /
+    ``walaupun`` clause are the *nucleus*; the other clause is the *satellite*
+    (Rhetorical Structure Theory; Polanyi & Zaenen 2006, "Contextual valence shifters").
+    The nucleus weighs ``CONTRAST_WEIGHT`` times the satellite.
+
+News lexicon
+    ``helpers/data/news_tone_lexicon.csv``: an analyst-written list of news-tone words
+    (concern, tension, threat, aggression, conflict / peace, support, praise,
+    cooperation, benefit) with their affixed forms. Not a validated resource; notebook 03
+    measures its effect on both benchmarks.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+#: Words that negate what follows (standard and colloquial spellings).
+NEGATORS = frozenset({"tidak", "tak", "bukan", "tanpa", "belum", "jangan", "enggak", "nggak", "gak",
+                      "ga", "engga", "ndak", "kagak", "gk", "tdk"})
+#: A negator followed by one of these is "not only" (additive), not negation.
+NOT_ONLY = frozenset({"hanya", "saja", "cuma", "sekadar", "sekedar", "semata"})
+#: How many tokens after a negator are marked (stops earlier at punctuation).
+NEGATION_SCOPE = 3
+#: Clause after these is the nucleus (contrast): "A, namun B" -> B counts more.
+CONTRAST_MARKERS = ("akan tetapi", "namun", "tetapi", "tapi", "melainkan")
+#: The clause these introduce is the satellite (concession): "meskipun A, B" -> B counts more.
+CONCESSION_MARKERS = ("meskipun", "walaupun", "meski", "walau", "kendati", "biarpun")
+#: Weight of the nucleus clause relative to the satellite (1 switches contrast off).
+CONTRAST_WEIGHT = 2.0
+#: Log-odds added to a clause's class per news-lexicon hit (0 switches the lexicon off).
+LEXICON_WEIGHT = 1.5
+
+TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+_MARKERS_RE = re.compile(
+    r"\b(?P<marker>" + "|".join(m.replace(" ", r"\s+") for m in CONTRAST_MARKERS + CONCESSION_MARKERS) + r")\b",
+    re.IGNORECASE,
+)
+_NOT_ONLY_RE = re.compile(r"\b(?:tidak|tak|bukan)\s+(?:" + "|".join(sorted(NOT_ONLY)) + r")\b", re.IGNORECASE)
+_ONE_WORD_CONTRAST = frozenset(m for m in CONTRAST_MARKERS if " " not in m)
+_MARKER_STEMS = ("namun", "tapi", "melainkan", "meski", "walau", "kendati", "biarpun")
+
+
+@lru_cache(maxsize=32768)
+def lower_tokens(text: str) -> tuple[str, ...]:
+    """Lower-case tokens of ``text`` (cached: negation marking, character n-grams and the
+    lexicon all tokenise the same clause)."""
+    return tuple(TOKEN_RE.findall(text.lower()))
+
+
+def _is_punctuation(token: str) -> bool:
+    return not token[0].isalnum() and token[0] != "_"
+
+
+def mark_negation(text: str) -> str:
+    """Lower-case ``text`` and prefix ``neg_`` to the words a negator governs.
+
+    >>> mark_negation("Makanannya tidak enak, tapi murah.")
+    'makanannya tidak neg_enak , tapi murah .'
+    """
+    tokens = lower_tokens(str(text))
+    if NEGATORS.isdisjoint(tokens):  # fast path: most sentences have no negator
+        return " ".join(tokens)
+    out: list[str] = []
+    remaining = 0
+    for i, token in enumerate(tokens):
+        if token in NEGATORS:
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            remaining = 0 if following in NOT_ONLY else NEGATION_SCOPE
+        elif remaining and not _is_punctuation(token) and token not in _ONE_WORD_CONTRAST:
+            token, remaining = "neg_" + token, remaining - 1
+        else:
+            remaining = 0
+        out.append(token)
+    return " ".join(out)
+
+
+def prepare_text(text: str) -> str:
+    """Rewrite additive "not only" to its paraphrase before features are built.
+
+    ``tidak hanya A, tetapi juga B`` means "besides A, also B"; left as is, the
+    review-trained model reads the ``tidak`` as a complaint. ``selain`` keeps the meaning
+    (applied to training and scored text alike).
+
+    >>> prepare_text("Tidak hanya itu, kerja sama juga meningkat.")
+    'selain itu, kerja sama juga meningkat.'
+    """
+    return _NOT_ONLY_RE.sub("selain", str(text))
+
+
+def prepare_texts(texts) -> list[str]:
+    """:func:`prepare_text` over a sequence (the pipeline's first step)."""
+    return [prepare_text(t) for t in texts]
+
+
+# --- news-domain tone lexicon -------------------------------------------------------
+
+
+def news_lexicon() -> pd.DataFrame:
+    """The news-tone term list (``tone``, ``category``, ``pattern``, ``example``).
+
+    Source: written for this project by the analyst from the categories issue 5 names
+    as carrying tone in geopolitical news, with the common affixed forms of each word
+    spelled out (no stemmer, so matching is exact and fast). Not a validated lexicon.
+    """
+    from importlib.resources import files
+
+    with files("helpers.data").joinpath("news_tone_lexicon.csv").open(encoding="utf-8") as handle:
+        return pd.read_csv(handle)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_lookup() -> dict[tuple[str, ...], tuple[str, str]]:
+    """Word sequence (lower-case tokens) -> (tone, category)."""
+    lookup = {}
+    for tone, category, pattern in news_lexicon()[["tone", "category", "pattern"]].itertuples(index=False):
+        for form in pattern.split("|"):
+            words = tuple(TOKEN_RE.findall(form.strip().lower()))
+            if words:
+                lookup[words] = (tone, category)
+    return lookup
+
+
+@lru_cache(maxsize=1)
+def _lexicon_first_words() -> frozenset[str]:
+    return frozenset(key[0] for key in _lexicon_lookup())
+
+
+def lexicon_hits(text: str) -> list[tuple[str, str, str]]:
+    """News-lexicon matches in ``text`` that are not negated, in text order.
+
+    Returns ``(form, tone, category)`` tuples; ``form`` is the matched words, lower-cased.
+    Longer forms win (``bekerja sama`` before ``sama``). A negated hit (``tidak
+    khawatir``) is dropped: "not worried" is not praise, so it is neutralised, not flipped.
+
+    >>> lexicon_hits("Kim memuji Rusia, tetapi AS tidak khawatir.")
+    [('memuji', 'positive', 'praise')]
+    """
+    lookup, first_words = _lexicon_lookup(), _lexicon_first_words()
+    tokens = lower_tokens(str(text))
+    hits, next_free = [], 0
+    for i in (i for i, token in enumerate(tokens) if token in first_words):
+        match = next((key for key in (tokens[i:i + 2], tokens[i:i + 1]) if key in lookup), None)
+        if i < next_free or match is None:
+            continue  # inside a longer form already matched, or no form starts here
+        next_free = i + len(match)
+        if not _is_negated(tokens, i):
+            hits.append((" ".join(match), *lookup[match]))
+    return hits
+
+
+def _is_negated(tokens, i: int) -> bool:
+    """True when a negator governs ``tokens[i]`` (within the scope, no punctuation between)."""
+    for j in range(i - 1, max(-1, i - 1 - NEGATION_SCOPE), -1):
+        if _is_punctuation(tokens[j]):
+            return False
+        if tokens[j] in NEGATORS:
+            return not (j + 1 < len(tokens) and tokens[j + 1] in NOT_ONLY)
+    return False
+
+
+# --- contrast and concession --------------------------------------------------------
+
+
+def may_have_marker(text: str) -> bool:
+    """Cheap substring pre-check before the marker regex (most sentences have none)."""
+    lower = text.lower()
+    return any(stem in lower for stem in _MARKER_STEMS) and _MARKERS_RE.search(text) is not None
+
+
+def _cuts(text: str) -> list[tuple[int, str]]:
+    """(position, ``contrast`` / ``concession``) of every marker that opens a clause."""
+    additive = _NOT_ONLY_RE.search(text) is not None
+    cuts = []
+    for m in _MARKERS_RE.finditer(text):
+        marker = re.sub(r"\s+", " ", m.group("marker").lower())
+        if marker in CONCESSION_MARKERS:
+            cuts.append((m.start(), "concession"))
+        elif m.start() > 0 and not (additive and text[m.end():m.end() + 6].strip().lower().startswith("juga")):
+            cuts.append((m.start(), "contrast"))  # "tidak hanya A, tetapi juga B" is additive: no cut
+    return cuts
+
+
+def _concession_end(text: str, start: int, cuts) -> int:
+    """A concessive clause runs to the next comma, the next cut, or the end."""
+    comma = text.find(",", start)
+    ends = [e for e in [comma + 1 if comma >= 0 else None, *(s for s, _ in cuts if s > start)] if e]
+    end = min(ends or [len(text)])
+    return end if end > start else len(text)
+
+
+def _clause_roles(text: str, cuts) -> list[tuple[str, str]]:
+    """(clause, role) pieces: role ``n`` nucleus, ``s`` satellite."""
+    pieces, position = [], 0
+    for start, kind in cuts:
+        before = text[position:start].strip()
+        if start > position and before:
+            pieces.append((before, "s" if kind == "contrast" else "n"))
+        position = start
+        if kind == "concession":
+            position = _concession_end(text, start, cuts)
+            pieces.append((text[start:position].strip(), "s"))
+    pieces.append((text[position:].strip(), "n"))
+    return [(p, r) for p, r in pieces if re.search(r"\w", p)]
+
+
+def split_clauses(sentence: str, *, weight: float = CONTRAST_WEIGHT) -> list[tuple[str, float]]:
+    """Cut a sentence at contrast/concession markers; return ``(clause, weight)`` pairs.
+
+    Weights sum to 1; the nucleus gets ``weight`` times the satellite's share. A sentence
+    without markers (or ``weight == 1``) is one clause with weight 1.
+
+    >>> [(c, round(w, 3)) for c, w in split_clauses("Tempatnya bagus, tetapi makanannya mahal.")]
+    [('Tempatnya bagus,', 0.333), ('tetapi makanannya mahal.', 0.667)]
+    """
+    text = str(sentence).strip()
+    cuts = _cuts(text) if weight != 1 else []
+    pieces = _clause_roles(text, cuts) if cuts else []
+    if len({role for _, role in pieces}) < 2:
+        return [(text, 1.0)]
+    raw = np.array([weight if role == "n" else 1.0 for _, role in pieces])
+    return [(piece, float(share)) for (piece, _), share in zip(pieces, raw / raw.sum())]
