@@ -221,3 +221,12 @@ def test_news_lexicon_moves_a_concern_sentence_toward_negative(model):
 def test_score_sentences_needs_its_columns(model):
     with pytest.raises(Exception, match="paragraph_id"):
         sentiment.score_sentences(model, pd.DataFrame({"text": ["a"]}))
+
+
+def test_selection_record_is_well_formed_and_names_the_deployed_choice():
+    record = sentiment.selection_record()
+    assert record.columns.tolist() == ["stage", "candidate", "smsa_valid", "nusax_valid", "mean_valid", "chosen",
+                                       "note"]
+    assert record[["smsa_valid", "nusax_valid"]].apply(lambda s: s.between(0, 1)).all().all()
+    assert record.loc[0, "mean_valid"] == pytest.approx((0.865 + 0.886) / 2)
+    assert record["candidate"].str.contains("C=3 \\(deployed").sum() == 1
