@@ -45,6 +45,13 @@ def _refuse_raw(path: Path) -> None:
         )
 
 
+def _umask() -> int:
+    # os.umask can only be read by setting it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_path(path: str | os.PathLike):
     """Yield a temporary path beside ``path``; rename it over ``path`` on success."""
@@ -56,6 +63,8 @@ def atomic_path(path: str | os.PathLike):
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        # mkstemp makes the file private (0600); a published file follows the umask.
+        os.chmod(tmp_path, 0o666 & ~_umask())
         os.replace(tmp_path, path)
     finally:
         if tmp_path.exists():
@@ -143,6 +152,7 @@ def staged_directory(final: str | os.PathLike):
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private (0700)
     old = None
     if final.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
