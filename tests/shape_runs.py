@@ -172,12 +172,12 @@ def _jobs(base: Path) -> list[dict]:
     (articles / "hostile-markup.txt").write_bytes(hostile_article())
     (articles / "single-paragraph.txt").write_text(single_paragraph_article(), encoding="utf-8")
     (articles / "english-two-paragraphs.txt").write_text(english_article(), encoding="utf-8")
-    (articles / "long-500-paragraphs.txt").write_text(long_article(), encoding="utf-8")
+    (articles / "long-paragraphs.txt").write_text(long_article(), encoding="utf-8")
     rerun_root = base / "runs" / "rerun-after-change"
     doubled = doubled_notebooks(base / "doubled-notebooks", then_article=config.DEFAULT_ARTICLE,
                                 then_output_dir=rerun_root / "after-change")
     jobs = [
-        {"name": "long", "article": articles / "long-500-paragraphs.txt", "notebooks": []},
+        {"name": "long", "article": articles / "long-paragraphs.txt", "notebooks": []},
         {"name": "rerun-after-change", "article": articles / "single-paragraph.txt", "notebooks": doubled},
         {"name": "hostile", "article": articles / "hostile-markup.txt", "notebooks": []},
         {"name": "single", "article": articles / "single-paragraph.txt", "notebooks": []},

@@ -2,7 +2,7 @@
 
 Shapes (generated in ``shape_runs.py``): a headline with markup, a date line, a
 dateline, crossheads and a duplicated paragraph (BOM + CRLF); a single paragraph with
-no headline or date; two English paragraphs; 500 paragraphs. Every notebook that
+no headline or date; two English paragraphs; 300 paragraphs (``shape_runs.N_LONG``). Every notebook that
 exists is run on each (``helpers.report.notebook_paths()``), once per session.
 """
 
