@@ -46,6 +46,16 @@ def resolve_article(path: str | os.PathLike | None = None) -> Path:
     """
     if path is None or str(path).strip() == "":
         return DEFAULT_ARTICLE
+    return resolve_path(path)
+
+
+def resolve_path(path: str | os.PathLike) -> Path:
+    """An absolute path for a user-given path: as given when absolute, else from the
+    current directory when it exists there, else from the project root.
+
+    Notebooks run with the current directory set to ``notebooks/`` (nbconvert) or the
+    caller's (papermill), so project-relative paths must work from anywhere.
+    """
     candidate = Path(path).expanduser()
     if candidate.is_absolute():
         return candidate

@@ -140,14 +140,7 @@ def mirror_dir() -> Path | None:
     project root (notebooks run with the current directory set to ``notebooks/``).
     """
     value = os.environ.get(config.DATA_MIRROR_ENV, "").strip()
-    if not value:
-        return None
-    path = Path(value).expanduser()
-    if path.is_absolute():
-        return path
-    if path.exists():
-        return path.resolve()
-    return (config.PROJECT_ROOT / path).resolve()
+    return config.resolve_path(value) if value else None
 
 
 def _install_verified(source: Callable[[Path], None], data_file: DataFile, target: Path) -> str | None:
