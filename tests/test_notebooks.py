@@ -91,3 +91,26 @@ def test_report_left_no_staging_folders(seed_report):
     leftovers = [p.name for p in (seed_report["root"] / "processed").iterdir() if p.name.startswith(".")]
     leftovers += [p.name for p in (seed_report["root"] / "reports").iterdir() if p.name.startswith(".")]
     assert leftovers == []
+
+
+@pytest.mark.notebook
+def test_a_bad_article_stops_the_first_cell_with_one_line(tmp_path):
+    import papermill
+
+    from helpers.report import execute_notebook
+
+    missing = tmp_path / "tidak-ada.txt"
+    executed = tmp_path / "out.ipynb"
+    with pytest.raises(papermill.PapermillExecutionError):
+        execute_notebook(NOTEBOOKS[0], executed, article_path=missing, output_dir=tmp_path / "out")
+    nb = nbformat.read(executed, as_version=4)
+    errors = [(i, o) for i, c in enumerate(nb.cells) if c.cell_type == "code"
+              for o in c.get("outputs", []) if o.output_type == "error"]
+    assert len(errors) == 1
+    index, error = errors[0]
+    code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
+                  and not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
+    assert index == code_cells[0], "the error comes from the first cell after the parameters"
+    assert error["traceback"] == [f"ArticleNotFoundError: {missing}: no such file. "
+                                  "Check the path (ARTICLE=... or article_path)."]
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
