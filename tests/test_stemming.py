@@ -189,3 +189,14 @@ def test_is_alpha_shortcut_matches_the_regex():
     pattern = re.compile(rf"{text._WORD}(?:-{text._WORD})*")
     for token in ["kata", "negara-negara", "jum'at", "½", "Ⅻ", "a1", "", "-", "İstanbul", "x_y"]:
         assert text.is_alpha(token) == bool(pattern.fullmatch(token)), token
+
+
+def test_letter_tokens_equal_the_alpha_tokens_of_tokenize_on_random_strings():
+    rng = random.Random(config.RANDOM_SEED + 2)
+    pieces = list("aZk-'’@.:/,%09 \t\n\x1c_+()\"#éİß½") + [
+        "kerja-kerja", "Korut-Rusia", "non-blok", "se-Asia", "1.000,5", "ke-2", "jum'at", "http://a-b.id",
+        "www.", "a@b.co", "x-12-y", "-nya", "berlari-lari"]
+    for _ in range(20_000):
+        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        expected = [t for t in text.tokenize(sample) if text.is_alpha(t)]
+        assert text.letter_tokens(sample) == expected, repr(sample)

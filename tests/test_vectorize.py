@@ -84,3 +84,39 @@ def test_stop_phrase_salah_satu_is_dropped_but_salah_alone_is_kept():
     analyzer = indonesian_analyzer()
     assert analyzer("Salah satu negara") == ["negara"]
     assert analyzer("keputusan salah") == ["putus", "salah"]
+
+
+# --- the memoised fast path equals the straightforward one ----------------------------
+
+
+def _assert_fast_path_equals_reference(documents, stemmer):
+    fast, reference = indonesian_analyzer(stemmer=stemmer), indonesian_analyzer(stemmer=stemmer)
+    for document in documents:
+        assert fast.stems(document) == reference.stems_reference(document), document
+    # A second pass is served from the memo alone.
+    assert [fast.stems(d) for d in documents] == [reference.stems_reference(d) for d in documents]
+
+
+def test_fast_path_equals_reference_on_random_strings():
+    import random
+
+    from helpers import config
+
+    rng = random.Random(config.RANDOM_SEED)
+    pieces = ["Salah", "salah", "satu", "seorang", "SATU", "yang", "dan", "menunjukkan", "Pakta",
+              "pertahanan", "negara-negara", "Korut-Rusia", "x", "di", "jum'at", "é", "memperkuat",
+              " ", " ", " ", ",", ".", "-", "2024", "(19/6)", "http://a.id", "a@b.co", "ke-2", "\n"]
+    documents = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3_000)]
+    _assert_fast_path_equals_reference(documents, Stemmer())
+
+
+def test_fast_path_equals_reference_when_an_override_stem_is_empty_or_a_stop_word():
+    stemmer = Stemmer(overrides={"pakta": "", "rusia": "yang"})
+    _assert_fast_path_equals_reference(["Pakta Rusia pakta kuat", "pakta", "Rusia"], stemmer)
+
+
+def test_fast_path_equals_reference_on_smsa_texts():
+    from helpers.bench import smsa_train_texts
+    from helpers.stemming import default_stemmer
+
+    _assert_fast_path_equals_reference(smsa_train_texts(), default_stemmer())
