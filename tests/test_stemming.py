@@ -200,3 +200,54 @@ def test_letter_tokens_equal_the_alpha_tokens_of_tokenize_on_random_strings():
         sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         expected = [t for t in text.tokenize(sample) if text.is_alpha(t)]
         assert text.letter_tokens(sample) == expected, repr(sample)
+
+
+# --- a large batch on two cores --------------------------------------------------------
+
+
+def test_large_batch_on_two_cores_gives_the_same_stems(monkeypatch):
+    import os
+
+    words = _affixed_sample(600)
+    serial = {word: sastrawi_stem(word) for word in words}
+    forks = []
+    real_fork = os.fork
+
+    def counting_fork():
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(stemming, "PARALLEL_MIN_WORDS", 100)
+    monkeypatch.setattr(os, "fork", counting_fork)
+    stemmer = Stemmer(overrides={})
+    assert stemmer.stem_many(words) == serial
+    assert len(forks) == (1 if stemming._can_fork() else 0)
+
+
+def test_a_failing_child_or_fork_falls_back_to_this_process(monkeypatch):
+    import os
+
+    monkeypatch.setattr(stemming, "PARALLEL_MIN_WORDS", 10)
+    words = [f"kata{i}" for i in range(40)]
+    parent = os.getpid()
+
+    def upper_here_only(word):
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return word.upper()
+
+    assert stemming._stem_words(upper_here_only, words) == {w: w.upper() for w in words}
+
+    def no_fork():
+        raise OSError("fork is not allowed here")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert stemming._stem_words(str.upper, words) == {w: w.upper() for w in words}
+
+
+def test_small_batches_and_threaded_processes_stay_serial(monkeypatch):
+    import threading
+
+    monkeypatch.setattr(stemming, "PARALLEL_MIN_WORDS", 10)
+    monkeypatch.setattr(threading, "active_count", lambda: 3)  # e.g. a Jupyter kernel
+    assert not stemming._can_fork()

@@ -120,3 +120,23 @@ def test_fast_path_equals_reference_on_smsa_texts():
     from helpers.stemming import default_stemmer
 
     _assert_fast_path_equals_reference(smsa_train_texts(), default_stemmer())
+
+
+def test_prepared_fit_equals_the_plain_scikit_learn_fit(monkeypatch):
+    from helpers import stemming
+    from helpers.bench import smsa_train_texts
+
+    monkeypatch.setattr(stemming, "PARALLEL_MIN_WORDS", 500)
+    texts = smsa_train_texts()[:1500]
+    prepared_vec = make_tfidf_vectorizer(stemmer=Stemmer())
+    assert prepared_vec.analyzer.expects_many_new_words(texts)
+    prepared = prepared_vec.fit_transform(texts)
+    assert prepared_vec.analyzer.prepared == {}  # used up or dropped after the fit
+    plain_vec = make_tfidf_vectorizer(stemmer=Stemmer())
+    plain = TfidfVectorizer.fit_transform(plain_vec, texts)  # skips the preparing step
+    assert prepared_vec.vocabulary_ == plain_vec.vocabulary_
+    assert (prepared != plain).nnz == 0
+    # A warm stemmer expects no new words, so the corpus is not prepared again.
+    assert not prepared_vec.analyzer.expects_many_new_words(texts)
+    counts = make_count_vectorizer(stemmer=Stemmer(), min_df=1).fit(texts)
+    assert counts.vocabulary_ == make_count_vectorizer(min_df=1).fit(list(texts)).vocabulary_

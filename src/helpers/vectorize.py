@@ -29,11 +29,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
+from itertools import chain
 
 import pandas as pd
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from .errors import OptionError
+from . import stemming
 from .stemming import Stemmer, default_stemmer, surface_forms
 from .stopwords import stopword_set
 from .text import is_alpha, letter_tokens, tokenize
@@ -48,6 +50,9 @@ STOP_PHRASES = frozenset({
     ("salah", "seorang"),  # "one (person) of"
 })
 _PHRASE_HEADS = frozenset(first for first, *_ in STOP_PHRASES)
+
+#: Documents sampled by :meth:`IndonesianAnalyzer.expects_many_new_words`.
+PREPARE_SAMPLE = 200
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,8 @@ class IndonesianAnalyzer:
         #: Tokens whose term is not decided by the token alone: the first word of a
         #: stop phrase, or an (override) stem that is empty and so looks like None.
         self.context_tokens: set[str] = set()
+        #: ``{document: letter tokens}`` found by :meth:`prepare`, used up by :meth:`stems`.
+        self.prepared: dict[str, list[str]] = {}
 
     def content_words(self, document: str) -> list[str]:
         """Lower-case word tokens of ``document`` that are not stop words, in order."""
@@ -146,13 +153,63 @@ class IndonesianAnalyzer:
 
     def stems(self, document: str) -> list[str]:
         """Stems of the content words, in order (stems that are stop words dropped)."""
-        tokens = letter_tokens(str(document))
+        tokens = self.prepared.pop(document, None) if self.prepared else None
+        if tokens is None:
+            tokens = letter_tokens(str(document))
         term_of = self.term_of
-        if not term_of.keys() >= set(tokens):
+        try:  # every token known: no Python-level loop
+            terms = list(filter(None, map(term_of.__getitem__, tokens)))
+        except KeyError:
             self.learn(tokens)
+            terms = list(filter(None, map(term_of.__getitem__, tokens)))
         if self.context_tokens and not self.context_tokens.isdisjoint(tokens):
-            return self.stems_reference(document)
-        return list(filter(None, map(term_of.__getitem__, tokens)))
+            return self._stems_with_phrases(tokens)
+        return terms
+
+    def _stems_with_phrases(self, tokens: list[str]) -> list[str]:
+        """:meth:`stems` for letter tokens that include a stop phrase's first word."""
+        words = [token.lower() for token in tokens]
+        terms, i = [], 0
+        while i < len(words):
+            if tuple(words[i : i + 2]) in STOP_PHRASES:
+                i += 2
+                continue
+            terms.append(self.term_of[tokens[i]])
+            i += 1
+        return [term for term in terms if term is not None]
+
+    def prepare(self, documents: Sequence[str]) -> bool:
+        """Learn the terms of a whole corpus before scikit-learn asks for them one by one.
+
+        Worth it only when there are thousands of words the stemmer has not seen
+        (:meth:`expects_many_new_words`): then every document is tokenised once (the
+        tokens are kept for :meth:`stems`, which uses them up) and all new words are
+        stemmed in one batch, which :meth:`Stemmer.stem_many
+        <helpers.stemming.Stemmer.stem_many>` splits over two cores. Otherwise nothing
+        is done: holding every document's tokens costs more than it saves. The
+        vectorisers of :func:`make_tfidf_vectorizer` call this from ``fit``; the terms
+        are the same either way. Returns whether the corpus was prepared.
+        """
+        if not self.expects_many_new_words(documents):
+            return False
+        self.prepared = {document: letter_tokens(document) for document in documents}
+        self.learn(set(chain.from_iterable(self.prepared.values())))
+        return True
+
+    def expects_many_new_words(self, documents: Sequence[str]) -> bool:
+        """Whether ``documents`` hold at least ``stemming.PARALLEL_MIN_WORDS`` words new to the stemmer.
+
+        Estimated from every k-th document (``PREPARE_SAMPLE`` of them), scaled up by
+        k. Vocabulary grows more slowly than the corpus, so this overestimates, which
+        costs a little time and never changes a term.
+        """
+        known = getattr(self.stemmer, "cache", None)
+        if not isinstance(known, dict) or len(documents) == 0:
+            return False
+        step = max(1, len(documents) // PREPARE_SAMPLE)
+        sample = {token.lower() for document in documents[::step] for token in letter_tokens(document)}
+        new = sample.difference(known, self.stopwords)
+        return len(new) * step >= stemming.PARALLEL_MIN_WORDS
 
     def learn(self, tokens: Iterable[str]) -> None:
         """Memoise the term of each new letter token (:func:`helpers.text.letter_tokens`).
@@ -174,9 +231,9 @@ class IndonesianAnalyzer:
 
     def __call__(self, document: str) -> list[str]:
         stems = self.stems(document)
-        low, high = self.ngram_range
-        if (low, high) == (1, 1):
+        if self.ngram_range == (1, 1):
             return stems
+        low, high = self.ngram_range
         terms: list[str] = []
         for n in range(low, high + 1):
             terms.extend(" ".join(stems[i : i + n]) for i in range(len(stems) - n + 1))
@@ -216,6 +273,41 @@ def _config_with(config: VectorizerConfig | None, overrides: dict) -> Vectorizer
     return replace(config, **overrides)
 
 
+class _PreparingFit:
+    """``fit``/``fit_transform`` that first let the analyzer learn the whole corpus
+    (:meth:`IndonesianAnalyzer.prepare`); the fitted result is exactly scikit-learn's.
+
+    Only a list, tuple or pandas Series of strings is prepared (an iterator can be read
+    only once); the prepared tokens are dropped after the fit either way.
+    """
+
+    def _fit_prepared(self, fit, raw_documents, y):
+        analyzer = self.analyzer
+        ready = (isinstance(analyzer, IndonesianAnalyzer) and isinstance(raw_documents, (list, tuple, pd.Series))
+                 and all(isinstance(d, str) for d in raw_documents))
+        try:
+            if ready:
+                analyzer.prepare(raw_documents)
+            return fit(raw_documents, y)
+        finally:
+            if ready:
+                analyzer.prepared = {}
+
+    def fit(self, raw_documents, y=None):
+        return self._fit_prepared(super().fit, raw_documents, y)
+
+    def fit_transform(self, raw_documents, y=None):
+        return self._fit_prepared(super().fit_transform, raw_documents, y)
+
+
+class IndonesianTfidfVectorizer(_PreparingFit, TfidfVectorizer):
+    """scikit-learn's ``TfidfVectorizer``, fitting with :meth:`IndonesianAnalyzer.prepare`."""
+
+
+class IndonesianCountVectorizer(_PreparingFit, CountVectorizer):
+    """scikit-learn's ``CountVectorizer``, fitting with :meth:`IndonesianAnalyzer.prepare`."""
+
+
 def make_tfidf_vectorizer(*, stemmer: Stemmer | None = None, config: VectorizerConfig | None = None,
                           **overrides) -> TfidfVectorizer:
     """A scikit-learn ``TfidfVectorizer`` with the Indonesian analyzer and project filters.
@@ -226,10 +318,11 @@ def make_tfidf_vectorizer(*, stemmer: Stemmer | None = None, config: VectorizerC
         **overrides: any :class:`VectorizerConfig` field (``min_df=1``, ...).
 
     Returns:
-        An unfitted ``TfidfVectorizer`` (l2-normalised rows, smoothed idf).
+        An unfitted :class:`IndonesianTfidfVectorizer` (a ``TfidfVectorizer``;
+        l2-normalised rows, smoothed idf).
     """
     cfg = _config_with(config, overrides)
-    return TfidfVectorizer(
+    return IndonesianTfidfVectorizer(
         analyzer=indonesian_analyzer(stemmer=stemmer, ngram_range=cfg.ngram_range),
         min_df=cfg.min_df, max_df=cfg.max_df, sublinear_tf=cfg.sublinear_tf,
         max_features=cfg.max_features, lowercase=False,
@@ -240,7 +333,7 @@ def make_count_vectorizer(*, stemmer: Stemmer | None = None, config: VectorizerC
                           **overrides) -> CountVectorizer:
     """A ``CountVectorizer`` with the same analyzer and filters (raw counts, for LDA)."""
     cfg = _config_with(config, overrides)
-    return CountVectorizer(
+    return IndonesianCountVectorizer(
         analyzer=indonesian_analyzer(stemmer=stemmer, ngram_range=cfg.ngram_range),
         min_df=cfg.min_df, max_df=cfg.max_df, max_features=cfg.max_features, lowercase=False,
     )
