@@ -39,6 +39,28 @@ def test_fast_path_equals_plain_sastrawi_on_affixed_words():
     assert different == []
 
 
+def test_fast_path_equals_plain_sastrawi_on_every_smsa_word():
+    from helpers.bench import smsa_train_texts
+
+    plain = stemming._plain_sastrawi()
+    words = sorted({t.lower() for document in smsa_train_texts() for t in text.letter_tokens(document)})
+    assert len(words) > 15_000
+    assert [w for w in words if (plain.stem(w) or w) != sastrawi_stem(w)] == []
+
+
+def test_compiled_precedence_specification_equals_sastrawis():
+    from Sastrawi.Stemmer.ConfixStripping.PrecedenceAdjustmentSpecification import (
+        PrecedenceAdjustmentSpecification,
+    )
+
+    ours = stemming._context_class()
+    assert ours.__name__ == "CompiledPrecedenceContext"  # a Sastrawi upgrade would lose the speed-up
+    compiled = ours.start_stemming_process.__globals__["PrecedenceAdjustmentSpecification"]()
+    theirs = PrecedenceAdjustmentSpecification()
+    for word in _affixed_sample() + ["belah", "bean", "mei", "dii", "pei", "teri", "terlah", "ber", "", "be\nlah"]:
+        assert compiled.is_satisfied_by(word) == theirs.is_satisfied_by(word), word
+
+
 @pytest.mark.parametrize("word", ["negara-negara", "berlari-lari", "jum'at", "café", "ABC", "se-asia",
                                   "meniru-nirukan", "x", "", "123", "mem-", "k212"])
 def test_fast_path_equals_plain_sastrawi_on_odd_words(word):

@@ -292,6 +292,53 @@ def _sastrawi():
     return stemmer
 
 
+class _CompiledPrecedenceSpecification:
+    """Sastrawi's ``PrecedenceAdjustmentSpecification`` with its regexes compiled into one.
+
+    Sastrawi calls ``re.match`` with each of its six patterns for every word (a
+    fifth of the cold stemming time). One alternation of the same patterns matches
+    exactly when one of them does. The patterns are read from Sastrawi's source.
+    """
+
+    def __init__(self, patterns: list[str]) -> None:
+        self.rules = re.compile("|".join(f"(?:{p})" for p in patterns))
+
+    def is_satisfied_by(self, value: str) -> bool:
+        return self.rules.match(value) is not None
+
+
+_QUOTED_PATTERN = re.compile(r"r'([^']*)'")
+
+
+@lru_cache(maxsize=1)
+def _context_class():
+    """Sastrawi's ``Context`` running Sastrawi's own ``start_stemming_process`` code
+    with :class:`_CompiledPrecedenceSpecification` in place of its specification class.
+
+    The function is rebuilt from Sastrawi's code object with a copy of its module's
+    globals (nothing is copied by hand, and Sastrawi's own classes are left
+    untouched). Falls back to Sastrawi's ``Context`` when the specification's
+    patterns cannot be read.
+    """
+    import importlib
+    import types
+
+    module = importlib.import_module("Sastrawi.Stemmer.Context.Context")
+    specification = module.PrecedenceAdjustmentSpecification
+    try:
+        patterns = _QUOTED_PATTERN.findall(inspect.getsource(specification.is_satisfied_by))
+    except (OSError, TypeError):
+        patterns = []
+    if not patterns:
+        return module.Context
+    compiled = _CompiledPrecedenceSpecification(patterns)
+    namespace = dict(vars(module), PrecedenceAdjustmentSpecification=lambda: compiled)
+    original = module.Context.start_stemming_process
+    start = types.FunctionType(original.__code__, namespace, original.__name__, original.__defaults__,
+                               original.__closure__)
+    return type("CompiledPrecedenceContext", (module.Context,), {"start_stemming_process": start})
+
+
 @lru_cache(maxsize=1)
 def _plain_sastrawi():
     """Sastrawi exactly as shipped (tests compare the fast path with it)."""
@@ -311,7 +358,11 @@ def sastrawi_stem(word: str) -> str:
     if word.isascii() and word.isalpha() and word.islower():
         if word in stemmer.dictionary.words:
             return word
-        return stemmer.stem_word(word) or word
+        # Sastrawi's stem_word: a word without a hyphen is never plural, so it goes
+        # to stem_singular_word, i.e. one Context (ours, see _context_class).
+        context = _context_class()(word, stemmer.dictionary, stemmer.visitor_provider)
+        context.execute()
+        return context.result or word
     return stemmer.stem(word) or word
 
 
