@@ -106,11 +106,15 @@ class IndonesianAnalyzer:
 
     Speed (``make bench``): the term of a token depends only on the token itself
     (lower-case, letters, length, stop words, stem), except for the first word of a
-    stop phrase. So each distinct surface token is analysed once and its term (or
-    "not a term", ``None``) memoised in ``self.term_of``; a document then costs one
-    dictionary lookup per token. A document containing a token whose term depends on
-    its neighbours (``salah`` in *salah satu*) takes the straightforward path
-    (:meth:`stems_reference`). ``tests/test_vectorize.py`` checks both paths agree.
+    stop phrase. So each distinct surface token is analysed once (:meth:`learn`) and
+    its term (or "not a term", ``None``) memoised in ``self.term_of``; a document then
+    costs one tokeniser call (:func:`helpers.text.letter_tokens`) and one dictionary
+    lookup per token. A document containing a token whose term depends on its
+    neighbours (``salah`` in *salah satu*) also checks the stop phrases. For a large
+    new corpus, :meth:`prepare` stems all new words in one batch on two cores.
+    :meth:`stems_reference` is the straightforward word-by-word version;
+    ``tests/test_vectorize.py`` checks that both give the same terms (random strings,
+    every SmSA text).
     """
 
     def __init__(self, *, stemmer: Stemmer | None = None, ngram_range: tuple[int, int] = (1, 1)) -> None:
