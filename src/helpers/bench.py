@@ -16,11 +16,12 @@ Figures (how to read them: lower is better for ratios and seconds):
   plain baseline uses one core, so the same run restricted to one core is reported
   too, as ``tfidf_cold_one_core_ratio`` (no goal; on a busy machine the second core
   helps less).
-* ``tfidf_warm_ratio``: the same with the stem cache filled (the second document set
-  of a session). The vectoriser is new, so its per-token memo starts empty and is
-  rebuilt from the stem cache inside the timing. Goal <= 1.2.
+* ``tfidf_warm_ratio``: the same with the caches filled (the same texts again in a
+  session): a new vectoriser with the same stemmer, whose stems and per-token terms
+  (the analyzer's token memo, shared per stemmer) are known. Goal <= 1.2.
 * ``tfidf_disk_cache_ratio``: a fresh stemmer that loads the persistent stem cache
-  from disk (a new kernel on a machine that has stemmed these words before).
+  from disk (a new kernel on a machine that has stemmed these words before); its
+  token memo starts empty and is rebuilt inside the timing.
 * ``report_vs_floor_ratio``: wall time of executing every notebook on the default
   article (the ``make report`` runner, into a temporary folder), divided by executing
   the same number of notebooks that only import the stack (pandas, seaborn,

@@ -27,6 +27,7 @@ References: scikit-learn user guide, "Text feature extraction"
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from itertools import chain
@@ -97,6 +98,25 @@ DEFAULT_CONFIG = VectorizerConfig()
 DISTINCTIVE_CONFIG = replace(DEFAULT_CONFIG, min_df=1)
 
 
+#: Per stemmer: the analyzers' token memo (``term_of``, ``context_tokens``).
+_TOKEN_MEMOS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _token_memo(stemmer) -> tuple[dict[str, str | None], set[str]]:
+    """The token memo shared by every analyzer that uses ``stemmer``.
+
+    A token's term depends only on the token, the stemmer and this module's fixed
+    rules (stop words, ``MIN_TOKEN_CHARS``, ``STOP_PHRASES``), so analyzers with the
+    same stemmer can share it, like they share the stem cache: a second vectoriser
+    in a session does not analyse the same tokens again. A stemmer that cannot be
+    weakly referenced gets a private memo.
+    """
+    try:
+        return _TOKEN_MEMOS.setdefault(stemmer, ({}, set()))
+    except TypeError:
+        return {}, set()
+
+
 class IndonesianAnalyzer:
     """Callable ``document -> list of terms`` for scikit-learn's ``analyzer=``.
 
@@ -109,8 +129,8 @@ class IndonesianAnalyzer:
     stop phrase. So each distinct surface token is analysed once (:meth:`learn`) and
     its term (or "not a term", ``None``) memoised in ``self.term_of``; a document then
     costs one tokeniser call (:func:`helpers.text.letter_tokens`) and one dictionary
-    lookup per token. A document containing a token whose term depends on its
-    neighbours (``salah`` in *salah satu*) also checks the stop phrases. For a large
+    lookup per token. The memo is shared by analyzers with the same stemmer. A
+    document containing a token whose term depends on its neighbours (``salah`` in *salah satu*) also checks the stop phrases. For a large
     new corpus, :meth:`prepare` stems all new words in one batch on two cores.
     :meth:`stems_reference` is the straightforward word-by-word version;
     ``tests/test_vectorize.py`` checks that both give the same terms (random strings,
@@ -126,11 +146,11 @@ class IndonesianAnalyzer:
         self.stemmer = stemmer if stemmer is not None else default_stemmer()
         self.ngram_range = (low, high)
         self.stopwords = stopword_set()
-        #: ``{surface token: term or None}`` for every token seen so far.
-        self.term_of: dict[str, str | None] = {}
-        #: Tokens whose term is not decided by the token alone: the first word of a
-        #: stop phrase, or an (override) stem that is empty and so looks like None.
-        self.context_tokens: set[str] = set()
+        #: ``{surface token: term or None}`` for every token seen so far, and the
+        #: tokens whose term is not decided by the token alone (the first word of a
+        #: stop phrase, or an override stem that is empty and so looks like None).
+        #: Shared by all analyzers with the same stemmer (:func:`_token_memo`).
+        self.term_of, self.context_tokens = _token_memo(self.stemmer)
         #: ``{document: letter tokens}`` found by :meth:`prepare`, used up by :meth:`stems`.
         self.prepared: dict[str, list[str]] = {}
 
