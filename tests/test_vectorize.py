@@ -140,3 +140,13 @@ def test_prepared_fit_equals_the_plain_scikit_learn_fit(monkeypatch):
     assert not prepared_vec.analyzer.expects_many_new_words(texts)
     counts = make_count_vectorizer(stemmer=Stemmer(), min_df=1).fit(texts)
     assert counts.vocabulary_ == make_count_vectorizer(min_df=1).fit(list(texts)).vocabulary_
+
+
+def test_token_memo_is_shared_per_stemmer_only():
+    stemmer = Stemmer()
+    first, second = indonesian_analyzer(stemmer=stemmer), indonesian_analyzer(stemmer=stemmer)
+    assert first("memperkuat pakta") == ["kuat", "pakta"]
+    assert second.term_of is first.term_of and "memperkuat" in second.term_of
+    other = indonesian_analyzer(stemmer=Stemmer(overrides={"memperkuat": "perkuat"}))
+    assert other.term_of is not first.term_of
+    assert other("memperkuat pakta") == ["perkuat", "pakta"]
