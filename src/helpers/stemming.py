@@ -37,6 +37,7 @@ import inspect
 import json
 import os
 import re
+import sys
 import threading
 import weakref
 from collections.abc import Iterable, Mapping
@@ -498,12 +499,24 @@ class Stemmer:
 def _can_fork() -> bool:
     """True where forking a helper process is safe: POSIX fork, two or more usable
     cores, and no other Python thread (a fork copies locks other threads may hold;
-    Jupyter kernels run several threads, so they stem serially)."""
+    Jupyter kernels run several threads, so they stem serially).
+
+    From Python 3.12, ``os.fork`` warns (DeprecationWarning) when the process has any
+    other OS thread, including the idle worker threads of numpy's BLAS; there the
+    fork is used only when ``/proc/self/task`` shows a single thread.
+    """
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         cores = os.cpu_count() or 1
-    return hasattr(os, "fork") and cores >= 2 and threading.active_count() == 1
+    if not hasattr(os, "fork") or cores < 2 or threading.active_count() > 1:
+        return False
+    if sys.version_info >= (3, 12):
+        try:
+            return len(os.listdir("/proc/self/task")) == 1
+        except OSError:  # cannot tell: stay serial
+            return False
+    return True
 
 
 def _stem_words(compute, words: list[str]) -> dict[str, str]:
