@@ -150,3 +150,26 @@ def test_token_memo_is_shared_per_stemmer_only():
     other = indonesian_analyzer(stemmer=Stemmer(overrides={"memperkuat": "perkuat"}))
     assert other.term_of is not first.term_of
     assert other("memperkuat pakta") == ["perkuat", "pakta"]
+
+
+def test_count_vectorizer_fit_prepares_once_and_uses_the_tokens(monkeypatch):
+    from helpers import stemming, text
+    from helpers.bench import smsa_train_texts
+
+    monkeypatch.setattr(stemming, "PARALLEL_MIN_WORDS", 500)
+    texts = smsa_train_texts()[:1000]
+    calls = []
+    real = text.letter_tokens
+
+    def counting(document):
+        calls.append(1)
+        return real(document)
+
+    import helpers.vectorize as vectorize
+
+    monkeypatch.setattr(vectorize, "letter_tokens", counting)
+    vectorizer = make_count_vectorizer(stemmer=Stemmer(), min_df=1).fit(texts)
+    sample = len(texts[:: max(1, len(texts) // vectorize.PREPARE_SAMPLE)])
+    repeats = len(texts) - len(set(texts))  # a repeated text is tokenised again when met again
+    assert len(calls) == sample + len(texts) + repeats  # the sample, then the corpus once
+    assert vectorizer.analyzer.prepared == {}

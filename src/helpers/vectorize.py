@@ -307,7 +307,10 @@ class _PreparingFit:
 
     def _fit_prepared(self, fit, raw_documents, y):
         analyzer = self.analyzer
-        ready = (isinstance(analyzer, IndonesianAnalyzer) and isinstance(raw_documents, (list, tuple, pd.Series))
+        # Not again inside an outer fit that prepared (CountVectorizer.fit calls
+        # fit_transform): that would drop the outer fit's tokens.
+        ready = (isinstance(analyzer, IndonesianAnalyzer) and not analyzer.prepared
+                 and isinstance(raw_documents, (list, tuple, pd.Series))
                  and all(isinstance(d, str) for d in raw_documents))
         try:
             if ready:
