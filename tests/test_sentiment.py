@@ -63,10 +63,79 @@ def test_lexicon_hits_skip_negated_terms_and_prefer_longer_forms():
 
 def test_lexicon_table_is_documented_and_well_formed():
     table = sentiment.news_lexicon()
-    assert set(table["tone"]) == {"negative", "positive"}
+    assert set(table["tone"]) == {"negative", "positive", "none"}
     assert table["pattern"].str.len().gt(0).all()
-    # Every example contains a form that the lexicon matches.
-    assert all(sentiment.lexicon_hits(example) for example in table["example"])
+    assert table["reason"].str.len().gt(10).all()  # every row says why it is there
+    # Every toned example contains a form that the lexicon matches; every blocker example matches nothing.
+    toned = table[table["tone"] != "none"]
+    assert all(sentiment.lexicon_hits(example) for example in toned["example"])
+    assert not any(sentiment.lexicon_hits(example) for example in table.loc[table["tone"] == "none", "example"])
+
+
+def test_lexicon_has_the_concern_condemnation_and_casualty_words():
+    for word in ("prihatin", "keprihatinan", "mengecam", "kecaman", "menyesalkan", "mengutuk", "korban",
+                 "menewaskan", "tewas", "ancaman", "mengancam"):
+        assert [tone for _, tone, _ in sentiment.lexicon_hits(f"Pemerintah {word} hal itu.")] == ["negative"], word
+
+
+def test_military_cooperation_is_blocked_but_economic_cooperation_counts():
+    assert sentiment.lexicon_hits("Kerja sama militer kedua negara menggeser keseimbangan kekuatan.") == []
+    assert sentiment.lexicon_hits("Putin mengakui dukungan militer.") == []
+    assert sentiment.lexicon_hits("Kerja sama ekonomi meningkat.") == [("kerja sama", "positive", "cooperation")]
+
+
+def test_numbers_become_one_placeholder_token():
+    assert sentiment.mask_numbers("Sebanyak 4.500 tentara, 3,5 persen, pada 2024.") == \
+        "Sebanyak _num_ tentara, _num_ persen, pada _num_."
+    # Digits inside words are not numbers.
+    assert sentiment.mask_numbers("covid19 dan 12km") == "covid19 dan 12km"
+    assert sentiment.prepare_text("4.500 orang") == "_num_ orang"
+    assert sentiment.mark_negation(sentiment.prepare_text("4.500 orang")) == "_num_ orang"
+
+
+def test_evidence_words_hide_stop_words_and_numbers():
+    assert [sentiment.is_evidence_word(w) for w in ("kekhawatiran", "dalam", "antara", "dan", "000", "500",
+                                                     "_num_", "neg__num_", "?")] == \
+        [True, False, False, False, False, False, False, False, False]
+
+
+def test_low_confidence_reason_folds_in_the_number_of_sentences():
+    assert sentiment.low_confidence_reason(0.95, 1, float("nan")) == "fewer than 3 sentences"
+    assert sentiment.low_confidence_reason(0.95, 2, 1.0) == "fewer than 3 sentences"
+    assert sentiment.low_confidence_reason(0.95, 3, 1.0) == ""
+    assert sentiment.low_confidence_reason(0.95, 3, 0.5) == "sentences disagree"
+    assert sentiment.low_confidence_reason(0.4, 5, 0.9) == "top probability below 0.5"
+
+
+def _extremes_table(scores, labels=None):
+    return pd.DataFrame({"paragraph_id": range(1, len(scores) + 1), "sentiment_score": scores,
+                         "sentiment": labels or ["neutral"] * len(scores),
+                         "score_low": [s - 0.1 for s in scores], "score_high": [s + 0.1 for s in scores]})
+
+
+def test_extremes_say_least_negative_when_nothing_is_positive():
+    text = sentiment.describe_extremes(_extremes_table([-0.02, -0.5, -0.3]))
+    assert "least negative paragraph is 1" in text and "most negative paragraph is 2" in text
+    assert "most positive" not in text
+    text = sentiment.describe_extremes(_extremes_table([0.02, 0.5], ["neutral", "positive"]))
+    assert "least positive paragraph is 1" in text and "most positive paragraph is 2" in text
+    assert "most negative" not in text
+
+
+def test_prose_is_true_on_one_two_eight_and_all_neutral_paragraphs():
+    one = _extremes_table([0.3], ["positive"])
+    assert "one paragraph" in sentiment.describe_extremes(one)
+    assert "too short" in sentiment.describe_halves(one) and "1 paragraph " in sentiment.describe_halves(one)
+    assert "too short" in sentiment.describe_halves(_extremes_table([0.1, -0.1]))
+    eight = _extremes_table([0.1 * i - 0.4 for i in range(8)])
+    assert "paragraphs 1–4" in sentiment.describe_halves(eight) and "paragraphs 5–8" in sentiment.describe_halves(eight)
+    assert "Every paragraph is labelled neutral" in sentiment.describe_extremes(eight)
+    assert "same" in sentiment.describe_extremes(_extremes_table([0.0, 0.0]))
+    no_interval = _extremes_table([0.1, 0.2]).assign(score_low=np.nan, score_high=np.nan)
+    assert "No paragraph has more than one sentence" in sentiment.describe_intervals(no_interval)
+    partly = _extremes_table([0.1, 0.2]).assign(score_low=[np.nan, 0.0], score_high=[np.nan, 0.4])
+    assert "0.40 wide" in sentiment.describe_intervals(partly) and "1 one-sentence paragraph has none" in \
+        sentiment.describe_intervals(partly)
 
 
 def test_char_ngram_vectorizer_equals_scikit_learn_with_the_same_analyzer():
@@ -171,16 +240,45 @@ def test_paragraph_scores_are_word_weighted_means_of_sentences(model):
     assert sentiment.score_paragraphs(model, []).shape[0] == 0
 
 
-def test_bootstrap_interval_is_seeded_and_a_single_sentence_is_a_point(model):
-    sentences = pd.DataFrame({"paragraph_id": [1, 1, 2], "sentence_id": [1, 2, 3],
-                              "text": [POSITIVE, NEGATIVE, "Harga naik lagi."]})
+def test_bootstrap_interval_is_seeded_and_a_single_sentence_has_none(model):
+    sentences = pd.DataFrame({"paragraph_id": [1, 1, 2, 3, 3, 3], "sentence_id": [1, 2, 3, 4, 5, 6],
+                              "text": [POSITIVE, NEGATIVE, "Harga naik lagi.", POSITIVE, POSITIVE, POSITIVE]})
     scored = sentiment.score_sentences(model, sentences)
     first = sentiment.paragraph_sentiment(scored)
     pd.testing.assert_frame_equal(first, sentiment.paragraph_sentiment(scored))
-    mixed, single = first.iloc[0], first.iloc[1]
+    mixed, single, agreeing = first.iloc[0], first.iloc[1], first.iloc[2]
     assert mixed["score_low"] < mixed["sentiment_score"] < mixed["score_high"]
-    assert single["score_low"] == pytest.approx(single["score_high"])
-    assert bool(mixed["low_confidence"])  # two sentences that disagree
+    assert np.isnan(single["score_low"]) and np.isnan(single["score_high"]) and np.isnan(single["label_agreement"])
+    # One or two sentences can never be declared confident from agreement alone.
+    assert bool(mixed["low_confidence"]) and bool(single["low_confidence"])
+    assert "fewer than 3 sentences" in single["low_confidence_reason"]
+    # Three sentences that agree, each confidently positive: confident.
+    assert agreeing["label_agreement"] == 1.0 and not agreeing["low_confidence"]
+    assert agreeing["low_confidence_reason"] == ""
+
+
+def test_actor_direction_needs_three_sentences_and_an_interval_clear_of_zero(model):
+    sentences = pd.DataFrame({"paragraph_id": [1, 1, 1, 2], "sentence_id": [1, 2, 3, 4],
+                              "text": [f"Budi: {POSITIVE}", f"Budi: {POSITIVE}", f"Budi dan Ani: {POSITIVE}",
+                                       f"Ani: {NEGATIVE}"]})
+    scored = sentiment.score_sentences(model, sentences)
+    mentions = pd.DataFrame({"sentence_id": [1, 2, 3, 3, 4], "actor": ["Budi", "Budi", "Budi", "Ani", "Ani"]})
+    actors = sentiment.actor_sentiment(scored, mentions).set_index("actor")
+    assert actors.loc["Budi", "direction"] == "positive" and actors.loc["Budi", "score_low"] > 0
+    assert actors.loc["Ani", "direction"] == "too few sentences"
+
+
+def test_lexicon_ablation_reports_each_category_that_fires(model):
+    sentences = pd.DataFrame({"paragraph_id": [1, 2], "sentence_id": [1, 2],
+                              "text": ["Kedua negara memperkuat kerja sama ekonomi.",
+                                       "Amerika Serikat menyatakan keprihatinan atas ketegangan itu."]})
+    table = sentiment.lexicon_ablation(model, sentences)
+    assert table["category"].tolist() == ["(all)", "concern", "cooperation", "tension"]
+    assert table["n_hits"].tolist() == [3, 1, 1, 1]
+    without = sentiment.paragraph_sentiment(sentiment.score_sentences(model, sentences, lexicon_weight=0))
+    assert table.loc[0, "mean_score_without"] == pytest.approx(without["sentiment_score"].mean())
+    # Leaving the positive category out lowers the mean; leaving a negative one out raises it.
+    assert table.loc[2, "mean_score_without"] < table.loc[0, "mean_score_deployed"] < table.loc[1, "mean_score_without"]
 
 
 def test_evidence_adds_up_to_the_model_log_odds(model):
@@ -225,8 +323,11 @@ def test_score_sentences_needs_its_columns(model):
 
 def test_selection_record_is_well_formed_and_names_the_deployed_choice():
     record = sentiment.selection_record()
-    assert record.columns.tolist() == ["stage", "candidate", "smsa_valid", "nusax_valid", "mean_valid", "chosen",
+    assert record.columns.tolist() == ["stage", "candidate", "smsa_valid", "nusax_valid", "mean_valid", "status",
                                        "note"]
     assert record[["smsa_valid", "nusax_valid"]].apply(lambda s: s.between(0, 1)).all().all()
     assert record.loc[0, "mean_valid"] == pytest.approx((0.865 + 0.886) / 2)
-    assert record["candidate"].str.contains("C=3 \\(deployed").sum() == 1
+    assert set(record["status"]) == {"deployed settings", "superseded: earlier round", "alternative, not adopted"}
+    deployed = record[record["status"] == "deployed settings"]
+    assert len(deployed) == 1 and "C=3 (deployed" in deployed["candidate"].iloc[0]
+    assert not record["note"].str.contains("engineer").any()

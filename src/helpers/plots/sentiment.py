@@ -38,7 +38,8 @@ def plot_confusion_matrices(confusions: dict[str, pd.DataFrame]):
 
 def plot_sentiment_arc(paragraphs: pd.DataFrame, *, ax=None):
     """Sentiment score per paragraph in article order, coloured by label, with the
-    sentence-bootstrap interval; hollow markers are low-confidence paragraphs.
+    sentence-bootstrap interval (spread between the paragraph's sentences, not model
+    error; none for one-sentence paragraphs); hollow markers are low-confidence paragraphs.
 
     ``paragraphs`` comes from :func:`helpers.sentiment.paragraph_sentiment`.
     """
@@ -51,8 +52,9 @@ def plot_sentiment_arc(paragraphs: pd.DataFrame, *, ax=None):
     for sentiment_label in LABELS:
         rows = paragraphs["sentiment"].to_numpy() == sentiment_label
         colour = SENTIMENT_COLOURS[sentiment_label]
-        ax.vlines(x[rows], paragraphs["score_low"].to_numpy()[rows], paragraphs["score_high"].to_numpy()[rows],
-                  color=colour, linewidth=2.5, alpha=0.6, zorder=2)
+        has_interval = rows & paragraphs["score_low"].notna().to_numpy()
+        ax.vlines(x[has_interval], paragraphs["score_low"].to_numpy()[has_interval],
+                  paragraphs["score_high"].to_numpy()[has_interval], color=colour, linewidth=2.5, alpha=0.6, zorder=2)
         for low_confidence, face in ((False, colour), (True, "white")):
             subset = rows & (paragraphs["low_confidence"].to_numpy() == low_confidence)
             ax.scatter(x[subset], score[subset], s=70, facecolor=face, edgecolor=colour, linewidth=2, zorder=3)
@@ -62,7 +64,7 @@ def plot_sentiment_arc(paragraphs: pd.DataFrame, *, ax=None):
                       markeredgecolor=SENTIMENT_COLOURS[s], label=s) for s in LABELS]
     handles.append(Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor="white",
                           markeredgecolor="grey", label="low confidence"))
-    handles.append(Line2D([], [], color="grey", linewidth=2.5, alpha=0.6, label="95% interval (sentences)"))
+    handles.append(Line2D([], [], color="grey", linewidth=2.5, alpha=0.6, label="sentence-bootstrap interval:\nspread between the paragraph's\nsentences, not model error"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False)
     return label(ax, title="Sentiment arc through the article",
                  xlabel="Paragraph (article order)", ylabel="Sentiment score (p_positive − p_negative)")
@@ -115,25 +117,43 @@ def plot_evidence(words: pd.DataFrame, *, ax=None, top_n: int = 12):
                  xlabel="Push toward positive (log-odds points; negative = toward negative)", ylabel="Word")
 
 
-def plot_actor_sentiment(actors: pd.DataFrame, *, ax=None):
-    """Mean sentence score per actor with its bootstrap interval; labels show the count.
+#: Colour of each actor ``direction`` (see :func:`helpers.sentiment.actor_sentiment`).
+DIRECTION_COLOURS = {"negative": SENTIMENT_COLOURS["negative"], "positive": SENTIMENT_COLOURS["positive"],
+                     "unclear": SENTIMENT_COLOURS["neutral"], "too few sentences": "#cccccc"}
+DIRECTION_LEGEND = {"negative": "interval below 0", "positive": "interval above 0",
+                    "unclear": "interval includes 0", "too few sentences": "fewer than 3 sentences (greyed)"}
 
+
+def plot_actor_sentiment(actors: pd.DataFrame, *, ax=None):
+    """Mean sentence score per actor with its sentence-bootstrap interval; labels show the count.
+
+    Colour says whether the interval excludes 0 (``direction``), not the sign of the
+    mean; actors named in fewer than 3 sentences are grey with hollow markers.
     ``actors`` has ``actor``, ``n_sentences``, ``mean_score``, ``score_low``,
-    ``score_high`` (e.g. from :func:`helpers.sentiment.actor_sentiment`).
+    ``score_high``, ``direction`` (from :func:`helpers.sentiment.actor_sentiment`).
     """
     ordered = actors.sort_values(["mean_score", "actor"], kind="stable").reset_index(drop=True)
     if ax is None:
-        _, ax = new_axes(figsize=(8.5, max(3.0, 0.45 * len(ordered) + 1.5)))
+        _, ax = new_axes(figsize=(9.5, max(3.0, 0.45 * len(ordered) + 1.5)))
     y = np.arange(len(ordered))
-    colours = [SENTIMENT_COLOURS["negative"] if v < -0.05 else SENTIMENT_COLOURS["positive"] if v > 0.05
-               else SENTIMENT_COLOURS["neutral"] for v in ordered["mean_score"]]
-    ax.hlines(y, ordered["score_low"], ordered["score_high"], color=colours, linewidth=3, alpha=0.6)
-    ax.scatter(ordered["mean_score"], y, color=colours, s=60, zorder=3)
+    colours = ordered["direction"].map(DIRECTION_COLOURS).to_numpy()
+    few = (ordered["direction"] == "too few sentences").to_numpy()
+    has_interval = ordered["score_low"].notna().to_numpy()
+    ax.hlines(y[has_interval], ordered["score_low"][has_interval], ordered["score_high"][has_interval],
+              color=colours[has_interval], linewidth=3, alpha=0.7)
+    ax.scatter(ordered["mean_score"][~few], y[~few], color=colours[~few], s=60, zorder=3)
+    ax.scatter(ordered["mean_score"][few], y[few], facecolor="white", edgecolor="#999999", s=60, zorder=3)
     ax.set_yticks(y, [f"{a} (n={n})" for a, n in zip(ordered["actor"], ordered["n_sentences"])])
+    for tick, is_few in zip(ax.get_yticklabels(), few):
+        tick.set_color("#888888" if is_few else "black")
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlim(-1.05, 1.05)
-    return label(ax, title="Tone of the sentences that mention each actor",
-                 xlabel="Mean sentence score with 95% bootstrap interval (−1 to 1)", ylabel="Actor (sentences)")
+    shown = [d for d in DIRECTION_COLOURS if d in set(ordered["direction"])]
+    handles = [Line2D([], [], color=DIRECTION_COLOURS[d], linewidth=3, label=DIRECTION_LEGEND[d]) for d in shown]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False)
+    return label(ax, title="Tone of the sentences that mention each actor (not the article's stance toward it)",
+                 xlabel="Mean sentence score, with sentence-bootstrap interval (−1 to 1)",
+                 ylabel="Actor (number of sentences)")
 
 
 #: Above this many paragraphs the evidence figure drops its word labels (unreadable).
@@ -141,27 +161,32 @@ MAX_LABELLED_PARAGRAPHS = 40
 
 
 def plot_paragraph_evidence(push: pd.DataFrame, *, ax=None):
-    """Per paragraph (article order): the total push toward positive (up) and toward
-    negative (down), labelled with the word that pushed hardest each way.
+    """Per paragraph (article order, top to bottom): the total push toward positive
+    (right) and toward negative (left), with the word that pushed hardest each way
+    written horizontally at the end of its bar.
 
-    ``push`` comes from :func:`helpers.sentiment.paragraph_push`.
+    ``push`` comes from :func:`helpers.sentiment.paragraph_push` (stop words and numbers
+    already left out). Above ``MAX_LABELLED_PARAGRAPHS`` paragraphs the words are dropped.
     """
     if ax is None:
-        _, ax = new_axes(figsize=(max(9.0, min(16.0, 0.6 * len(push) + 3)), 5.5))
-    x = np.arange(len(push))
-    ax.bar(x, push["push_positive"], color=SENTIMENT_COLOURS["positive"], label="toward positive")
-    ax.bar(x, push["push_negative"], color=SENTIMENT_COLOURS["negative"], label="toward negative")
-    ax.axhline(0, color="black", linewidth=0.8)
+        _, ax = new_axes(figsize=(10.0, min(18.0, max(3.5, 0.42 * len(push) + 1.6))))
+    y = np.arange(len(push))
+    ax.barh(y, push["push_positive"], color=SENTIMENT_COLOURS["positive"], label="toward positive")
+    ax.barh(y, push["push_negative"], color=SENTIMENT_COLOURS["negative"], label="toward negative")
+    ax.axvline(0, color="black", linewidth=0.8)
+    span = max(push["push_positive"].max(), -push["push_negative"].min(), 0.1) if len(push) else 0.1
     if len(push) <= MAX_LABELLED_PARAGRAPHS:
-        for xi, up, down, top, bottom in zip(x, push["push_positive"], push["push_negative"], push["top_positive"],
-                                             push["top_negative"]):
-            ax.annotate(top, (xi, up), xytext=(0, 3), textcoords="offset points", rotation=90, ha="center",
-                        va="bottom", fontsize=8)
-            ax.annotate(bottom, (xi, down), xytext=(0, -3), textcoords="offset points", rotation=90, ha="center",
-                        va="top", fontsize=8)
-        span = max(push["push_positive"].max(), -push["push_negative"].min(), 0.1)
-        ax.set_ylim(-1.8 * span, 1.8 * span)
-    paragraph_ticks(ax, push["paragraph_id"])
+        for yi, right, left, top, bottom in zip(y, push["push_positive"], push["push_negative"], push["top_positive"],
+                                                push["top_negative"]):
+            ax.annotate(top, (right, yi), xytext=(4, 0), textcoords="offset points", ha="left", va="center",
+                        fontsize=9)
+            ax.annotate(bottom, (left, yi), xytext=(-4, 0), textcoords="offset points", ha="right", va="center",
+                        fontsize=9)
+        span *= 1.9  # room for the words
+    ax.set_xlim(-1.05 * span, 1.05 * span)
+    paragraph_ticks(ax, push["paragraph_id"], axis="y")
+    ax.invert_yaxis()  # paragraph 1 at the top, like the article
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False)
-    return label(ax, title="Evidence per paragraph: what pushed each way (top word labelled)",
-                 xlabel="Paragraph (article order)", ylabel="Summed word push (log-odds points)")
+    return label(ax, title="Evidence per paragraph: what pushed each way (strongest word shown)",
+                 xlabel="Summed word push (log-odds points; left = toward negative)",
+                 ylabel="Paragraph (article order)")

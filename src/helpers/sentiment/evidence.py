@@ -18,9 +18,11 @@ import pandas as pd
 
 from .. import config
 from ..datasets import LABELS
+from ..stopwords import stopword_set
 from .model import SentimentModel
-from .rules import CONTRAST_WEIGHT, LEXICON_WEIGHT, TOKEN_RE, lexicon_hits, prepare_text, split_clauses
-from .scoring import N_BOOTSTRAP, TONE_INDEX, bootstrap_interval
+from .rules import (CONTRAST_WEIGHT, LEXICON_WEIGHT, NUMBER_TOKEN, TOKEN_RE, lexicon_hits, news_lexicon,
+                    prepare_text, split_clauses)
+from .scoring import MIN_SENTENCES_FOR_AGREEMENT, N_BOOTSTRAP, PROBABILITY_COLUMNS, TONE_INDEX, bootstrap_interval
 
 CLASS_COLUMNS = ["toward_negative", "toward_neutral", "toward_positive"]
 
@@ -110,13 +112,35 @@ def explain_sentences(model: SentimentModel, scored_sentences: pd.DataFrame, *,
     return table
 
 
+def is_evidence_word(word: str) -> bool:
+    """True when ``word`` is worth showing as evidence: it has a letter, is not a stop word
+    (``dan``, ``dalam``, ``antara``) and is not a number or the number placeholder.
+
+    Hidden words still count in the model and in every score; they are only left out of
+    the evidence tables and figures, where they read as noise.
+
+    >>> [is_evidence_word(w) for w in ("khawatir", "dan", "500", "_num_", ",")]
+    [True, False, False, False, False]
+    """
+    word = str(word).lower().removeprefix("neg_")
+    return any(ch.isalpha() for ch in word) and word != NUMBER_TOKEN and word not in stopword_set()
+
+
+def evidence_words(explanations: pd.DataFrame) -> pd.DataFrame:
+    """The rows of :func:`explain_sentences` worth showing (see :func:`is_evidence_word`);
+    news-lexicon rows are always kept."""
+    keep = (explanations["source"] == "news lexicon") | explanations["word"].map(is_evidence_word)
+    return explanations[keep.astype(bool)]
+
+
 def _weighted_words(explanations: pd.DataFrame, scored_sentences: pd.DataFrame, columns) -> pd.DataFrame:
     """Readable words' pushes weighted by their sentence's share of the paragraph's words
-    (the aggregation rule), summed per paragraph and ``label`` (``*`` marks lexicon terms)."""
+    (the aggregation rule), summed per paragraph and ``label`` (``*`` marks lexicon terms).
+    Stop words, numbers and punctuation are left out (:func:`evidence_words`)."""
     weights = scored_sentences[["sentence_id", "paragraph_id", "n_words"]]
     share = weights["n_words"] / weights.groupby("paragraph_id")["n_words"].transform("sum")
-    merged = explanations.merge(weights[["sentence_id"]].assign(share=share), on="sentence_id", how="left")
-    merged = merged[merged["word"].str.contains(r"\w", regex=True)]  # punctuation is not readable evidence
+    merged = evidence_words(explanations).merge(weights[["sentence_id"]].assign(share=share), on="sentence_id",
+                                                how="left")
     merged = merged.assign(label=np.where(merged["source"] == "news lexicon", merged["word"] + "*", merged["word"]),
                            **{column: merged[column] * merged["share"] for column in columns})
     return merged.groupby(["paragraph_id", "label"], as_index=False, sort=True)[list(columns)].sum()
@@ -137,7 +161,8 @@ def paragraph_evidence(explanations: pd.DataFrame, scored_sentences: pd.DataFram
         One row per paragraph: ``paragraph_id``, ``toward_negative``,
         ``toward_neutral``, ``toward_positive`` (each the ``top_n`` words with the
         largest positive push toward that class, formatted ``word (+1.23)``; news-lexicon
-        terms end in ``*``; punctuation tokens are left out).
+        terms end in ``*``; punctuation, stop words and numbers are left out of the
+        display but still count in the model).
     """
     per_word = _weighted_words(explanations, scored_sentences, CLASS_COLUMNS)
     rows = [{"paragraph_id": paragraph_id, **{c: _top_words(group, c, top_n) for c in CLASS_COLUMNS}}
@@ -152,7 +177,8 @@ def paragraph_push(explanations: pd.DataFrame, scored_sentences: pd.DataFrame) -
     Returns:
         ``paragraph_id``, ``push_positive`` (sum of positive word pushes, >= 0),
         ``push_negative`` (sum of negative word pushes, <= 0), ``top_positive``,
-        ``top_negative`` (words; ``*`` marks news-lexicon terms; empty when none).
+        ``top_negative`` (words; ``*`` marks news-lexicon terms; empty when none). Stop
+        words, numbers and punctuation are left out of the pushes and the top words.
     """
     per_word = _weighted_words(explanations, scored_sentences, ["toward_score"]).rename(
         columns={"toward_score": "push"})
@@ -172,23 +198,31 @@ def _actor_row(actor: str, group: pd.DataFrame, scores: pd.DataFrame, rng, n_boo
     sentence_ids = sorted(group["sentence_id"].unique())
     chosen = scores.loc[sentence_ids]
     values = chosen["sentiment_score"].to_numpy(dtype=float)
-    boot = values[rng.integers(0, len(values), size=(n_bootstrap, len(values)))].mean(axis=1)
-    low, high = bootstrap_interval(boot, level)
+    low = high = float("nan")
+    if len(values) > 1:  # one sentence: nothing to resample
+        boot = values[rng.integers(0, len(values), size=(n_bootstrap, len(values)))].mean(axis=1)
+        low, high = bootstrap_interval(boot, level)
     counts = chosen["sentiment"].value_counts()
+    enough = len(values) >= MIN_SENTENCES_FOR_AGREEMENT
+    direction = ("negative" if enough and high < 0 else "positive" if enough and low > 0
+                 else "unclear" if enough else "too few sentences")
     return {"actor": actor, "n_mentions": len(group), "n_sentences": len(sentence_ids),
             "n_paragraphs": chosen["paragraph_id"].nunique(), "mean_score": values.mean(), "score_low": low,
-            "score_high": high, **{f"n_{label}": int(counts.get(label, 0)) for label in LABELS}}
+            "score_high": high, "direction": direction,
+            **{f"n_{label}": int(counts.get(label, 0)) for label in LABELS}}
 
 
 def actor_sentiment(scored_sentences: pd.DataFrame, mentions: pd.DataFrame, *, n_bootstrap: int = N_BOOTSTRAP,
                     seed: int = config.RANDOM_SEED, level: float = 0.95) -> pd.DataFrame:
-    """Mean sentence score per actor, with counts and a bootstrap interval.
+    """Mean sentence score per actor, with counts and a sentence-bootstrap interval.
 
     How to read it: ``mean_score`` is the average ``sentiment_score`` of the sentences
     that name the actor (each sentence once, however often it names them); the
-    interval resamples those sentences (seeded). With a handful of sentences the
-    interval is wide and the mean says little; it describes the sentences *around*
-    an actor, not the article's attitude *toward* them.
+    interval resamples those sentences (seeded): the spread between them, not model
+    error, and NaN for one sentence. ``direction`` is ``negative`` / ``positive`` when
+    the interval lies wholly below / above 0, ``unclear`` when it contains 0, and
+    ``too few sentences`` below ``MIN_SENTENCES_FOR_AGREEMENT`` sentences. It measures
+    the tone of sentences that *mention* an actor, not the article's stance *toward* it.
 
     Args:
         scored_sentences: from ``score_sentences``.
@@ -198,13 +232,63 @@ def actor_sentiment(scored_sentences: pd.DataFrame, mentions: pd.DataFrame, *, n
     Returns:
         One row per actor, sorted by ``n_sentences`` (descending) then ``actor``:
         ``actor``, ``n_mentions``, ``n_sentences``, ``n_paragraphs``, ``mean_score``,
-        ``score_low``, ``score_high``, ``n_negative``, ``n_neutral``, ``n_positive``.
+        ``score_low``, ``score_high``, ``direction``, ``n_negative``, ``n_neutral``,
+        ``n_positive``.
     """
     columns = ["actor", "n_mentions", "n_sentences", "n_paragraphs", "mean_score", "score_low", "score_high",
-               "n_negative", "n_neutral", "n_positive"]
+               "direction", "n_negative", "n_neutral", "n_positive"]
     rng = np.random.default_rng(seed)
     scores = scored_sentences.set_index("sentence_id")
     rows = [_actor_row(actor, group, scores, rng, n_bootstrap, level)
             for actor, group in (mentions.groupby("actor", sort=True) if len(mentions) else [])]
     table = pd.DataFrame(rows, columns=columns)
     return table.sort_values(["n_sentences", "actor"], ascending=[False, True], kind="stable", ignore_index=True)
+
+
+def _paragraph_means(scored_sentences: pd.DataFrame) -> pd.DataFrame:
+    """Word-weighted mean probabilities per paragraph (the aggregation rule, no bootstrap)."""
+    weighted = scored_sentences[PROBABILITY_COLUMNS].mul(scored_sentences["n_words"], axis=0)
+    sums = weighted.groupby(scored_sentences["paragraph_id"], sort=True).sum()
+    means = sums.div(scored_sentences.groupby("paragraph_id", sort=True)["n_words"].sum(), axis=0)
+    return pd.DataFrame({"paragraph_id": means.index,
+                         "sentiment": np.asarray(LABELS, dtype=object)[means.to_numpy().argmax(axis=1)],
+                         "sentiment_score": (means["p_positive"] - means["p_negative"]).to_numpy()})
+
+
+def lexicon_ablation(model: SentimentModel, sentences: pd.DataFrame, *,
+                     contrast_weight: float = CONTRAST_WEIGHT, lexicon_weight: float = LEXICON_WEIGHT) -> pd.DataFrame:
+    """What each news-lexicon category does to an article: drop it, rescore, compare.
+
+    How to read it: one row for the full lexicon (``category`` = ``(all)``, i.e. the
+    lexicon switched off) and one per category that matches the article. ``n_hits`` is
+    the number of matches; ``labels_changed`` the paragraphs whose label differs from
+    the deployed scoring when that category is left out; ``mean_score_without`` the
+    article's mean paragraph score without it (compare ``mean_score_deployed``).
+
+    Args:
+        sentences: a sentences table (``paragraph_id``, ``sentence_id``, ``text``).
+
+    Returns:
+        ``category``, ``tone``, ``n_hits``, ``labels_changed``, ``mean_score_deployed``,
+        ``mean_score_without``; the ``(all)`` row first, then categories by name.
+    """
+    from .scoring import score_sentences
+
+    deployed = _paragraph_means(score_sentences(model, sentences, contrast_weight=contrast_weight,
+                                                lexicon_weight=lexicon_weight))
+    hits = pd.DataFrame([hit for text in sentences["text"].astype(str) for hit in lexicon_hits(text)],
+                        columns=["form", "tone", "category"])
+    tones = news_lexicon().drop_duplicates("category").set_index("category")["tone"]
+    variants = [("(all)", "both", len(hits), {"lexicon_weight": 0.0})]
+    variants += [(category, tones.get(category, ""), int(n), {"lexicon_weight": lexicon_weight,
+                                                              "exclude_categories": (category,)})
+                 for category, n in hits["category"].value_counts().sort_index().items()]
+    rows = []
+    for category, tone, n_hits, options in variants:
+        without = _paragraph_means(score_sentences(model, sentences, contrast_weight=contrast_weight, **options))
+        rows.append({"category": category, "tone": tone, "n_hits": int(n_hits),
+                     "labels_changed": int((without["sentiment"].to_numpy() != deployed["sentiment"].to_numpy()).sum()),
+                     "mean_score_deployed": float(deployed["sentiment_score"].mean()),
+                     "mean_score_without": float(without["sentiment_score"].mean())})
+    return pd.DataFrame(rows, columns=["category", "tone", "n_hits", "labels_changed", "mean_score_deployed",
+                                       "mean_score_without"])

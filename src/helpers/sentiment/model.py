@@ -30,7 +30,7 @@ from . import rules
 from .features import CharNgramVectorizer, negation_preprocessor, plain_preprocessor, split_on_spaces
 
 #: Bump when the pickled model layout or the features change (part of the cache key).
-MODEL_FORMAT = 4
+MODEL_FORMAT = 5  # 5: numbers masked to one placeholder token
 
 
 @dataclass(frozen=True)
@@ -81,23 +81,29 @@ class SentimentModel:
 
 
 def selection_record() -> pd.DataFrame:
-    """The validation record behind :class:`SentimentConfig` (``helpers/data/sentiment_selection.csv``).
+    """The development log behind :class:`SentimentConfig` (``helpers/data/sentiment_selection.csv``).
 
-    How to read it: one row per candidate, with macro-F1 on SmSA valid and NusaX valid
-    (decontaminated training, each text scored whole) and their mean; ``chosen`` marks
-    what the deployed model uses. NusaX valid has 100 texts, so one text is 0.01 there.
-    Test splits were never used to choose.
+    How to read it: a static log, not recomputed: one row per candidate measured while
+    the model was developed, with macro-F1 on SmSA valid and NusaX valid (decontaminated
+    training, each text scored whole) and their mean. ``status`` is ``deployed
+    settings`` for the one row that measured today's configuration,
+    ``superseded: earlier round`` for rows measured while other settings were not yet
+    final (their scores for the same choice differ), and ``alternative, not adopted``
+    for the rest. Features changed since the log (see ``MODEL_FORMAT``), so the live
+    validation score of the deployed model (notebook 03) can differ from the logged
+    one. NusaX valid has 100 texts, so one text is 0.01 there. Test splits were never
+    used to choose.
 
     Returns:
         ``stage``, ``candidate``, ``smsa_valid``, ``nusax_valid``, ``mean_valid``,
-        ``chosen``, ``note``.
+        ``status``, ``note``.
     """
     from importlib.resources import files
 
     with files("helpers.data").joinpath("sentiment_selection.csv").open(encoding="utf-8") as handle:
         table = pd.read_csv(handle, keep_default_na=False)
     return table.assign(mean_valid=(table["smsa_valid"] + table["nusax_valid"]) / 2)[
-        ["stage", "candidate", "smsa_valid", "nusax_valid", "mean_valid", "chosen", "note"]]
+        ["stage", "candidate", "smsa_valid", "nusax_valid", "mean_valid", "status", "note"]]
 
 
 def build_pipeline(settings: SentimentConfig):

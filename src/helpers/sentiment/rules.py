@@ -14,11 +14,19 @@ Contrast and concession (``namun``, ``tetapi``, ``meskipun`` ...)
     (Rhetorical Structure Theory; Polanyi & Zaenen 2006, "Contextual valence shifters").
     The nucleus weighs ``CONTRAST_WEIGHT`` times the satellite.
 
+Numbers
+    Every number (``4.500``, ``2024``, ``3,5``) becomes one placeholder token,
+    ``NUMBER_TOKEN``, before features are built. Without it the tokeniser splits
+    ``4.500`` into ``4`` and ``500``, and those fragments pick up tone weights from
+    reviews (prices, ratings) that mean nothing in news.
+
 News lexicon
     ``helpers/data/news_tone_lexicon.csv``: an analyst-written list of news-tone words
-    (concern, tension, threat, aggression, conflict / peace, support, praise,
-    cooperation, benefit) with their affixed forms. Not a validated resource; notebook 03
-    measures its effect on both benchmarks.
+    (concern, tension, threat, aggression, conflict, condemnation, casualties / peace,
+    support, praise, cooperation, benefit) with their affixed forms and a ``reason`` per
+    row. Rows with tone ``none`` are *blockers*: longer phrases (``kerja sama militer``)
+    that stop a shorter toned form inside them from counting. Not a validated resource;
+    notebook 03 measures its effect on both benchmarks and on the article.
 """
 
 from __future__ import annotations
@@ -45,7 +53,12 @@ CONTRAST_WEIGHT = 2.0
 #: Log-odds added to a clause's class per news-lexicon hit (0 switches the lexicon off).
 LEXICON_WEIGHT = 1.5
 
+#: Placeholder every number is replaced with before featurisation (one token).
+NUMBER_TOKEN = "_num_"
+
 TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+#: A number: digits with optional thousands/decimal separators ("4.500", "3,5"), not part of a word.
+NUMBER_RE = re.compile(r"(?<![\w.,])\d++(?:[.,]\d+)*+(?!\w)")
 _MARKERS_RE = re.compile(
     r"\b(?P<marker>" + "|".join(m.replace(" ", r"\s+") for m in CONTRAST_MARKERS + CONCESSION_MARKERS) + r")\b",
     re.IGNORECASE,
@@ -89,17 +102,27 @@ def mark_negation(text: str) -> str:
     return " ".join(out)
 
 
+def mask_numbers(text: str) -> str:
+    """Replace every number with ``NUMBER_TOKEN`` (one token, whatever its digits).
+
+    >>> mask_numbers("Sebanyak 4.500 tentara, 3,5 persen, pada 2024.")
+    'Sebanyak _num_ tentara, _num_ persen, pada _num_.'
+    """
+    return NUMBER_RE.sub(NUMBER_TOKEN, str(text))
+
+
 def prepare_text(text: str) -> str:
-    """Rewrite additive "not only" to its paraphrase before features are built.
+    """Rewrite additive "not only" to its paraphrase and mask numbers before features are built.
 
     ``tidak hanya A, tetapi juga B`` means "besides A, also B"; left as is, the
-    review-trained model reads the ``tidak`` as a complaint. ``selain`` keeps the meaning
-    (applied to training and scored text alike).
+    review-trained model reads the ``tidak`` as a complaint. ``selain`` keeps the meaning.
+    Numbers become ``NUMBER_TOKEN`` (see the module docstring). Applied to training and
+    scored text alike.
 
-    >>> prepare_text("Tidak hanya itu, kerja sama juga meningkat.")
-    'selain itu, kerja sama juga meningkat.'
+    >>> prepare_text("Tidak hanya itu, kerja sama juga meningkat 4.500 kali.")
+    'selain itu, kerja sama juga meningkat _num_ kali.'
     """
-    return _NOT_ONLY_RE.sub("selain", str(text))
+    return mask_numbers(_NOT_ONLY_RE.sub("selain", str(text)))
 
 
 def prepare_texts(texts) -> list[str]:
@@ -111,11 +134,13 @@ def prepare_texts(texts) -> list[str]:
 
 
 def news_lexicon() -> pd.DataFrame:
-    """The news-tone term list (``tone``, ``category``, ``pattern``, ``example``).
+    """The news-tone term list (``tone``, ``category``, ``pattern``, ``example``, ``reason``).
 
     Source: written for this project by the analyst from the categories issue 5 names
     as carrying tone in geopolitical news, with the common affixed forms of each word
-    spelled out (no stemmer, so matching is exact and fast). Not a validated lexicon.
+    spelled out (no stemmer, so matching is exact and fast). ``tone`` is ``negative``,
+    ``positive`` or ``none`` (a blocker: the phrase matches, so the shorter toned form
+    inside it does not, and nothing is added). Not a validated lexicon.
     """
     from importlib.resources import files
 
@@ -140,25 +165,35 @@ def _lexicon_first_words() -> frozenset[str]:
     return frozenset(key[0] for key in _lexicon_lookup())
 
 
+@lru_cache(maxsize=1)
+def _lexicon_lengths() -> tuple[int, ...]:
+    """Form lengths in tokens, longest first (longer forms win)."""
+    return tuple(sorted({len(key) for key in _lexicon_lookup()}, reverse=True))
+
+
 def lexicon_hits(text: str) -> list[tuple[str, str, str]]:
-    """News-lexicon matches in ``text`` that are not negated, in text order.
+    """Toned news-lexicon matches in ``text`` that are not negated, in text order.
 
     Returns ``(form, tone, category)`` tuples; ``form`` is the matched words, lower-cased.
-    Longer forms win (``bekerja sama`` before ``sama``). A negated hit (``tidak
-    khawatir``) is dropped: "not worried" is not praise, so it is neutralised, not flipped.
+    Longer forms win (``bekerja sama`` before ``sama``); a blocker row (tone ``none``,
+    e.g. ``kerja sama militer``) matches and is then left out, so the toned form inside it
+    does not count. A negated hit (``tidak khawatir``) is dropped: "not worried" is not
+    praise, so it is neutralised, not flipped.
 
     >>> lexicon_hits("Kim memuji Rusia, tetapi AS tidak khawatir.")
     [('memuji', 'positive', 'praise')]
+    >>> lexicon_hits("Kerja sama militer kedua negara.")
+    []
     """
-    lookup, first_words = _lexicon_lookup(), _lexicon_first_words()
+    lookup, first_words, lengths = _lexicon_lookup(), _lexicon_first_words(), _lexicon_lengths()
     tokens = lower_tokens(str(text))
     hits, next_free = [], 0
     for i in (i for i, token in enumerate(tokens) if token in first_words):
-        match = next((key for key in (tokens[i:i + 2], tokens[i:i + 1]) if key in lookup), None)
+        match = next((key for key in (tokens[i:i + n] for n in lengths) if key in lookup), None)
         if i < next_free or match is None:
             continue  # inside a longer form already matched, or no form starts here
         next_free = i + len(match)
-        if not _is_negated(tokens, i):
+        if lookup[match][0] != "none" and not _is_negated(tokens, i):
             hits.append((" ".join(match), *lookup[match]))
     return hits
 
