@@ -114,12 +114,17 @@ def _extremes_table(scores, labels=None):
 
 
 def test_extremes_say_least_negative_when_nothing_is_positive():
-    text = sentiment.describe_extremes(_extremes_table([-0.02, -0.5, -0.3]))
+    text = sentiment.describe_extremes(_extremes_table([-0.02, -0.5, -0.3], ["neutral", "negative", "negative"]))
     assert "least negative paragraph is 1" in text and "most negative paragraph is 2" in text
     assert "most positive" not in text
     text = sentiment.describe_extremes(_extremes_table([0.02, 0.5], ["neutral", "positive"]))
     assert "least positive paragraph is 1" in text and "most positive paragraph is 2" in text
     assert "most negative" not in text
+    # A neutral-labelled paragraph is never called "most" anything.
+    text = sentiment.describe_extremes(_extremes_table([-0.2, 0.1]))
+    assert "lowest-scoring paragraph is 1" in text and "highest-scoring paragraph is 2" in text
+    assert sentiment.count_noun(1, "paragraph") == "1 paragraph" and sentiment.count_noun(2, "paragraph") == \
+        "2 paragraphs"
 
 
 def test_prose_is_true_on_one_two_eight_and_all_neutral_paragraphs():

@@ -19,21 +19,33 @@ def _score(value: float) -> str:
     return f"{value:+.2f}".replace("-", "−")
 
 
+def count_noun(n: int, noun: str) -> str:
+    """``"1 paragraph"``, ``"3 paragraphs"`` (regular English plural).
+
+    >>> count_noun(1, "paragraph"), count_noun(0, "sentence")
+    ('1 paragraph', '0 sentences')
+    """
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _extreme(row, *, highest: bool) -> str:
-    score = row["sentiment_score"]
+    """"most positive" only for a paragraph labelled positive; "least negative" when its
+    score is below 0; otherwise "highest-scoring" (and symmetrically for the lowest)."""
+    score, tone = row["sentiment_score"], row["sentiment"]
     if highest:
-        word = "most positive" if score > 0 else "least negative" if score < 0 else "highest-scoring"
+        word = "most positive" if tone == "positive" else "least negative" if score < 0 else "highest-scoring"
     else:
-        word = "most negative" if score < 0 else "least positive" if score > 0 else "lowest-scoring"
+        word = "most negative" if tone == "negative" else "least positive" if score > 0 else "lowest-scoring"
     return f"the {word} paragraph is {int(row['paragraph_id'])} (score {_score(score)}, labelled {row['sentiment']})"
 
 
 def describe_extremes(paragraphs: pd.DataFrame) -> str:
     """One or two sentences naming the lowest- and highest-scoring paragraphs, worded truthfully.
 
-    How to read it: "most positive" is used only when that paragraph's score is above 0;
-    when every score is below 0 the highest is "least negative" (and symmetrically).
-    One paragraph, equal scores and all-neutral labels get their own wording.
+    How to read it: "most positive" is used only for a paragraph labelled positive;
+    when the highest score is below 0 it is "least negative", otherwise
+    "highest-scoring" (and symmetrically for the lowest). One paragraph, equal scores
+    and a single label throughout get their own wording.
 
     Args:
         paragraphs: ``paragraph_id``, ``sentiment``, ``sentiment_score`` (e.g. from
