@@ -56,6 +56,20 @@ def test_hyphen_is_a_boundary_and_word_parts_are_not():
 
 def test_other_kims_do_not_count_as_kim_jong_un():
     assert _actors("Kim Yo Jong berbicara.") == []
+    assert _actors("Kim Jong Nam tewas di Kuala Lumpur.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kim Dae-jung meraih Nobel.", []),                       # another Kim: given name follows
+    ("Kim Yong Chol tiba.", []),
+    ("Presiden Moon bertemu Kim Jung Un.", []),              # a spelling not in the gazetteer is not guessed
+    ("Putin memuji Kim karena setia.", ["Putin", "Kim Jong Un"]),  # lower-case word follows
+    ("Putin bertemu Kim Rabu (19/6).", ["Putin", "Kim Jong Un"]),  # a day name is not a given name
+    ("Putin bertemu Kim. Mereka makan.", ["Putin", "Kim Jong Un"]),  # sentence end
+    ("Kim Jong menyambut Putin.", ["Kim Jong Un", "Putin"]),        # 'Jong' is his own given name
+])
+def test_kim_followed_by_another_given_name_is_someone_else(text, expected):
+    assert _actors(text) == expected
 
 
 def test_offsets_point_at_the_mention_and_ids_are_kept():

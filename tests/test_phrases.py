@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from scipy.stats import chi2_contingency
+from scipy.stats import chi2, chi2_contingency
 
 import helpers
 from helpers import OptionError, phrases
@@ -50,6 +50,10 @@ def test_collocations_min_freq_and_pmi_by_hand():
     assert (row["n"], row["c1"], row["c2"]) == (2, 2, 2)
     assert row["pmi"] == pytest.approx(np.log2(2 * 5 / (2 * 2)))
     assert len(phrases.collocations(tokens, min_freq=1)) == 4  # distinct content pairs
+    # Bonferroni over all 4 candidate content pairs, including the ones seen once.
+    assert row["n_tests"] == 4
+    assert row["p_value"] == pytest.approx(chi2.sf(row["log_likelihood"], 1))
+    assert row["p_bonferroni"] == pytest.approx(min(1.0, 4 * row["p_value"]))
     with pytest.raises(OptionError):
         phrases.collocations(tokens, measure="dice")
 

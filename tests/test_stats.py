@@ -34,14 +34,40 @@ def test_ttr_by_hand_and_empty():
 
 def test_mtld_toy_texts():
     # a b c d a: no factor completes; final TTR 4/5 -> partial factor 0.2/0.28; 5 / (0.2/0.28) = 7
-    assert stats.mtld(list("abcda")) == pytest.approx(7.0)
+    # (min_words=1 switches off the length guard so the arithmetic can be checked by hand)
+    assert stats.mtld(list("abcda"), min_words=1) == pytest.approx(7.0)
     # a a a b b: two full factors each way -> 5 / 2
-    assert stats.mtld(list("aaabb")) == pytest.approx(2.5)
+    assert stats.mtld(list("aaabb"), min_words=1) == pytest.approx(2.5)
     # kami makan nasi kami makan ikan: one factor each way -> 6
-    assert stats.mtld("kami makan nasi kami makan ikan".split()) == pytest.approx(6.0)
-    assert math.isnan(stats.mtld(["semua", "kata", "berbeda"]))
+    assert stats.mtld("kami makan nasi kami makan ikan".split(), min_words=1) == pytest.approx(6.0)
+    assert math.isnan(stats.mtld(["semua", "kata", "berbeda"], min_words=1))
     with pytest.raises(OptionError):
         stats.mtld(["a"], threshold=1.5)
+
+
+def test_mtld_needs_100_words():
+    # 99 words repeating "a b c d": defined arithmetic, but below McCarthy & Jarvis's minimum.
+    text = list("abcd") * 25
+    assert math.isnan(stats.mtld(text[:99]))
+    assert stats.MTLD_MIN_WORDS == 100
+    # "a b c d" repeated: the forward pass ends a factor at every 4th word ... either way
+    # the value is finite and no longer than the text once 100 words are there.
+    value = stats.mtld(text)
+    assert not math.isnan(value) and value <= len(text)
+    with pytest.raises(OptionError):
+        stats.mtld(text, min_words=0)
+
+
+def test_overview_leaves_mtld_and_hdd_empty_for_short_texts():
+    word = [f"kata{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(60)]  # kataaa, kataab, ...
+    paragraphs, tokens = _tokens(" ".join(word[:41]) + ".")
+    table = stats.overview_table(paragraphs, tokens).set_index("measure")
+    assert table.loc["words", "value"] == 41
+    assert math.isnan(table.loc["MTLD", "value"]) and math.isnan(table.loc["HD-D", "value"])
+    assert "100+ words" in table.loc["MTLD", "definition"] and "42+ words" in table.loc["HD-D", "definition"]
+    paragraphs, tokens = _tokens(" ".join(word[i % 30] for i in range(42)) + ".")
+    table = stats.overview_table(paragraphs, tokens).set_index("measure")["value"]
+    assert math.isnan(table["MTLD"]) and not math.isnan(table["HD-D"])
 
 
 def test_hdd_bounds():
@@ -129,4 +155,36 @@ def test_plot_helpers_return_labelled_axes():
     for ax in axes:
         assert ax.get_title() and ax.get_xlabel()
     assert [t.get_text() for t in axes[0].get_xticklabels()] == ["1", "2"]   # paragraph numbers
+    plt.close("all")
+
+
+def test_actor_figures_sort_mask_and_use_one_colour():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from helpers import actors
+    from helpers.plots import stats as stat_plots
+
+    paragraphs, _ = _tokens("Rusia dan Korea Utara bersekutu.", "Korea Utara dan China.", "Korea Utara lagi.")
+    mentions = actors.actor_mentions(paragraphs)
+    # Korea Utara (3) before Rusia (1) and China (1), although the gazetteer lists Rusia first.
+    bars = stat_plots.actor_counts(mentions, actors.actor_names())
+    labels = [t.get_text() for t in bars.get_yticklabels()]
+    assert labels[0] == "Korea Utara" and labels.index("Rusia") < labels.index("China")
+    widths = [p.get_width() for p in bars.patches]
+    assert widths == sorted(widths, reverse=True) and widths[0] == 3
+    # Dispersion: every mark in the same colour.
+    shown = ["Rusia", "Korea Utara", "China"]
+    dispersion = stat_plots.actor_dispersion(mentions, paragraphs, shown)
+    colours = dispersion.collections[0].get_edgecolor()
+    assert len(np.unique(np.round(colours, 6), axis=0)) == 1
+    # Co-occurrence: the diagonal is masked, so the colour scale spans off-diagonal counts only.
+    matrix = actors.actor_cooccurrence(actors.actor_presence(paragraphs))
+    heat = stat_plots.cooccurrence_heatmap(matrix)
+    annotations = sorted(t.get_text() for t in heat.texts)
+    assert annotations == ["0", "0", "1", "1", "1", "1"]          # 3 off-diagonal pairs, twice; no "3"
+    assert heat.collections[0].get_clim()[1] == 1
     plt.close("all")

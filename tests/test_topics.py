@@ -24,7 +24,9 @@ from helpers.topics import (
     fit_nmf,
     fit_tfidf,
     match_topics,
+    n_topics_choice,
     redundant_pairs,
+    similar_pairs,
     scan_topic_numbers,
     similarity_matrix,
     summarise_scan,
@@ -207,3 +209,59 @@ def test_seed_article_topic_terms_are_clean_words(seed_path):
     assert terms["term"].str.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*").all()
     assert not terms["term"].isin(stops).any() and not terms["stem"].isin(stops).any()
     assert "salah" not in set(terms["term"])  # "salah satu" is a stop phrase
+
+
+def _summary(stabilities: dict[int, float]) -> pd.DataFrame:
+    return pd.DataFrame({"n_topics": list(stabilities), "relative_error": 0.5,
+                         "stability": list(stabilities.values()), "recurrence": 1.0})
+
+
+def test_choose_n_topics_takes_the_largest_reproducible_k_not_the_trivially_stable_two():
+    # k = 2 is the most stable, but k = 4 is still reproducible (>= 0.9): take 4.
+    summary = _summary({2: 1.0, 3: 0.94, 4: 0.91, 5: 0.6, 6: 0.85})
+    assert choose_n_topics(summary) == 4
+    choice = n_topics_choice(summary)
+    assert choice.reproducible == (2, 3, 4) and choice.borderline == (6,)
+    assert not choice.identifiable and not choice.fallback
+
+
+def test_choose_n_topics_one_reproducible_k_is_identifiable():
+    choice = n_topics_choice(_summary({2: 0.7, 3: 0.95, 4: 0.6}))
+    assert choice.n_topics == 3 and choice.identifiable and choice.borderline == ()
+
+
+def test_choose_n_topics_falls_back_to_the_most_stable_when_none_is_reproducible():
+    choice = n_topics_choice(_summary({2: 0.8, 3: 0.8, 4: 0.5}))
+    assert (choice.n_topics, choice.fallback, choice.identifiable, choice.reproducible) == (2, True, False, ())
+    assert choice.borderline == ()  # 0.8 is more than stability_noise below 0.9
+    with pytest.raises(ValueError):
+        choose_n_topics(_summary({}))
+
+
+def test_settings_document_thresholds():
+    assert TOPIC_SETTINGS.min_stability == 0.9 and TOPIC_SETTINGS.redundancy_threshold == 0.5
+    assert 0 < TOPIC_SETTINGS.stability_noise < 0.2
+
+
+def test_redundancy_uses_an_absolute_threshold(toy):
+    # redundant is exactly "cosine >= threshold", not "high relative to the median".
+    pairs = similar_pairs(toy, n_pairs=28)
+    assert (pairs["redundant"] == (pairs["similarity"] >= 0.5)).all()
+    assert pairs["similarity"].is_monotonic_decreasing
+    # Two paragraphs with no content word in common: the most similar pair is listed
+    # (cosine 0), but nothing is called redundant.
+    apart = fit_tfidf([FOOTBALL[0], FARMING[0], FOOTBALL[1]])
+    listed = similar_pairs(apart, n_pairs=3)
+    assert listed.loc[(listed["document_a"] == 1) & (listed["document_b"] == 2), "similarity"].item() == pytest.approx(0.0)
+    assert not listed.loc[listed["similarity"] < 0.5, "redundant"].any()
+    assert (1, 2) not in set(zip(redundant_pairs(apart)["document_a"], redundant_pairs(apart)["document_b"]))
+    assert redundant_pairs(fit_tfidf([FOOTBALL[0], FARMING[0]])).empty
+    assert list(redundant_pairs(fit_tfidf([FOOTBALL[0], FARMING[0]])).columns) == [
+        "document_a", "document_b", "similarity", "shared_terms"]
+    # A copied paragraph is redundant at any threshold below 1.
+    docs = TOY[:5] + [TOY[2]] + TOY[5:]
+    copied = redundant_pairs(fit_tfidf(docs), threshold=0.99)
+    assert (3, 6) in set(zip(copied["document_a"], copied["document_b"]))
+    assert (copied["similarity"] >= 0.99).all()
+    with pytest.raises(OptionError):
+        similar_pairs(toy, threshold=1.5)

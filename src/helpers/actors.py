@@ -29,8 +29,17 @@ Matching rules (each one is tested in ``tests/test_actors.py``)
    case-sensitive. Other aliases ignore case, so an all-caps headline still counts.
 5. **Negated prefix.** A match right after ``non-`` (``negara non-Barat``,
    ``non-NATO``) names the *other* group, so it is not a mention.
+6. **A surname followed by another given name.** Korean names put the surname first,
+   and ``Kim`` is the most common one. ``Kim`` alone counts for Kim Jong Un only when
+   the next word is *not* another capitalised name: ``Kim Dae-jung`` or ``Kim Yo
+   Jong`` are other people and count for no actor. The exceptions are ``Jong`` (his
+   own given name; ``Kim Jong Il`` and ``Kim Jong Nam`` are separate blocker rows)
+   and capitalised day and month names (``bertemu Kim Rabu (19/6)``). The rule is in
+   :data:`SURNAME_ALIASES`.
 
-Caveats: the gazetteer is deliberately small and tuned to geopolitics news. Capitals
+Caveats: the gazetteer is deliberately small and tuned to geopolitics news; for an
+article on another subject, add rows to ``helpers/data/actors.csv`` (columns above:
+``actor``, ``alias``, ``case_sensitive``, ``kind`` = ``actor``, ``note``). Capitals
 are counted as metonyms of their governments (``Pyongyang`` counts for Korea Utara
 even when it is only the meeting place). ``Kim`` alone is assumed to be Kim Jong Un
 unless another listed Kim precedes it in the same span. Clitic forms (``Putinnya``)
@@ -53,6 +62,18 @@ GAZETTEER_COLUMNS = ["actor", "alias", "case_sensitive", "kind", "note"]
 MENTION_COLUMNS = ["actor", "alias", "mention", "start", "end"]
 
 _NEGATED_PREFIX = re.compile(r"non-$", re.IGNORECASE)
+
+#: Capitalised words that may follow a surname alias without naming someone else:
+#: Indonesian day and month names (news writes "bertemu Kim Rabu (19/6)").
+DATE_WORDS = frozenset(
+    "Senin Selasa Rabu Kamis Jumat Jum'at Sabtu Minggu Ahad "
+    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember "
+    "Jan Feb Mar Apr Jun Jul Agu Agt Sep Okt Nov Des".split())
+#: Single-word surname aliases (rule 6): alias -> the given-name words that may follow
+#: it and still mean the actor. Any other capitalised next word (apart from
+#: :data:`DATE_WORDS`) means a different person, so the match is dropped.
+SURNAME_ALIASES = {"Kim": frozenset({"Jong"})}
+_NEXT_CAPITALISED = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 
 
 @lru_cache(maxsize=1)
@@ -123,8 +144,21 @@ def find_mentions(text: str, *, gazetteer: pd.DataFrame | None = None) -> list[t
         taken_until = match.end()
         if blocker or _NEGATED_PREFIX.search(text[max(0, start - 4):start]):
             continue
+        if alias in SURNAME_ALIASES and _names_someone_else(text, match.end(), SURNAME_ALIASES[alias]):
+            continue
         mentions.append((actor, alias, match.group(), start, match.end()))
     return mentions
+
+
+def _names_someone_else(text: str, end: int, allowed: frozenset[str]) -> bool:
+    """True when a capitalised word that is not an allowed given name or a date word
+    follows the surname at ``end`` (``Kim Dae-jung``)."""
+    following = _NEXT_CAPITALISED.match(text, end)
+    if following is None:
+        return False
+    word = following.group(1)
+    first = re.split(r"[-'’]", word)[0]
+    return word not in allowed and first not in allowed and word not in DATE_WORDS
 
 
 def _compile_cached(table: pd.DataFrame):

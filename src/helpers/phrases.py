@@ -19,6 +19,8 @@ References
   lexicography. *Computational Linguistics* 16(1), 22-29 (PMI).
 * Dunning, T. (1993). Accurate methods for the statistics of surprise and
   coincidence. *Computational Linguistics* 19(1), 61-74 (log-likelihood G²).
+* Bonferroni correction for many simultaneous tests: e.g. Dunn, O. J. (1961).
+  Multiple comparisons among means. *JASA* 56, 52-64.
 * Manning, C. D. & Schütze, H. (1999). *Foundations of Statistical Natural Language
   Processing*, ch. 5 (collocations; why a minimum frequency is needed for PMI).
 * Indonesian correlative conjunctions (*konjungsi korelatif*): Alwi et al. (2003),
@@ -32,6 +34,7 @@ from collections import Counter, defaultdict
 
 import numpy as np
 import pandas as pd
+from scipy.stats import chi2
 
 from .errors import OptionError, check_option
 
@@ -122,8 +125,13 @@ def collocations(tokens: pd.DataFrame, *, min_freq: int = MIN_COLLOCATION_FREQ,
     * ``pmi`` = log2(n·N / (c1·c2)): how many times more often the pair occurs than if
       the words were independent, in bits. High for rare, exclusive pairs.
     * ``log_likelihood`` = Dunning's G² on the 2×2 contingency table: how surprising
-      the pair count is under independence. Above 3.84 is significant at p < 0.05
-      (chi-square, 1 df); it favours pairs that are both frequent and exclusive.
+      the pair count is under independence. It favours pairs that are both frequent
+      and exclusive. **Read it as a ranking.** Its chi-square p-value (1 df) is
+      approximate for counts as small as 2, and many pairs are tested at once, so
+      ``p_bonferroni`` multiplies each p-value by the number of tests ``m``: every
+      distinct adjacent content-word pair in the text (the pairs seen fewer than
+      ``min_freq`` times were looked at too, so they count). A pair is significant
+      at level alpha only when ``p_bonferroni < alpha``.
 
     Args:
         tokens: the token table.
@@ -133,7 +141,9 @@ def collocations(tokens: pd.DataFrame, *, min_freq: int = MIN_COLLOCATION_FREQ,
 
     Returns:
         Columns ``bigram``, ``word1``, ``word2``, ``n``, ``c1``, ``c2``, ``pmi``,
-        ``log_likelihood``; sorted by ``measure`` descending, then ``bigram``.
+        ``log_likelihood``, ``p_value`` (chi-square, 1 df, uncorrected),
+        ``p_bonferroni`` (``min(1, p_value × m)``), ``n_tests`` (``m``); sorted by
+        ``measure`` descending, then ``bigram``.
     """
     _require(tokens, _TOKEN_COLUMNS, "collocations")
     check_option("measure", measure, ("log_likelihood", "pmi"))
@@ -144,7 +154,8 @@ def collocations(tokens: pd.DataFrame, *, min_freq: int = MIN_COLLOCATION_FREQ,
         words = group["lower"].tolist()
         content = (group["is_alpha"] & ~group["is_stopword"]).tolist()
         pairs.extend((words[i], words[i + 1], content[i] and content[i + 1]) for i in range(len(words) - 1))
-    columns = ["bigram", "word1", "word2", "n", "c1", "c2", "pmi", "log_likelihood"]
+    columns = ["bigram", "word1", "word2", "n", "c1", "c2", "pmi", "log_likelihood",
+               "p_value", "p_bonferroni", "n_tests"]
     if not pairs:
         return pd.DataFrame(columns=columns)
     frame = pd.DataFrame(pairs, columns=["word1", "word2", "content"])
@@ -152,6 +163,7 @@ def collocations(tokens: pd.DataFrame, *, min_freq: int = MIN_COLLOCATION_FREQ,
     c1 = frame["word1"].value_counts()
     c2 = frame["word2"].value_counts()
     table = (frame[frame["content"]].groupby(["word1", "word2"]).size().rename("n").reset_index())
+    n_tests = len(table)  # every distinct content pair was a candidate
     table = table[table["n"] >= min_freq].reset_index(drop=True)
     if table.empty:
         return pd.DataFrame(columns=columns)
@@ -161,6 +173,9 @@ def collocations(tokens: pd.DataFrame, *, min_freq: int = MIN_COLLOCATION_FREQ,
     n, a, b = (table[c].to_numpy(dtype="float64") for c in ("n", "c1", "c2"))
     table["pmi"] = np.log2(n * total / (a * b))
     table["log_likelihood"] = log_likelihood(n, a, b, total)
+    table["p_value"] = chi2.sf(table["log_likelihood"].to_numpy(), df=1)
+    table["p_bonferroni"] = np.minimum(1.0, table["p_value"] * n_tests)
+    table["n_tests"] = n_tests
     return table[columns].sort_values([measure, "bigram"], ascending=[False, True], ignore_index=True)
 
 

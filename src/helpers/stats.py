@@ -36,6 +36,12 @@ from .errors import OptionError
 VOWELS = frozenset("aeiouéèê")
 #: Diphthongs counted as one nucleus (EYD: ai, au, oi, ei).
 DIPHTHONGS = ("ai", "au", "oi", "ei")
+#: MTLD needs at least this many words: McCarthy & Jarvis (2010) validate it on texts
+#: of 100+ words; below that a handful of factors (often none complete) decide it.
+MTLD_MIN_WORDS = 100
+#: HD-D needs at least its sample size in words (a 42-word sample cannot be drawn
+#: from a shorter text).
+HDD_SAMPLE_SIZE = 42
 #: A word with at least this many syllables counts as long (see :func:`readability_table`).
 LONG_WORD_SYLLABLES = 4
 
@@ -94,7 +100,7 @@ def _mtld_pass(words: Iterable[str], threshold: float) -> float:
     return n_total / factors if factors else math.nan
 
 
-def mtld(words: Sequence[str], *, threshold: float = 0.72) -> float:
+def mtld(words: Sequence[str], *, threshold: float = 0.72, min_words: int = MTLD_MIN_WORDS) -> float:
     """Measure of Textual Lexical Diversity (McCarthy & Jarvis 2010).
 
     How to read it: the mean length, in words, of stretches of text whose running TTR
@@ -106,18 +112,27 @@ def mtld(words: Sequence[str], *, threshold: float = 0.72) -> float:
     Args:
         words: lower-cased words in text order.
         threshold: the TTR at which a factor ends (0.72 in the paper).
+        min_words: fewer words than this give NaN (default :data:`MTLD_MIN_WORDS`,
+            100, the length McCarthy & Jarvis recommend as a minimum). Below it the
+            value rests on one or two partial factors and can exceed the text's own
+            length, which reads as nonsense.
 
     Returns:
-        A float, or NaN when no word repeats at all (the text is too short to measure).
+        A float, or NaN when the text has fewer than ``min_words`` words or no word
+        repeats at all.
     """
     if not 0 < threshold < 1:
         raise OptionError(f"Invalid value for threshold: {threshold!r}. Use a number between 0 and 1 (0.72 is standard).")
+    if min_words < 1:
+        raise OptionError(f"Invalid value for min_words: {min_words!r}. Use a whole number of 1 or more (100 is standard).")
     words = list(words)
+    if len(words) < min_words:
+        return math.nan
     forward, backward = _mtld_pass(words, threshold), _mtld_pass(reversed(words), threshold)
     return (forward + backward) / 2
 
 
-def hdd(words: Sequence[str], *, sample_size: int = 42) -> float:
+def hdd(words: Sequence[str], *, sample_size: int = HDD_SAMPLE_SIZE) -> float:
     """HD-D lexical diversity (McCarthy & Jarvis 2010), via the hypergeometric distribution.
 
     How to read it: the expected TTR of a random ``sample_size``-word sample drawn
@@ -209,8 +224,10 @@ def overview_table(paragraphs: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFra
          "fraction of words in the stop-word list (function words)"),
         ("type-token ratio (TTR)", ttr(words),
          "distinct words / words; falls as text gets longer, so compare only texts of similar length"),
-        ("MTLD", mtld(words), "mean run of words keeping TTR above 0.72; length-robust, higher = more varied"),
-        ("HD-D", hdd(words), "expected TTR of a random 42-word sample; length-robust, 0 to 1"),
+        ("MTLD", mtld(words), f"mean run of words keeping TTR above 0.72; length-robust, higher = more varied; "
+         f"needs {MTLD_MIN_WORDS}+ words (McCarthy & Jarvis 2010), else empty"),
+        ("HD-D", hdd(words), f"expected TTR of a random {HDD_SAMPLE_SIZE}-word sample; length-robust, 0 to 1; "
+         f"needs {HDD_SAMPLE_SIZE}+ words (the sample size), else empty"),
     ]
     table = pd.DataFrame(rows, columns=["measure", "value", "definition"])
     table["value"] = table["value"].astype("float64")

@@ -8,15 +8,17 @@ this module only wires the pieces together and returns tidy tables.
   scikit-learn's ``TfidfVectorizer`` with the Indonesian analyzer of
   :mod:`helpers.vectorize`, plus raw counts over the same vocabulary for LDA).
 * :func:`top_terms_by_document`: the terms that make each document distinctive.
-* :func:`scan_topic_numbers` / :func:`summarise_scan` / :func:`choose_n_topics`:
-  evidence for the number of topics (NMF reconstruction error and stability across
-  random seeds, after Greene et al. 2014).
+* :func:`scan_topic_numbers` / :func:`summarise_scan` / :func:`choose_n_topics` /
+  :func:`n_topics_choice`: evidence for the number of topics (NMF reconstruction
+  error and stability across random seeds, after Greene et al. 2014); the chosen
+  number is the largest one whose stability reaches ``min_stability``.
 * :func:`fit_nmf`, :func:`topic_terms`, :func:`document_topics`,
   :func:`dominant_topics`: the topics, their labels, and where they occur.
 * :func:`fit_lda`, :func:`match_topics`: a second method (LDA on counts) and where
   it agrees with NMF.
-* :func:`similarity_matrix`, :func:`redundant_pairs`, :func:`document_linkage`:
-  which documents say the same thing.
+* :func:`similarity_matrix`, :func:`similar_pairs`, :func:`redundant_pairs`,
+  :func:`document_linkage`: which documents say the same thing (redundant means
+  cosine >= ``redundancy_threshold``).
 
 Caveat: topic models are built for thousands of documents. On a 17-paragraph
 article they describe *this text's* vocabulary, and their stability must be checked
@@ -63,9 +65,9 @@ __all__ = [
     "VectorizerConfig", "indonesian_analyzer", "make_tfidf_vectorizer",
     "fit_tfidf", "top_terms_by_document", "term_weights_table", "topics_possible",
     "candidate_n_topics", "fit_nmf", "scan_topic_numbers", "summarise_scan",
-    "choose_n_topics", "topic_stability", "topic_labels", "topic_terms",
+    "choose_n_topics", "NTopicsChoice", "n_topics_choice", "topic_stability", "topic_labels", "topic_terms",
     "document_topics", "dominant_topics", "dominant_runs", "fit_lda", "match_topics",
-    "dominant_topic_agreement", "similarity_matrix", "redundant_pairs", "document_linkage",
+    "dominant_topic_agreement", "similarity_matrix", "similar_pairs", "redundant_pairs", "document_linkage",
 ]
 
 
@@ -83,6 +85,16 @@ class TopicSettings:
         max_iter: iteration cap for NMF (high enough to converge here).
         lda_max_iter: pass cap for LDA (batch variational Bayes; stops earlier when
             the perplexity settles).
+        min_stability: a number of topics is *reproducible* when its stability (mean
+            top-term Jaccard across restarts) is at least this. The chosen number is
+            the largest reproducible one: the most detailed model that still comes
+            back from other random starts (see :func:`choose_n_topics`).
+        stability_noise: stabilities closer than this are treated as equal (the
+            seed-to-seed wobble of a mean over ``n_seeds`` restarts); a number of
+            topics this close below ``min_stability`` is reported as borderline.
+        redundancy_threshold: two documents are called *redundant* when the cosine
+            similarity of their TF-IDF vectors is at least this (an absolute
+            threshold, so an article without repetition has no redundant pairs).
     """
 
     max_topics: int = 8
@@ -92,6 +104,9 @@ class TopicSettings:
     min_documents: int = 4
     max_iter: int = 2000
     lda_max_iter: int = 100
+    min_stability: float = 0.9
+    stability_noise: float = 0.05
+    redundancy_threshold: float = 0.5
 
 
 #: The project's topic-search settings (notebook 02).
@@ -225,7 +240,8 @@ def candidate_n_topics(matrix: TermMatrix, *, settings: TopicSettings = TOPIC_SE
 def topics_possible(matrix: TermMatrix, *, settings: TopicSettings = TOPIC_SETTINGS) -> tuple[bool, str]:
     """Whether a topic model makes sense here, and a plain reason when it does not."""
     if matrix.n_documents < settings.min_documents:
-        return False, (f"Only {matrix.n_documents} document(s): topic modelling needs at least "
+        noun = "document" if matrix.n_documents == 1 else "documents"
+        return False, (f"Only {matrix.n_documents} {noun}: topic modelling needs at least "
                        f"{settings.min_documents}, so no topics are fitted.")
     if not candidate_n_topics(matrix, settings=settings):
         return False, (f"Only {matrix.n_terms} term(s) survive the vocabulary filters: too few to "
@@ -305,18 +321,65 @@ def summarise_scan(scan: pd.DataFrame, *, settings: TopicSettings = TOPIC_SETTIN
     }).reset_index()
 
 
-def choose_n_topics(summary: pd.DataFrame) -> int:
-    """The number of topics with the highest stability (ties: the smaller number).
+def choose_n_topics(summary: pd.DataFrame, *, settings: TopicSettings = TOPIC_SETTINGS) -> int:
+    """The largest number of topics whose stability reaches ``settings.min_stability``.
 
-    Stability is rounded to 2 decimals before comparing, so noise-level differences
-    do not favour more topics. This is the stability criterion of Greene et al.
-    (2014); reconstruction error is shown alongside but always prefers more topics.
+    Why not "the most stable k": k = 2 is almost always the most stable, because
+    splitting a vocabulary in two is easy to repeat, so that rule describes itself
+    rather than the text. The largest reproducible k is the most detailed model that
+    still comes back from other random starts (Greene et al. 2014 use stability the
+    same way). When no k is reproducible, the most stable k is returned (ties: the
+    smaller); :func:`n_topics_choice` says so, and says when several k qualify.
+    """
+    return n_topics_choice(summary, settings=settings).n_topics
+
+
+@dataclass(frozen=True)
+class NTopicsChoice:
+    """How the number of topics was chosen, for the notebook's prose.
+
+    Attributes:
+        n_topics: the chosen k.
+        reproducible: every k with stability >= ``min_stability``, ascending.
+        borderline: k just below the threshold (within ``stability_noise``).
+        identifiable: True only when exactly one k is reproducible and none is
+            borderline: the text then singles out one number of topics.
+        fallback: True when no k is reproducible and the most stable one was taken.
+    """
+
+    n_topics: int
+    reproducible: tuple[int, ...]
+    borderline: tuple[int, ...]
+    identifiable: bool
+    fallback: bool
+
+
+def n_topics_choice(summary: pd.DataFrame, *, settings: TopicSettings = TOPIC_SETTINGS) -> NTopicsChoice:
+    """The number of topics by the rule of :func:`choose_n_topics`, with the evidence.
+
+    Args:
+        summary: from :func:`summarise_scan` (``n_topics``, ``stability``).
+        settings: ``min_stability`` and ``stability_noise`` are used.
+
+    Returns:
+        An :class:`NTopicsChoice`.
     """
     if summary.empty:
         raise ValueError("choose_n_topics needs a non-empty scan summary; check topics_possible() first.")
-    ranked = summary.assign(score=summary["stability"].round(2)).sort_values(
-        ["score", "n_topics"], ascending=[False, True])
-    return int(ranked["n_topics"].iloc[0])
+    ordered = summary.sort_values("n_topics")
+    ks = ordered["n_topics"].astype(int).to_numpy()
+    stability = ordered["stability"].to_numpy(dtype=float)
+    passes = stability >= settings.min_stability - 1e-12
+    reproducible = tuple(int(k) for k in ks[passes])
+    near = (~passes) & (stability >= settings.min_stability - settings.stability_noise)
+    borderline = tuple(int(k) for k in ks[near])
+    if reproducible:
+        chosen, fallback = max(reproducible), False
+    else:
+        best = stability.max()
+        chosen, fallback = int(ks[stability >= best - 1e-12].min()), True
+    return NTopicsChoice(chosen, reproducible, borderline,
+                         identifiable=len(reproducible) == 1 and not borderline, fallback=fallback)
 
 
 def topic_stability(scan: pd.DataFrame, n_topics: int, *, settings: TopicSettings = TOPIC_SETTINGS) -> pd.DataFrame:
@@ -499,19 +562,35 @@ def similarity_matrix(matrix: TermMatrix) -> pd.DataFrame:
     return pd.DataFrame(values, index=ids, columns=ids)
 
 
-def redundant_pairs(matrix: TermMatrix, *, n_pairs: int = 5, n_shared: int = 6) -> pd.DataFrame:
-    """The most similar pairs of documents and the terms they share.
+def similar_pairs(matrix: TermMatrix, *, n_pairs: int = 5, n_shared: int = 6,
+                  threshold: float = TOPIC_SETTINGS.redundancy_threshold) -> pd.DataFrame:
+    """The most similar pairs of documents, the terms they share, and whether they
+    pass the redundancy threshold.
+
+    How to read it: ``similarity`` is the cosine of the two TF-IDF vectors (1 = same
+    terms in the same proportions). ``redundant`` is True when it reaches
+    ``threshold`` (an absolute cut, 0.5 by default), so the most similar pair of an
+    article that never repeats itself is listed but not called redundant.
+
+    Caveat: with ``min_df=2`` only terms shared by two or more documents count, and
+    IDF weights rare terms most, so a pair sharing a few rare words (an event
+    paragraph and the quote about it) scores high. That is topical overlap, not
+    necessarily restating; read the shared terms before calling a pair repetition.
 
     Args:
         matrix: from :func:`fit_tfidf`.
         n_pairs: pairs returned, most similar first.
         n_shared: shared terms listed per pair (by the product of their weights).
+        threshold: cosine at or above which a pair is ``redundant``.
 
     Returns:
         Columns ``document_a`` < ``document_b`` (ids), ``similarity`` (cosine, 0..1),
-        ``shared_terms`` (display forms, comma-separated). Ties are broken by ids.
+        ``redundant`` (bool), ``shared_terms`` (display forms, comma-separated). Ties
+        are broken by ids.
     """
     _check_positive("n_pairs", n_pairs)
+    if not 0 <= threshold <= 1:
+        raise OptionError(f"Invalid value for threshold: {threshold!r}. Use a cosine between 0 and 1 (0.5 is the default).")
     sim = similarity_matrix(matrix).to_numpy()
     ids = list(matrix.document_ids)
     a_idx, b_idx = np.triu_indices(len(ids), k=1)
@@ -522,8 +601,27 @@ def redundant_pairs(matrix: TermMatrix, *, n_pairs: int = 5, n_shared: int = 6) 
         a, b = a_idx[p], b_idx[p]
         product = dense[a].multiply(dense[b]).toarray().ravel()
         shared = [j for j in np.argsort(-product, kind="stable")[:n_shared] if product[j] > 0]
-        rows.append((ids[a], ids[b], float(sim[a, b]), ", ".join(matrix.labels[j] for j in shared)))
-    return pd.DataFrame(rows, columns=["document_a", "document_b", "similarity", "shared_terms"])
+        similarity = float(sim[a, b])
+        rows.append((ids[a], ids[b], similarity, similarity >= threshold - 1e-12,
+                     ", ".join(matrix.labels[j] for j in shared)))
+    return pd.DataFrame(rows, columns=["document_a", "document_b", "similarity", "redundant", "shared_terms"]).astype(
+        {"similarity": "float64", "redundant": "bool"})
+
+
+def redundant_pairs(matrix: TermMatrix, *, n_pairs: int = 5, n_shared: int = 6,
+                    threshold: float = TOPIC_SETTINGS.redundancy_threshold) -> pd.DataFrame:
+    """Pairs of documents similar enough to call redundant (cosine >= ``threshold``).
+
+    The rows of :func:`similar_pairs` that pass the threshold (at most ``n_pairs``),
+    without the ``redundant`` column; empty (with the columns ``document_a``,
+    ``document_b``, ``similarity``, ``shared_terms``) when no pair passes. See
+    :func:`similar_pairs` for the caveat on rare shared words.
+    """
+    _check_positive("n_pairs", n_pairs)
+    n_all = max(matrix.n_documents * (matrix.n_documents - 1) // 2, 1)
+    pairs = similar_pairs(matrix, n_pairs=n_all, n_shared=n_shared, threshold=threshold)
+    kept = pairs[pairs["redundant"]].head(n_pairs)
+    return kept.drop(columns="redundant").reset_index(drop=True)
 
 
 def document_linkage(matrix: TermMatrix, *, method: str = "average") -> np.ndarray:

@@ -107,8 +107,10 @@ def repeated_share_bars(share: pd.DataFrame, *, ax=None):
 
 
 def actor_counts(mentions: pd.DataFrame, actors: list[str], *, ax=None):
-    """Horizontal bars of mentions per actor (actors in the given order; zeros kept)."""
+    """Horizontal bars of mentions per actor, most mentioned first (ties in the given
+    order; actors never mentioned are kept at the bottom with zero)."""
     counts = mentions.groupby("actor").size().reindex(actors, fill_value=0).rename("n").reset_index()
+    counts = counts.sort_values("n", ascending=False, kind="stable", ignore_index=True)
     ax = _axes(ax, figsize=(9, max(3.0, 0.35 * len(actors) + 1.2)))
     sns.barplot(data=counts, y="actor", x="n", color=_BAR_COLOUR, ax=ax, orient="h")
     return label(ax, title="Mentions per actor", xlabel="Mentions (all aliases)", ylabel="")
@@ -118,15 +120,15 @@ def actor_dispersion(mentions: pd.DataFrame, paragraphs: pd.DataFrame, actors: l
     """Lexical dispersion plot: one mark per mention at its position in the article.
 
     x is the paragraph (in article order) plus the mention's relative position inside
-    the paragraph text, so marks spread within each paragraph's band."""
+    the paragraph text, so marks spread within each paragraph's band. One colour for
+    every row: the row label already names the actor."""
     ax = _axes(ax, figsize=(10, max(3.0, 0.4 * len(actors) + 1.5)))
     order = {pid: i for i, pid in enumerate(paragraphs["paragraph_id"])}
     lengths = dict(zip(paragraphs["paragraph_id"], paragraphs["text"].str.len().clip(lower=1)))
     x = [order[p] + s / lengths[p] for p, s in zip(mentions["paragraph_id"], mentions["start"])]
     y = [actors.index(a) for a in mentions["actor"]]
-    colours = sns.color_palette("colorblind", len(actors))
     thin = len(paragraphs) > 60
-    ax.scatter(x, y, marker="|", s=250, linewidths=0.8 if thin else 2, c=[colours[i] for i in y])
+    ax.scatter(x, y, marker="|", s=250, linewidths=0.8 if thin else 2, color=_BAR_COLOUR)
     ax.set_yticks(range(len(actors)), actors)
     ax.set_ylim(len(actors) - 0.5, -0.5)
     ax.set_xlim(0, max(1, len(paragraphs)))
@@ -139,10 +141,14 @@ def actor_dispersion(mentions: pd.DataFrame, paragraphs: pd.DataFrame, actors: l
 
 
 def cooccurrence_heatmap(matrix: pd.DataFrame, *, unit: str = "paragraphs", ax=None):
-    """Heatmap of actor co-occurrence counts (diagonal: units naming the actor)."""
+    """Heatmap of actor co-occurrence counts between different actors.
+
+    The diagonal (units naming the actor at all) is masked: it is always the largest
+    value and would otherwise take the whole colour scale."""
     size = max(4.5, 0.6 * len(matrix) + 2.5)
     ax = _axes(ax, figsize=(size + 1.5, size))
-    sns.heatmap(matrix, annot=True, fmt="d", cmap=HEATMAP_CMAP, square=True, linewidths=0.5,
+    sns.heatmap(matrix, mask=np.eye(len(matrix), dtype=bool), annot=True, fmt="d", cmap=HEATMAP_CMAP,
+                square=True, linewidths=0.5, vmin=0,
                 cbar_kws={"label": f"{unit.capitalize()} naming both"}, ax=ax)
     ax.tick_params(axis="x", labelrotation=45)
     for tick in ax.get_xticklabels():
