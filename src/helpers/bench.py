@@ -128,7 +128,7 @@ def _one_core():
         stemming.PARALLEL_MIN_WORDS = saved
 
 
-def bench_tfidf(texts: Sequence[str], *, repeat: int = 3) -> dict:
+def bench_tfidf(texts: Sequence[str], *, repeat: int = 5) -> dict:
     """Time plain and Indonesian TF-IDF side by side (see the module docstring)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -299,7 +299,7 @@ KEYS = ["tfidf_cold_ratio", "tfidf_warm_ratio", "report_vs_floor_ratio", "sentim
         "sentiment_cached_load_s", "scoring_paragraphs_per_s", "peak_rss_mb"]
 
 
-def run_bench(*, texts: Sequence[str] | None = None, repeat: int = 3, article: Path = config.DEFAULT_ARTICLE,
+def run_bench(*, texts: Sequence[str] | None = None, repeat: int = 5, article: Path = config.DEFAULT_ARTICLE,
               notebooks: list[Path] | None = None, kernel_name: str = config.KERNEL_NAME,
               report_repeat: int = 1, n_scored_paragraphs: int = N_SCORED_PARAGRAPHS,
               log: Callable[[str], object] = print) -> dict:
@@ -365,7 +365,7 @@ def format_table(results: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="side-by-side TF-IDF repetitions (median)")
+    parser.add_argument("--repeat", type=int, default=5, help="side-by-side TF-IDF repetitions (median)")
     parser.add_argument("--report-repeat", type=int, default=1, help="report/floor repetitions")
     parser.add_argument("--n-texts", type=int, default=None, help="use only the first N SmSA texts (smoke runs)")
     parser.add_argument("--n-scored", type=int, default=N_SCORED_PARAGRAPHS, help="paragraphs to score")
