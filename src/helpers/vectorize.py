@@ -5,13 +5,16 @@ scikit-learn computes TF-IDF; this module only decides what a *term* is. Its
 per document:
 
 1. tokenise with :func:`helpers.text.tokenize` (reduplication stays one word);
-2. keep word tokens made of letters (:func:`helpers.text.is_alpha`), lower-cased and at
+2. merge listed multi-word expressions (:mod:`helpers.multiwords`: *kerja sama*,
+   *Korea Utara*) into one term each, lower-cased and not stemmed, so stop-word removal
+   cannot split them; only documents that pass a cheap regex test take this step;
+3. keep word tokens made of letters (:func:`helpers.text.is_alpha`), lower-cased and at
    least ``MIN_TOKEN_CHARS`` long: punctuation and numbers never become terms;
-3. drop stop phrases (``STOP_PHRASES``: *salah satu*) and stop words
+4. drop stop phrases (``STOP_PHRASES``: *salah satu*) and stop words
    (:func:`helpers.stopwords.stopword_set`) **before** stemming;
-4. stem with a :class:`helpers.stemming.Stemmer` (``stem_many``, memoised), then drop
+5. stem with a :class:`helpers.stemming.Stemmer` (``stem_many``, memoised), then drop
    stems that are themselves stop words (``menunjukkan`` -> ``tunjuk``);
-5. join neighbouring stems into n-grams when ``ngram_range`` asks for them.
+6. join neighbouring stems into n-grams when ``ngram_range`` asks for them.
 
 Why our own analyzer: passing ``stop_words=`` together with a stemming
 ``preprocessor`` makes scikit-learn compare stop words with stems and warn that they
@@ -37,6 +40,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from .errors import OptionError
 from . import stemming
+from .multiwords import find_multiwords, may_contain_multiword, multiword_heads
 from .stemming import Stemmer, default_stemmer, surface_forms
 from .stopwords import stopword_set
 from .text import is_alpha, letter_tokens, tokenize
@@ -102,19 +106,20 @@ DISTINCTIVE_CONFIG = replace(DEFAULT_CONFIG, min_df=1)
 _TOKEN_MEMOS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
-def _token_memo(stemmer) -> tuple[dict[str, str | None], set[str]]:
+def _token_memo(stemmer) -> tuple[dict[str, str | None], set[str], set[str]]:
     """The token memo shared by every analyzer that uses ``stemmer``.
 
     A token's term depends only on the token, the stemmer and this module's fixed
     rules (stop words, ``MIN_TOKEN_CHARS``, ``STOP_PHRASES``), so analyzers with the
     same stemmer can share it, like they share the stem cache: a second vectoriser
     in a session does not analyse the same tokens again. A stemmer that cannot be
-    weakly referenced gets a private memo.
+    weakly referenced gets a private memo. The third part holds the surface tokens
+    that start a listed multi-word expression (any case: ``Korea``, ``KOREA``).
     """
     try:
-        return _TOKEN_MEMOS.setdefault(stemmer, ({}, set()))
+        return _TOKEN_MEMOS.setdefault(stemmer, ({}, set(), set()))
     except TypeError:
-        return {}, set()
+        return {}, set(), set()
 
 
 class IndonesianAnalyzer:
@@ -150,30 +155,56 @@ class IndonesianAnalyzer:
         #: tokens whose term is not decided by the token alone (the first word of a
         #: stop phrase, or an override stem that is empty and so looks like None).
         #: Shared by all analyzers with the same stemmer (:func:`_token_memo`).
-        self.term_of, self.context_tokens = _token_memo(self.stemmer)
+        self.term_of, self.context_tokens, self.multiword_tokens = _token_memo(self.stemmer)
+        self.multiword_heads = multiword_heads()
         #: ``{document: letter tokens}`` found by :meth:`prepare`, used up by :meth:`stems`.
         self.prepared: dict[str, list[str]] = {}
 
-    def content_words(self, document: str) -> list[str]:
-        """Lower-case word tokens of ``document`` that are not stop words, in order."""
+    def content_units(self, document: str) -> list[tuple[str, bool]]:
+        """Content words of ``document`` in order, as ``(word, is_multiword)``.
+
+        A listed multi-word expression (:func:`helpers.multiwords.find_multiwords`) is
+        one unit, its lower-case term (``("kerja sama", True)``); other units are
+        lower-case word tokens that are not stop words. Plain path: no regex test.
+        """
         stops = self.stopwords
-        words = [token.lower() for token in tokenize(str(document)) if is_alpha(token)]
+        tokens = tokenize(str(document))
+        lowers = [token.lower() for token in tokens]
+        starts = {start: (end, term) for start, end, term in find_multiwords(lowers)}
+        units, i = [], 0
+        while i < len(tokens):
+            if i in starts:
+                end, term = starts[i]
+                units.append((term, True))
+                i = end
+                continue
+            if is_alpha(tokens[i]):
+                units.append((lowers[i], False))
+            i += 1
         kept, i = [], 0
-        while i < len(words):
-            if tuple(words[i : i + 2]) in STOP_PHRASES:
+        while i < len(units):
+            if (i + 1 < len(units) and not units[i][1] and not units[i + 1][1]
+                    and (units[i][0], units[i + 1][0]) in STOP_PHRASES):
                 i += 2
                 continue
-            if len(words[i]) >= MIN_TOKEN_CHARS and words[i] not in stops:
-                kept.append(words[i])
+            word, is_multiword = units[i]
+            if is_multiword or (len(word) >= MIN_TOKEN_CHARS and word not in stops):
+                kept.append(units[i])
             i += 1
         return kept
 
+    def content_words(self, document: str) -> list[str]:
+        """Lower-case word tokens of ``document`` that are not stop words, in order
+        (a listed multi-word expression is one item, its term)."""
+        return [word for word, _ in self.content_units(document)]
+
     def stems_reference(self, document: str) -> list[str]:
         """:meth:`stems` the straightforward way, word by word (no token memo)."""
-        words = self.content_words(document)
-        mapping = self.stemmer.stem_many(words)
+        units = self.content_units(document)
+        mapping = self.stemmer.stem_many([w for w, is_multiword in units if not is_multiword])
         stops = self.stopwords
-        return [s for s in (mapping[w] for w in words) if s not in stops]
+        terms = [w if is_multiword else mapping[w] for w, is_multiword in units]
+        return [t for t, (_, is_multiword) in zip(terms, units) if is_multiword or t not in stops]
 
     def stems(self, document: str) -> list[str]:
         """Stems of the content words, in order (stems that are stop words dropped)."""
@@ -186,6 +217,14 @@ class IndonesianAnalyzer:
         except KeyError:
             self.learn(tokens)
             terms = list(filter(None, map(term_of.__getitem__, tokens)))
+        # Multi-word expressions: only a document holding the first word of one (a set
+        # test, no Python loop) is searched with the regex, and only a regex hit is
+        # tokenised in full. All other documents take exactly the path below.
+        if (not self.multiword_tokens.isdisjoint(tokens)
+                and may_contain_multiword(document if isinstance(document, str) else str(document))):
+            multiword_terms = self._stems_with_multiwords(str(document))
+            if multiword_terms is not None:
+                return multiword_terms
         if self.context_tokens and not self.context_tokens.isdisjoint(tokens):
             return self._stems_with_phrases(tokens)
         return terms
@@ -199,6 +238,37 @@ class IndonesianAnalyzer:
                 i += 2
                 continue
             terms.append(self.term_of[tokens[i]])
+            i += 1
+        return [term for term in terms if term is not None]
+
+    def _stems_with_multiwords(self, document: str) -> list[str] | None:
+        """:meth:`stems` for a document holding a listed multi-word expression (None if
+        it holds none after all). Same rules as :meth:`content_units`, with the memo."""
+        tokens = tokenize(document)
+        matches = find_multiwords([token.lower() for token in tokens])
+        if not matches:
+            return None
+        # units: a letter token (str), or a multi-word term wrapped in a 1-tuple
+        units: list = []
+        i = 0
+        for start, end, term in matches:
+            units.extend(token for token in tokens[i:start] if is_alpha(token))
+            units.append((term,))
+            i = end
+        units.extend(token for token in tokens[i:] if is_alpha(token))
+        self.learn([unit for unit in units if isinstance(unit, str)])
+        terms, i = [], 0
+        while i < len(units):
+            unit = units[i]
+            if isinstance(unit, tuple):
+                terms.append(unit[0])
+                i += 1
+                continue
+            following = units[i + 1] if i + 1 < len(units) else None
+            if isinstance(following, str) and (unit.lower(), following.lower()) in STOP_PHRASES:
+                i += 2
+                continue
+            terms.append(self.term_of[unit])
             i += 1
         return [term for term in terms if term is not None]
 
@@ -252,6 +322,8 @@ class IndonesianAnalyzer:
             term_of[token] = None if stem in stops else stem
             if word in _PHRASE_HEADS or stem == "":
                 self.context_tokens.add(token)
+            if word in self.multiword_heads:
+                self.multiword_tokens.add(token)
 
     def __call__(self, document: str) -> list[str]:
         stems = self.stems(document)
@@ -281,7 +353,7 @@ def indonesian_analyzer(*, stemmer: Stemmer | None = None, ngram_range: tuple[in
         stop words never appear.
 
     >>> indonesian_analyzer()("Pakta pertahanan ini memperkuat kerja sama militer (19/6).")
-    ['pakta', 'pertahanan', 'kuat', 'kerja', 'militer']
+    ['pakta', 'pertahanan', 'kuat', 'kerja sama', 'militer']
     """
     return IndonesianAnalyzer(stemmer=stemmer, ngram_range=ngram_range)
 
@@ -375,9 +447,10 @@ def term_surface_forms(documents: Sequence[str] | Iterable[str], *, stemmer: Ste
     analyzer = IndonesianAnalyzer(stemmer=stemmer)
     rows = []
     for document in documents:
-        words = analyzer.content_words(document)
-        mapping = analyzer.stemmer.stem_many(words)
-        rows.extend((w, mapping[w]) for w in words)
+        units = analyzer.content_units(document)
+        mapping = analyzer.stemmer.stem_many([w for w, is_multiword in units if not is_multiword])
+        # a multi-word term is its own (lower-case) surface form
+        rows.extend((w, w if is_multiword else mapping[w]) for w, is_multiword in units)
     tokens = pd.DataFrame(rows, columns=["lower", "stem"])
     if tokens.empty:
         return {}
@@ -385,5 +458,21 @@ def term_surface_forms(documents: Sequence[str] | Iterable[str], *, stemmer: Ste
 
 
 def display_term(term: str, forms: dict[str, str]) -> str:
-    """The readable form of a term: each stem replaced by its surface form."""
-    return " ".join(forms.get(part, part) for part in term.split(" "))
+    """The readable form of a term: each stem replaced by its surface form.
+
+    A multi-word term (``korea utara``) contains spaces itself, so the parts of an
+    n-gram are matched greedily, longest key of ``forms`` first.
+    """
+    parts = term.split(" ")
+    shown, i = [], 0
+    while i < len(parts):
+        for end in range(len(parts), i, -1):
+            key = " ".join(parts[i:end])
+            if key in forms:
+                shown.append(forms[key])
+                i = end
+                break
+        else:
+            shown.append(parts[i])
+            i += 1
+    return " ".join(shown)

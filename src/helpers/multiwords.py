@@ -1,0 +1,193 @@
+"""Multi-word expressions (MWEs) counted as one term.
+
+Word units split Indonesian multi-word expressions: *Korea Utara* becomes ``korea``
+and ``utara``, and *kerja sama* (cooperation) loses ``sama`` to the stop-word list.
+This module lists the expressions that count as a single term and merges them:
+
+* :func:`multiword_expressions` -- the list: ``src/helpers/data/multiwords.csv``
+  (compounds, one ``reason`` per row) plus every multi-word alias of the actor
+  gazetteer (:func:`helpers.actors.actor_gazetteer`, ``kind == "actor"``).
+* :func:`merge_multiwords` -- a token table (:func:`helpers.tokens_table`) in which each
+  matched expression is one row; used for vocabulary, Zipf and n-gram counts.
+* :func:`find_multiwords` -- matches in a token list; used by
+  :class:`helpers.vectorize.IndonesianAnalyzer` (TF-IDF and topics).
+
+Matching rules: case-insensitive; the expression's tokens (by
+:func:`helpers.text.tokenize`, so *Kim Jong-un* is ``kim jong un``) must be
+consecutive tokens of one sentence, so punctuation between the words (a comma, a
+full stop) stops a match; at each position the longest expression wins (*menteri luar
+negeri* over *luar negeri*); matches do not overlap and are found left to right.
+The term of an expression is its tokens, lower-cased and joined by one space
+(``korea utara``); spellings with the same tokens are one term.
+
+Caveat: the list is small and hand-made; an expression missing from it is still
+split. Tokens that are never merged (``is_word`` counts, sentence splitting,
+:func:`helpers.tokens_table` itself) are unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from .errors import HelpersError
+from .text import tokenize
+
+_DATA_FILE = "multiwords.csv"
+
+
+@lru_cache(maxsize=1)
+def _expressions_cached() -> pd.DataFrame:
+    from .actors import actor_gazetteer
+
+    with resources.files("helpers.data").joinpath(_DATA_FILE).open(encoding="utf-8") as handle:
+        listed = pd.read_csv(handle, dtype=str, keep_default_na=False)
+    missing = {"expression", "reason"} - set(listed.columns)
+    if missing:
+        raise HelpersError(f"{_DATA_FILE} lacks column(s) {sorted(missing)}; it needs 'expression' and 'reason'.")
+    listed = listed.assign(source="multiwords.csv")
+    gazetteer = actor_gazetteer()
+    aliases = gazetteer.loc[gazetteer["alias"].str.contains(r"\s", regex=True), ["alias", "note"]]
+    aliases = pd.DataFrame({"expression": aliases["alias"], "reason": "actor alias: " + aliases["note"],
+                            "source": "actors.csv"})
+    table = pd.concat([listed[["expression", "reason", "source"]], aliases], ignore_index=True)
+    table["tokens"] = [tuple(t.lower() for t in tokenize(e)) for e in table["expression"]]
+    table = table[table["tokens"].map(len) >= 2]
+    table["term"] = table["tokens"].map(" ".join)
+    table = table.drop_duplicates("term", ignore_index=True)
+    return table[["expression", "term", "tokens", "reason", "source"]]
+
+
+def multiword_expressions() -> pd.DataFrame:
+    """The expressions that count as one term (a copy).
+
+    Returns:
+        Columns ``expression`` (as listed), ``term`` (lower-case tokens joined by a
+        space: the term used in counts and TF-IDF), ``tokens`` (tuple of lower-case
+        tokens), ``reason`` and ``source`` (``multiwords.csv`` or ``actors.csv``).
+        One row per distinct term, list order (``multiwords.csv`` first).
+    """
+    return _expressions_cached().copy()
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, list[tuple[str, ...]]], re.Pattern]:
+    """``{first token: token tuples, longest first}`` and the precondition regex."""
+    table = _expressions_cached()
+    by_head: dict[str, list[tuple[str, ...]]] = {}
+    for tokens in sorted(table["tokens"], key=len, reverse=True):
+        by_head.setdefault(tokens[0], []).append(tokens)
+    # A cheap superset test on lower-cased raw text: every token-level match is also a
+    # regex match (between two tokens tokenize() leaves only white space, a dropped
+    # hyphen or a zero-width character it removes). Alternatives are grouped by first
+    # word, longest first; searching lower-cased text without re.IGNORECASE is about
+    # twice as fast on the SmSA texts (``make bench``).
+    separator = r"[\s\-\u200b\ufeff]*"
+    groups = []
+    for head, candidates in sorted(by_head.items()):
+        rests = sorted({separator.join(map(re.escape, c[1:])) for c in candidates}, key=len, reverse=True)
+        groups.append(re.escape(head) + separator + "(?:" + "|".join(rests) + ")")
+    letter = r"[^\W\d_]"
+    pattern = re.compile(rf"(?<!{letter})(?:{'|'.join(groups)})(?!{letter})")
+    return by_head, pattern
+
+
+def multiword_heads() -> frozenset[str]:
+    """The lower-case first tokens of all expressions (``kerja``, ``korea``, ...).
+
+    A document whose tokens include none of them holds no expression; the analyzer
+    (:class:`helpers.vectorize.IndonesianAnalyzer`) checks this before anything else.
+    """
+    return frozenset(_index()[0])
+
+
+def may_contain_multiword(text: str) -> bool:
+    """False when ``text`` certainly holds no listed expression (one regex search).
+
+    True does not guarantee a match (:func:`find_multiwords` decides): the regex also
+    accepts, for example, words separated by a hyphen inside one token.
+    """
+    return _index()[1].search(text.lower()) is not None
+
+
+def find_multiwords(words: list[str]) -> list[tuple[int, int, str]]:
+    """Expression matches in one token sequence, left to right, longest first.
+
+    Args:
+        words: lower-case tokens in text order, punctuation tokens included (they
+            break a match because they are not part of any expression).
+
+    Returns:
+        ``(start, end, term)`` with ``words[start:end]`` the matched tokens; matches
+        never overlap.
+    """
+    by_head = _index()[0]
+    found, i, n = [], 0, len(words)
+    while i < n:
+        for candidate in by_head.get(words[i], ()):
+            end = i + len(candidate)
+            if end <= n and tuple(words[i:end]) == candidate:
+                found.append((i, end, " ".join(candidate)))
+                i = end
+                break
+        else:
+            i += 1
+    return found
+
+
+def merge_multiwords(tokens: pd.DataFrame) -> pd.DataFrame:
+    """A token table in which each listed multi-word expression is one row.
+
+    How to read it: *Kerja sama Korea Utara* gives two rows, ``Kerja sama`` and
+    ``Korea Utara``, instead of four; counts of words and n-grams built on the result
+    treat each expression as one term.
+
+    Args:
+        tokens: from :func:`helpers.tokens_table` (not modified).
+
+    Returns:
+        A new table with the same columns. A merged row has ``token`` = the surface
+        words joined by a space, ``lower`` and ``stem`` = the term (lower case, not
+        stemmed), ``is_stopword`` False, ``is_alpha`` and ``is_word`` True, and the
+        ids (``paragraph_id``, ``sentence_id``, ``token_id``) of its first token.
+        Other rows are unchanged; ``token_id`` therefore has gaps.
+
+    Caveats: matches stay inside one sentence and never span punctuation. Word
+    counts (``n_words``) must come from the unmerged table.
+    """
+    required = ["paragraph_id", "sentence_id", "token_id", "token", "lower", "stem",
+                "is_stopword", "is_alpha", "is_word"]
+    missing = [c for c in required if c not in tokens.columns]
+    if missing:
+        raise HelpersError(f"merge_multiwords needs column(s) {missing}; build the table with "
+                           "helpers.tokens_table(helpers.sentences_table(paragraphs)).")
+    if tokens.empty:
+        return tokens.copy()
+    keep = [True] * len(tokens)
+    replacements: dict[int, tuple[str, str]] = {}
+    lower = tokens["lower"].tolist()
+    surface = tokens["token"].tolist()
+    positions = pd.Series(range(len(tokens)), index=tokens.index)
+    for _, rows in positions.groupby([tokens["paragraph_id"], tokens["sentence_id"]], sort=False):
+        rows = rows.tolist()
+        for start, end, term in find_multiwords([lower[r] for r in rows]):
+            first = rows[start]
+            replacements[first] = (" ".join(surface[r] for r in rows[start:end]), term)
+            for r in rows[start + 1 : end]:
+                keep[r] = False
+    if not replacements:
+        return tokens.copy()
+    merged = tokens.copy()
+    columns = {name: merged.columns.get_loc(name) for name in ("token", "lower", "stem", "is_stopword",
+                                                                "is_alpha", "is_word")}
+    for r, (text, term) in replacements.items():
+        merged.iat[r, columns["token"]] = text
+        merged.iat[r, columns["lower"]] = term
+        merged.iat[r, columns["stem"]] = term
+        merged.iat[r, columns["is_stopword"]] = False
+        merged.iat[r, columns["is_alpha"]] = True
+        merged.iat[r, columns["is_word"]] = True
+    return merged[keep].reset_index(drop=True)
