@@ -266,3 +266,19 @@ def test_redundancy_uses_an_absolute_threshold(toy):
     assert (copied["similarity"] >= 0.99).all()
     with pytest.raises(OptionError):
         similar_pairs(toy, threshold=1.5)
+
+
+def test_choose_n_topics_skips_k_whose_topics_lead_single_paragraphs():
+    # k = 4 and 5 are stable, but at k = 5 one topic leads a single document: it
+    # describes a paragraph, not a theme, so k = 4 is chosen.
+    summary = _summary({2: 1.0, 3: 0.95, 4: 0.92, 5: 0.93}).assign(min_dominant_documents=[8, 5, 2, 1])
+    choice = n_topics_choice(summary)
+    assert choice.n_topics == 4 and choice.reproducible == (2, 3, 4)
+
+
+def test_fewest_dominant_documents_counted_by_hand():
+    from helpers.topics import _fewest_dominant_documents
+
+    weights = np.array([[0.9, 0.1, 0.0], [0.8, 0.2, 0.0], [0.1, 0.7, 0.2], [0.0, 0.0, 0.0]])
+    assert _fewest_dominant_documents(weights, 3) == 0  # topic 3 leads no document
+    assert _fewest_dominant_documents(weights[:, :2], 2) == 1

@@ -92,6 +92,10 @@ class TopicSettings:
         stability_noise: stabilities closer than this are treated as equal (the
             seed-to-seed wobble of a mean over ``n_seeds`` restarts); a number of
             topics this close below ``min_stability`` is reported as borderline.
+        min_topic_documents: a topic is a *theme* only when it is the dominant topic of
+            at least this many documents; a k whose deterministic fit has a topic that
+            leads fewer documents describes single paragraphs, not themes, and is not
+            chosen (see :func:`choose_n_topics`).
         redundancy_threshold: two documents are called *redundant* when the cosine
             similarity of their TF-IDF vectors is at least this (an absolute
             threshold, so an article without repetition has no redundant pairs).
@@ -106,6 +110,7 @@ class TopicSettings:
     lda_max_iter: int = 100
     min_stability: float = 0.9
     stability_noise: float = 0.05
+    min_topic_documents: int = 2
     redundancy_threshold: float = 0.5
 
 
@@ -293,43 +298,61 @@ def scan_topic_numbers(matrix: TermMatrix, *, n_topics: Sequence[int] | None = N
         One row per (``n_topics``, ``seed``, ``topic_id``): ``reference_error`` and
         ``relative_error`` (Frobenius error of the deterministic fit, and the same
         divided by the norm of the matrix), ``jaccard`` (top-term overlap of reference
-        topic ``topic_id`` with its matched topic in the restart).
+        topic ``topic_id`` with its matched topic in the restart), and
+        ``min_dominant_documents`` (in the deterministic fit, the fewest documents
+        that any one topic leads).
     """
     ks = candidate_n_topics(matrix, settings=settings) if n_topics is None else list(n_topics)
     norm = float(np.sqrt(matrix.tfidf.multiply(matrix.tfidf).sum())) or 1.0
     rows = []
     for k in ks:
         reference = fit_nmf(matrix, k, settings=settings)
+        fewest = _fewest_dominant_documents(reference.transform(matrix.tfidf), k)
         for s in range(settings.n_seeds):
             restart = fit_nmf(matrix, k, init="random", seed=seed + s, settings=settings)
             _, jaccard = _match_by_jaccard(reference.components_, restart.components_, settings.n_top_terms)
             rows.extend((k, seed + s, t + 1, reference.reconstruction_err_,
-                         reference.reconstruction_err_ / norm, float(j)) for t, j in enumerate(jaccard))
+                         reference.reconstruction_err_ / norm, float(j), fewest) for t, j in enumerate(jaccard))
     return pd.DataFrame(rows, columns=["n_topics", "seed", "topic_id", "reference_error",
-                                       "relative_error", "jaccard"])
+                                       "relative_error", "jaccard", "min_dominant_documents"])
+
+
+def _fewest_dominant_documents(doc_weights: np.ndarray, n_topics: int) -> int:
+    """The smallest number of documents that any topic leads (documents without
+    terms lead none)."""
+    has_terms = doc_weights.sum(axis=1) > 0
+    leads = np.bincount(doc_weights[has_terms].argmax(axis=1), minlength=n_topics)
+    return int(leads.min())
 
 
 def summarise_scan(scan: pd.DataFrame, *, settings: TopicSettings = TOPIC_SETTINGS) -> pd.DataFrame:
     """One row per number of topics: ``relative_error``, ``stability`` (mean Jaccard
-    over topics and seeds, 0..1) and ``recurrence`` (share of topic × seed pairs whose
-    Jaccard reaches ``recur_threshold``)."""
+    over topics and seeds, 0..1), ``recurrence`` (share of topic × seed pairs whose
+    Jaccard reaches ``recur_threshold``) and ``min_dominant_documents`` (the fewest
+    documents any topic of the deterministic fit leads)."""
     grouped = scan.assign(recurs=scan["jaccard"] >= settings.recur_threshold).groupby("n_topics")
     return pd.DataFrame({
         "relative_error": grouped["relative_error"].first(),
         "stability": grouped["jaccard"].mean(),
         "recurrence": grouped["recurs"].mean(),
+        "min_dominant_documents": grouped["min_dominant_documents"].first(),
     }).reset_index()
 
 
 def choose_n_topics(summary: pd.DataFrame, *, settings: TopicSettings = TOPIC_SETTINGS) -> int:
-    """The largest number of topics whose stability reaches ``settings.min_stability``.
+    """The largest number of topics that is reproducible and made of themes.
 
-    Why not "the most stable k": k = 2 is almost always the most stable, because
-    splitting a vocabulary in two is easy to repeat, so that rule describes itself
-    rather than the text. The largest reproducible k is the most detailed model that
-    still comes back from other random starts (Greene et al. 2014 use stability the
-    same way). When no k is reproducible, the most stable k is returned (ties: the
-    smaller); :func:`n_topics_choice` says so, and says when several k qualify.
+    A k qualifies when its stability reaches ``settings.min_stability`` and every
+    topic of its deterministic fit leads at least ``settings.min_topic_documents``
+    documents. Why not "the most stable k": k = 2 is almost always the most stable,
+    because splitting a vocabulary in two is easy to repeat, so that rule describes
+    itself rather than the text. Why the theme condition: on a short text NMF stays
+    reproducible at high k by giving single paragraphs topics of their own, which
+    describes paragraphs, not themes. The largest qualifying k is the most detailed
+    model that still comes back from other random starts (Greene et al. 2014 use
+    stability the same way). When no k qualifies, the most stable k is returned
+    (ties: the smaller); :func:`n_topics_choice` says so, and says when several k
+    qualify.
     """
     return n_topics_choice(summary, settings=settings).n_topics
 
@@ -340,7 +363,8 @@ class NTopicsChoice:
 
     Attributes:
         n_topics: the chosen k.
-        reproducible: every k with stability >= ``min_stability``, ascending.
+        reproducible: every k with stability >= ``min_stability`` whose topics each lead
+            at least ``min_topic_documents`` documents, ascending.
         borderline: k just below the threshold (within ``stability_noise``).
         identifiable: True only when exactly one k is reproducible and none is
             borderline: the text then singles out one number of topics.
@@ -369,9 +393,11 @@ def n_topics_choice(summary: pd.DataFrame, *, settings: TopicSettings = TOPIC_SE
     ordered = summary.sort_values("n_topics")
     ks = ordered["n_topics"].astype(int).to_numpy()
     stability = ordered["stability"].to_numpy(dtype=float)
-    passes = stability >= settings.min_stability - 1e-12
+    themes = (ordered["min_dominant_documents"].to_numpy() >= settings.min_topic_documents
+              if "min_dominant_documents" in ordered else np.ones(len(ks), dtype=bool))
+    passes = (stability >= settings.min_stability - 1e-12) & themes
     reproducible = tuple(int(k) for k in ks[passes])
-    near = (~passes) & (stability >= settings.min_stability - settings.stability_noise)
+    near = (~passes) & themes & (stability >= settings.min_stability - settings.stability_noise)
     borderline = tuple(int(k) for k in ks[near])
     if reproducible:
         chosen, fallback = max(reproducible), False
