@@ -44,8 +44,11 @@ test: $(STAMP) ## Run the unit tests and execute every notebook (pytest)
 bench: $(STAMP) ## Benchmark TF-IDF, report and sentiment speed; writes reports/bench.json
 	$(PY) -m helpers.bench
 
+# Jupyter refuses to run as root without --allow-root (containers, CI machines).
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: $(STAMP) ## Open JupyterLab on the project kernel
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(LAB_ROOT) $(LAB_ARGS)
 
 clean: ## Remove generated outputs (keeps .venv, data/raw and the dataset cache)
 	rm -rf reports data/processed/*/ .pytest_cache
