@@ -188,3 +188,41 @@ def test_actor_figures_sort_mask_and_use_one_colour():
     assert annotations == ["0", "0", "1", "1", "1", "1"]          # 3 off-diagonal pairs, twice; no "3"
     assert heat.collections[0].get_clim()[1] == 1
     plt.close("all")
+
+
+# --- describe ---------------------------------------------------------------------
+
+
+def _overview(words, mtld_value, hdd_value):
+    return pd.DataFrame({"measure": ["words", "MTLD", "HD-D"], "value": [float(words), mtld_value, hdd_value],
+                         "definition": ["", "", ""]})
+
+
+def test_describe_diversity_values():
+    text = stats.describe_diversity(_overview(150, 84.6, 0.8649))
+    assert text == ("MTLD is 85 words: on average, that many words pass before the running TTR drops to 0.72. "
+                    "There are no published MTLD norms for Indonesian news, so read it comparatively, against "
+                    "other articles. HD-D is 0.86: a random 42-word sample would hold that share of distinct words.")
+    assert stats.describe_mtld(_overview(150, 84.6, 0.8649)) == "85 words"
+
+
+def test_describe_diversity_too_short_for_both():
+    text = stats.describe_diversity(_overview(12, float("nan"), float("nan")))
+    assert text == ("MTLD is not reported: the text has 12 words, fewer than the 100 MTLD needs to be meaningful. "
+                    "HD-D is not reported (fewer than 42 words).")
+    assert stats.describe_mtld(_overview(12, float("nan"), float("nan"))) == \
+        "not reported (the text has 12 words; MTLD needs 100)"
+
+
+def test_describe_diversity_hdd_without_mtld():
+    text = stats.describe_diversity(_overview(60, float("nan"), 0.9))
+    assert text.startswith("MTLD is not reported: the text has 60 words")
+    assert text.endswith("HD-D is 0.90: a random 42-word sample would hold that share of distinct words.")
+
+
+def test_describe_diversity_on_a_real_overview():
+    tokens = helpers.tokens_table(helpers.sentences_table(pd.DataFrame(
+        {"paragraph_id": [1], "text": ["Rusia dan Korea Utara menandatangani pakta pertahanan."]})))
+    paragraphs = pd.DataFrame({"paragraph_id": [1], "n_words": [int(tokens["is_word"].sum())]})
+    text = stats.describe_diversity(stats.overview_table(paragraphs, tokens))
+    assert "the text has 7 words" in text and "HD-D is not reported" in text

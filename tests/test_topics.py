@@ -13,8 +13,11 @@ from helpers.stopwords import stopword_set
 from helpers.topics import (
     DISTINCTIVE_CONFIG,
     TOPIC_SETTINGS,
+    NTopicsChoice,
     TopicSettings,
     choose_n_topics,
+    describe_error_elbow,
+    describe_n_topics,
     document_linkage,
     document_topics,
     dominant_topic_agreement,
@@ -23,6 +26,7 @@ from helpers.topics import (
     fit_lda,
     fit_nmf,
     fit_tfidf,
+    list_ks,
     match_topics,
     n_topics_choice,
     redundant_pairs,
@@ -282,3 +286,77 @@ def test_fewest_dominant_documents_counted_by_hand():
     weights = np.array([[0.9, 0.1, 0.0], [0.8, 0.2, 0.0], [0.1, 0.7, 0.2], [0.0, 0.0, 0.0]])
     assert _fewest_dominant_documents(weights, 3) == 0  # topic 3 leads no document
     assert _fewest_dominant_documents(weights[:, :2], 2) == 1
+
+
+# --- describe ---------------------------------------------------------------------
+
+_DESCRIBE_SETTINGS = TopicSettings(n_seeds=4, min_stability=0.9, stability_noise=0.05, min_topic_documents=2)
+
+
+def _scan_summary(stability, errors=(0.8, 0.7, 0.6), recurrence=None):
+    ks = list(range(2, 2 + len(stability)))
+    return pd.DataFrame({"n_topics": ks, "stability": stability,
+                         "recurrence": recurrence or stability, "relative_error": list(errors)[:len(ks)],
+                         "min_dominant_documents": [3] * len(ks)})
+
+
+def test_list_ks_joins_with_and():
+    assert list_ks([]) == ""
+    assert list_ks([2]) == "k = 2"
+    assert list_ks([2, 3, 4]) == "k = 2, 3 and 4"
+
+
+def test_describe_n_topics_fallback_when_no_k_is_reproducible():
+    summary = _scan_summary([0.5, 0.7, 0.6])
+    choice = n_topics_choice(summary, settings=_DESCRIBE_SETTINGS)
+    assert choice.fallback
+    text = describe_n_topics(summary, choice, settings=_DESCRIBE_SETTINGS)
+    assert text.startswith("Tried k = 2 to 4 with 4 random restarts each. No k reaches stability 0.90 ")
+    assert "the most stable k = 3 (stability 0.70)" in text
+    assert text.endswith("falls from 0.80 at k = 2 to 0.60 at k = 4; "
+                         "it declines steadily without a clear elbow, so error alone would not pick k.")
+
+
+def test_describe_n_topics_identifiable_single_k():
+    summary = _scan_summary([0.95, 0.6, 0.5])
+    choice = n_topics_choice(summary, settings=_DESCRIBE_SETTINGS)
+    assert choice.identifiable
+    text = describe_n_topics(summary, choice, settings=_DESCRIBE_SETTINGS)
+    assert "Only k = 2 reaches stability 0.90 with every topic leading at least 2 paragraphs (it has 0.95), " \
+           "so the text supports one number of topics." in text
+
+
+def test_describe_n_topics_several_k_and_borderline():
+    summary = _scan_summary([1.0, 0.87, 0.92], recurrence=[1.0, 0.9, 0.75])
+    choice = n_topics_choice(summary, settings=_DESCRIBE_SETTINGS)
+    assert (choice.n_topics, choice.reproducible, choice.borderline) == (4, (2, 4), (3,))
+    text = describe_n_topics(summary, choice, settings=_DESCRIBE_SETTINGS)
+    assert "k = 4 is the largest k with stability of at least 0.90" in text
+    assert "(it has 0.92; 75% of its topics recovered per restart). k = 2 also passes; " \
+           "k = 3 falls within 0.05 below the threshold, so k is not identifiable" in text
+
+
+def test_describe_n_topics_plural_others():
+    summary = _scan_summary([0.95, 0.95, 0.95])
+    choice = NTopicsChoice(4, (2, 3, 4), (), identifiable=False, fallback=False)
+    text = describe_n_topics(summary, choice, settings=_DESCRIBE_SETTINGS)
+    assert "k = 2 and 3 also pass, so k is not identifiable" in text
+
+
+def test_describe_error_elbow_branches():
+    two = pd.DataFrame({"n_topics": [2, 3], "relative_error": [0.8, 0.7]})
+    assert describe_error_elbow(two) == "with only two values tried there is no elbow to read."
+    # drops 0.05, 0.30, 0.05: the big one is going to k = 4
+    elbow = pd.DataFrame({"n_topics": [2, 3, 4, 5], "relative_error": [0.9, 0.85, 0.55, 0.5]})
+    assert describe_error_elbow(elbow, chosen=3) == (
+        "its largest drop comes when going to k = 4, so error alone would suggest k = 4.")
+    assert describe_error_elbow(elbow, chosen=4).endswith("k = 4, the same k as the stability rule.")
+    steady = pd.DataFrame({"n_topics": [2, 3, 4], "relative_error": [0.9, 0.8, 0.7]})
+    assert describe_error_elbow(steady).startswith("it declines steadily")
+
+
+def test_describe_n_topics_does_not_mutate_scan_summary():
+    summary = _scan_summary([0.95, 0.6, 0.5])
+    before = summary.copy()
+    describe_n_topics(summary, n_topics_choice(summary, settings=_DESCRIBE_SETTINGS), settings=_DESCRIBE_SETTINGS)
+    pd.testing.assert_frame_equal(summary, before)

@@ -416,3 +416,85 @@ def kwic(tokens: pd.DataFrame, query: str, *, by: str = "word", window: int = 7)
                              detokenize(surface[i + k:i + k + window])))
     return pd.DataFrame(rows, columns=columns).astype(
         {"paragraph_id": "int64", "sentence_id": "int64", "token_id": "int64"})
+
+
+# --- describe: prose for the notebook ------------------------------------------------
+# Plain sentences for notebook.md, which escapes them; where the prose needs Markdown
+# emphasis, the helper returns a trusted template plus the values to escape into it.
+
+
+def describe_collocations(collocations: pd.DataFrame, *, alpha: float = 0.05) -> str:
+    """Two sentences after the top collocation: does PMI agree, and what survives Bonferroni.
+
+    Args:
+        collocations: from :func:`collocations` (``bigram``, ``n``, ``pmi``,
+            ``p_bonferroni``, ``n_tests``), ranked, not empty.
+        alpha: significance level for ``p_bonferroni``.
+
+    Returns:
+        Plain text (no Markdown).
+    """
+    if collocations.empty:
+        raise ValueError("describe_collocations needs at least one ranked collocation; check collocations.empty first.")
+    n_tests = int(collocations["n_tests"].iloc[0])
+    n_significant = int((collocations["p_bonferroni"] < alpha).sum())
+    top = collocations.iloc[0]
+    by_pmi = collocations.sort_values(["pmi", "bigram"], ascending=[False, True]).iloc[0]
+    if len(collocations) == 1:
+        pmi_text = "It is the only pair seen often enough to rank."
+    elif by_pmi["bigram"] == top["bigram"]:
+        pmi_text = f"It also has the highest PMI ({by_pmi['pmi']:.1f} bits): both scores agree on the top pair."
+    else:
+        pmi_text = (f"By PMI the top pair is {by_pmi['bigram']} ({by_pmi['pmi']:.1f} bits, seen {int(by_pmi['n'])} "
+                    f"times), whose words rarely occur apart.")
+    if n_significant:
+        kept = (f"the only ranked pair remains significant at {alpha} (adjusted p < {alpha})" if len(collocations) == 1
+                else f"{n_significant} of the {len(collocations)} ranked pairs remain significant at {alpha} "
+                     f"(adjusted p < {alpha})")
+        rest = kept + "; the p-values are approximate for counts this small, so the order matters more than the cut."
+    else:
+        rest = f"none of the {len(collocations)} ranked pairs is significant at {alpha}; the ranking is descriptive."
+    sig_text = f"After a Bonferroni correction for the {n_tests} content-word pairs in the text, " + rest
+    return f"{pmi_text} {sig_text}"
+
+
+def describe_frames(frames: pd.DataFrame) -> str:
+    """One sentence on correlative frames (``''`` when there are none).
+
+    Args:
+        frames: from :func:`correlative_frames` (``frame``, ``count``), most frequent first.
+    """
+    if frames.empty:
+        return ""
+    return f"Correlative frames occur {int(frames['count'].sum())} times in total, most often {frames['frame'].iloc[0]}."
+
+
+def describe_repetition(repetition: pd.DataFrame, frames: pd.DataFrame, *, min_n: int = 3) -> tuple[str, dict]:
+    """How much phrasing recurs across paragraphs, as a Markdown template and its values.
+
+    The template is trusted (it carries the bold share); the values are plain and must
+    be escaped, so display it with ``notebook.md(template, **values)``.
+
+    Args:
+        repetition: from :func:`repeated_share` with the same ``min_n``.
+        frames: from :func:`correlative_frames`.
+        min_n: shortest phrase counted as repeated (quoted in the text).
+
+    Returns:
+        ``(template, values)``. With no repeated phrasing the text says the article
+        does not recycle its phrasing; otherwise it gives the article-wide share and the
+        most recycled paragraph(s).
+    """
+    frames_text = describe_frames(frames)
+    if repetition["n_repeated_words"].sum() == 0:
+        return ("No phrase of {k}+ words recurs in another paragraph: the article does not recycle "
+                "its phrasing. {frames_text}", {"k": min_n, "frames_text": frames_text})
+    overall = repetition["n_repeated_words"].sum() / max(repetition["n_words"].sum(), 1)
+    top_share = repetition["repeated_share"].max()
+    most = repetition[repetition["repeated_share"] == top_share]["paragraph_id"].astype(int).tolist()
+    template = ("**{share}** of the article's words sit inside phrases of {k}+ words that recur in another "
+                "paragraph. The most recycled {which} ({pshare} of {its} words). {frames_text}")
+    return template, {
+        "share": f"{overall:.0%}", "k": min_n,
+        "which": f"paragraph is {most[0]}" if len(most) == 1 else "paragraphs are " + ", ".join(map(str, most)),
+        "its": "its" if len(most) == 1 else "their", "pshare": f"{top_share:.0%}", "frames_text": frames_text}

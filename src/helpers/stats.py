@@ -370,3 +370,46 @@ def _require(table: pd.DataFrame, columns: Iterable[str], caller: str) -> None:
             f"{caller} needs columns {missing} that the table lacks (it has {list(table.columns)}). "
             "Build it with helpers.tokens_table(helpers.sentences_table(paragraphs))."
         )
+
+
+# --- describe: prose for the notebook ------------------------------------------------
+# Plain sentences (no Markdown) for notebook.md, which escapes them.
+
+
+def describe_mtld(overview: pd.DataFrame) -> str:
+    """MTLD as a short phrase for a takeaway: ``'85 words'`` or why it is not reported.
+
+    Args:
+        overview: from :func:`overview_table` (rows ``words`` and ``MTLD``).
+    """
+    values = overview.set_index("measure")["value"]
+    if pd.isna(values["MTLD"]):
+        return f"not reported (the text has {int(values['words'])} words; MTLD needs {MTLD_MIN_WORDS})"
+    return f"{values['MTLD']:.0f} words"
+
+
+def describe_diversity(overview: pd.DataFrame) -> str:
+    """Two sentences on the length-robust diversity measures, MTLD and HD-D.
+
+    Each one is read out (MTLD: words before the running TTR drops to 0.72; HD-D: the
+    share of distinct words in a random 42-word sample) or, when the text is too short
+    for it (the value is NaN), said to be not reported and why.
+
+    Args:
+        overview: from :func:`overview_table` (rows ``words``, ``MTLD``, ``HD-D``).
+
+    Returns:
+        Plain text (no Markdown).
+    """
+    values = overview.set_index("measure")["value"]
+    if pd.isna(values["MTLD"]):
+        mtld_sentence = (f"MTLD is not reported: the text has {int(values['words'])} words, fewer than the "
+                         f"{MTLD_MIN_WORDS} MTLD needs to be meaningful.")
+    else:
+        mtld_sentence = (f"MTLD is {values['MTLD']:.0f} words: on average, that many words pass before the running TTR "
+                         "drops to 0.72. There are no published MTLD norms for Indonesian news, so read it "
+                         "comparatively, against other articles.")
+    hdd_sentence = (f"HD-D is not reported (fewer than {HDD_SAMPLE_SIZE} words)." if pd.isna(values["HD-D"])
+                    else f"HD-D is {values['HD-D']:.2f}: a random {HDD_SAMPLE_SIZE}-word sample would hold that "
+                    "share of distinct words.")
+    return f"{mtld_sentence} {hdd_sentence}"

@@ -68,6 +68,7 @@ __all__ = [
     "choose_n_topics", "NTopicsChoice", "n_topics_choice", "topic_stability", "topic_labels", "topic_terms",
     "document_topics", "dominant_topics", "dominant_runs", "fit_lda", "match_topics",
     "dominant_topic_agreement", "similarity_matrix", "similar_pairs", "redundant_pairs", "document_linkage",
+    "list_ks", "describe_error_elbow", "describe_n_topics",
 ]
 
 
@@ -669,3 +670,89 @@ def document_linkage(matrix: TermMatrix, *, method: str = "average") -> np.ndarr
 def _check_positive(name: str, value: int) -> None:
     if not isinstance(value, (int, np.integer)) or value < 1:
         raise OptionError(f"Invalid value for {name}: {value!r}. Use a positive integer.")
+
+
+# --- describe: prose for the notebook ------------------------------------------------
+# These return plain sentences (no Markdown); the notebook passes them to notebook.md,
+# which escapes them. They hold the branching that used to sit in notebook cells.
+
+
+def list_ks(values: Sequence[int]) -> str:
+    """``'k = 2, 3 and 4'`` for a list of numbers of topics (``''`` when empty)."""
+    values = list(values)
+    if not values:
+        return ""
+    return "k = " + ", ".join(map(str, values[:-1])) + (" and " if len(values) > 1 else "") + str(values[-1])
+
+
+def describe_error_elbow(summary: pd.DataFrame, *, chosen: int | None = None) -> str:
+    """One clause on where the reconstruction error drops most (the "elbow").
+
+    An elbow is reported when the largest drop between consecutive k exceeds 1.5 times
+    the median drop; with only two k tried there is nothing to read.
+
+    Args:
+        summary: from :func:`summarise_scan` (``n_topics``, ``relative_error``), ascending k.
+        chosen: the k picked by the stability rule; when the elbow falls on it, the
+            clause says so.
+
+    Returns:
+        A sentence fragment ending with a full stop.
+    """
+    drops = -summary["relative_error"].diff().dropna()
+    if len(drops) >= 2 and drops.max() > 1.5 * drops.median():
+        step = int(summary["n_topics"][drops.idxmax()])
+        return (f"its largest drop comes when going to k = {step}, so error alone would suggest k = {step}"
+                + (", the same k as the stability rule." if step == chosen else "."))
+    if len(drops) >= 2:
+        return "it declines steadily without a clear elbow, so error alone would not pick k."
+    return "with only two values tried there is no elbow to read."
+
+
+def describe_n_topics(summary: pd.DataFrame, choice: NTopicsChoice, *,
+                      settings: TopicSettings = TOPIC_SETTINGS) -> str:
+    """The evidence for the number of topics, as a paragraph of plain prose.
+
+    Says which k were tried, whether the text singles out one k (``choice.identifiable``),
+    several (the largest reproducible one is used) or none (``choice.fallback``: the most
+    stable k, for description only), and what the reconstruction error alone suggests.
+
+    Args:
+        summary: from :func:`summarise_scan` (``n_topics``, ``stability``,
+            ``recurrence``, ``relative_error``), ascending k.
+        choice: from :func:`n_topics_choice` on the same summary.
+        settings: ``min_stability``, ``min_topic_documents``, ``stability_noise`` and
+            ``n_seeds`` are quoted.
+
+    Returns:
+        Plain text (no Markdown), to be escaped by :func:`helpers.notebook.md`.
+    """
+    n_topics = choice.n_topics
+    chosen_row = summary.set_index("n_topics").loc[n_topics]
+    if choice.fallback:
+        verdict = (f"No k reaches stability {settings.min_stability:.2f} with every topic leading at least "
+                   f"{settings.min_topic_documents} paragraphs, so k is not identifiable from this "
+                   f"text: the topics below use the most stable k = {n_topics} (stability {chosen_row['stability']:.2f}) "
+                   "and describe the vocabulary only; they are not reproducible themes.")
+    elif choice.identifiable:
+        verdict = (f"Only k = {n_topics} reaches stability {settings.min_stability:.2f} with every topic leading "
+                   f"at least {settings.min_topic_documents} paragraphs "
+                   f"(it has {chosen_row['stability']:.2f}), so the text supports one number of topics.")
+    else:
+        others = [k for k in choice.reproducible if k != n_topics]
+        evidence = []
+        if others:
+            evidence.append(f"{list_ks(others)} also pass{'es' if len(others) == 1 else ''}")
+        if choice.borderline:
+            evidence.append(f"{list_ks(choice.borderline)} {'falls' if len(choice.borderline) == 1 else 'fall'} within "
+                            f"{settings.stability_noise:.2f} below the threshold")
+        verdict = (f"k = {n_topics} is the largest k with stability of at least {settings.min_stability:.2f} and "
+                   f"every topic leading at least {settings.min_topic_documents} paragraphs "
+                   f"(it has {chosen_row['stability']:.2f}; {chosen_row['recurrence']:.0%} of its topics recovered per restart). "
+                   + "; ".join(evidence) + ", so k is not identifiable from this text alone. We show the most detailed "
+                   "reproducible model; smaller k give coarser, merged versions of these topics.")
+    elbow = describe_error_elbow(summary, chosen=n_topics)
+    lo, hi = int(summary["n_topics"].min()), int(summary["n_topics"].max())
+    return (f"Tried k = {lo} to {hi} with {settings.n_seeds} random restarts each. {verdict} Relative reconstruction "
+            f"error falls from {summary['relative_error'].iloc[0]:.2f} at k = {lo} to "
+            f"{summary['relative_error'].iloc[-1]:.2f} at k = {hi}; {elbow}")
