@@ -226,3 +226,28 @@ def test_describe_diversity_on_a_real_overview():
     paragraphs = pd.DataFrame({"paragraph_id": [1], "n_words": [int(tokens["is_word"].sum())]})
     text = stats.describe_diversity(stats.overview_table(paragraphs, tokens))
     assert "the text has 7 words" in text and "HD-D is not reported" in text
+
+
+def _vocabulary(rows):
+    return pd.DataFrame(rows, columns=["label", "n", "share"])
+
+
+def test_describe_vocabulary_empty_and_all_once():
+    assert stats.describe_vocabulary(_vocabulary([])) == (
+        "The article has no content words after removing stop words.", {})
+    template, values = stats.describe_vocabulary(_vocabulary([("pakta", 1, 0.5), ("rusia", 1, 0.5)]))
+    assert template.format(**values) == "Every one of the 2 content words occurs once, so no word dominates."
+
+
+def test_describe_vocabulary_one_or_several_repeated_words():
+    template, values = stats.describe_vocabulary(_vocabulary([("rusia", 3, 0.6), ("pakta", 1, 0.2), ("kim", 1, 0.2)]))
+    assert template.format(**values) == ("Only one content word occurs more than once: rusia (3); every other "
+                                         "content word occurs once.")
+    vocabulary = _vocabulary([("rusia", 3, 0.3), ("korea utara", 2, 0.2), ("pakta", 2, 0.2), ("kim", 1, 0.1),
+                              ("putin", 1, 0.1), ("nato", 1, 0.1)])
+    template, values = stats.describe_vocabulary(vocabulary, n_top=2)
+    assert template.format(**values) == (
+        "The 2 most frequent content words are rusia (3), korea utara (2). Together they make up **50%** of all "
+        "content words, a rough measure of how narrowly the article is focused.")
+    template, values = stats.describe_vocabulary(vocabulary, n_top=5)
+    assert values["k"] == 3 and values["rest"] == " Every other content word occurs once."

@@ -18,6 +18,8 @@ from helpers.topics import (
     choose_n_topics,
     describe_error_elbow,
     describe_n_topics,
+    describe_redundancy,
+    describe_topic_flow,
     document_linkage,
     document_topics,
     dominant_topic_agreement,
@@ -360,3 +362,45 @@ def test_describe_n_topics_does_not_mutate_scan_summary():
     before = summary.copy()
     describe_n_topics(summary, n_topics_choice(summary, settings=_DESCRIBE_SETTINGS), settings=_DESCRIBE_SETTINGS)
     pd.testing.assert_frame_equal(summary, before)
+
+
+def _runs(rows):
+    return pd.DataFrame(rows, columns=["first_document", "last_document", "n_documents", "dominant_topic"]).astype(
+        {"dominant_topic": "Int64"})
+
+
+def test_describe_topic_flow_runs_and_missing_topic():
+    runs = _runs([(1, 3, 3, 2), (4, 4, 1, None), (5, 6, 2, 1)])
+    assert describe_topic_flow(runs) == "paragraphs 1-3: topic 2; paragraph 4: topic -; paragraphs 5-6: topic 1"
+
+
+def test_describe_topic_flow_truncates_long_flows():
+    runs = _runs([(i, i, 1, 1 + i % 2) for i in range(1, 6)])
+    assert describe_topic_flow(runs, max_runs=2) == "paragraph 1: topic 2; paragraph 2: topic 1; and 3 more runs"
+
+
+def _closest(rows):
+    return pd.DataFrame(rows, columns=["document_a", "document_b", "similarity", "shared_terms"])
+
+
+def test_describe_redundancy_none_with_one_or_many_pairs():
+    template, values = describe_redundancy(_closest([(1, 2, 0.1234, "")]), n_redundant=0, n_documents=2, threshold=0.5)
+    assert template.format(**values) == (
+        "**No redundant pairs:** the only pair of paragraphs does not reach cosine 0.5. The most similar pair, "
+        "paragraphs 1 and 2 (cosine 0.12), shares *no terms*: related subject matter, not repetition.")
+    template, values = describe_redundancy(_closest([(2, 4, 0.3, "pakta, rusia")]), n_redundant=0, n_documents=4,
+                                           threshold=0.5)
+    assert "none of the 6 pairs of paragraphs reaches cosine 0.5" in template.format(**values)
+    assert values["shared"] == "pakta, rusia"
+
+
+def test_describe_redundancy_counts_redundant_pairs():
+    closest = _closest([(3, 7, 0.71, "pakta"), (1, 2, 0.6, "rusia")])
+    template, values = describe_redundancy(closest, n_redundant=1, n_documents=3, threshold=0.5)
+    assert template.format(**values).startswith(
+        "**1** of 3 pairs of paragraphs reaches cosine 0.5. The most similar is paragraphs **3** and **7** "
+        "(cosine 0.71), sharing *pakta*.")
+    template, values = describe_redundancy(closest, n_redundant=2, n_documents=3, threshold=0.5)
+    assert "**2** of 3 pairs of paragraphs reach cosine" in template.format(**values)
+    with pytest.raises(ValueError, match="at least one pair"):
+        describe_redundancy(_closest([]), n_redundant=0, n_documents=1, threshold=0.5)

@@ -413,3 +413,35 @@ def describe_diversity(overview: pd.DataFrame) -> str:
                     else f"HD-D is {values['HD-D']:.2f}: a random {HDD_SAMPLE_SIZE}-word sample would hold that "
                     "share of distinct words.")
     return f"{mtld_sentence} {hdd_sentence}"
+
+
+def describe_vocabulary(vocabulary: pd.DataFrame, *, n_top: int = 5) -> tuple[str, dict]:
+    """Which content words dominate, as a Markdown template and its values.
+
+    The template is trusted (it carries the bold share); the values are plain and must
+    be escaped, so display it with ``notebook.md(template, **values)``. Only words seen
+    at least twice are listed; the share of the top words is a rough measure of focus.
+
+    Args:
+        vocabulary: from :func:`vocabulary_table` (``label``, ``n``, ``share``), most
+            frequent first.
+        n_top: most frequent words listed.
+
+    Returns:
+        ``(template, values)``: no content words, every word once, one repeated word,
+        or the top words with their counts and combined share.
+    """
+    repeated = vocabulary[vocabulary["n"] >= 2]
+    if vocabulary.empty:
+        return "The article has no content words after removing stop words.", {}
+    if repeated.empty:
+        return "Every one of the {n} content words occurs once, so no word dominates.", {"n": len(vocabulary)}
+    top_words = repeated.head(n_top)
+    listed = ", ".join(f"{w} ({n})" for w, n in zip(top_words["label"], top_words["n"]))
+    if len(top_words) == 1:
+        return ("Only one content word occurs more than once: {words}; every other content word occurs once.",
+                {"words": listed})
+    return ("The {k} most frequent content words are {words}. Together they make up **{share}** of all "
+            "content words, a rough measure of how narrowly the article is focused.{rest}",
+            {"k": len(top_words), "words": listed, "share": f"{top_words['share'].sum():.0%}",
+             "rest": " Every other content word occurs once." if len(repeated) < n_top else ""})

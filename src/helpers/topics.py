@@ -68,7 +68,7 @@ __all__ = [
     "choose_n_topics", "NTopicsChoice", "n_topics_choice", "topic_stability", "topic_labels", "topic_terms",
     "document_topics", "dominant_topics", "dominant_runs", "fit_lda", "match_topics",
     "dominant_topic_agreement", "similarity_matrix", "similar_pairs", "redundant_pairs", "document_linkage",
-    "list_ks", "describe_error_elbow", "describe_n_topics",
+    "list_ks", "describe_error_elbow", "describe_n_topics", "describe_topic_flow", "describe_redundancy",
 ]
 
 
@@ -756,3 +756,58 @@ def describe_n_topics(summary: pd.DataFrame, choice: NTopicsChoice, *,
     return (f"Tried k = {lo} to {hi} with {settings.n_seeds} random restarts each. {verdict} Relative reconstruction "
             f"error falls from {summary['relative_error'].iloc[0]:.2f} at k = {lo} to "
             f"{summary['relative_error'].iloc[-1]:.2f} at k = {hi}; {elbow}")
+
+
+def describe_topic_flow(runs: pd.DataFrame, *, max_runs: int = 12) -> str:
+    """The dominant-topic runs in article order: ``'paragraphs 1-3: topic 2; paragraph 4: topic 1'``.
+
+    Args:
+        runs: from :func:`dominant_runs` (``first_document``, ``last_document``,
+            ``n_documents``, ``dominant_topic``; a missing topic is shown as ``-``).
+        max_runs: runs listed before the rest are summarised as ``'and N more runs'``.
+
+    Returns:
+        Plain text (no Markdown).
+    """
+    parts = []
+    for run in runs.head(max_runs).itertuples():
+        where = (f"paragraphs {run.first_document}-{run.last_document}" if run.n_documents > 1
+                 else f"paragraph {run.first_document}")
+        parts.append(f"{where}: topic {'-' if pd.isna(run.dominant_topic) else run.dominant_topic}")
+    flow = "; ".join(parts)
+    return flow + (f"; and {len(runs) - max_runs} more runs" if len(runs) > max_runs else "")
+
+
+def describe_redundancy(closest: pd.DataFrame, *, n_redundant: int, n_documents: int,
+                        threshold: float) -> tuple[str, dict]:
+    """Whether any pair of paragraphs is redundant, as a Markdown template and its values.
+
+    The template is trusted (it carries the emphasis); the values are plain and must be
+    escaped, so display it with ``notebook.md(template, **values)``.
+
+    Args:
+        closest: from :func:`similar_pairs`, most similar first, not empty
+            (``document_a``, ``document_b``, ``similarity``, ``shared_terms``).
+        n_redundant: pairs with cosine >= ``threshold``.
+        n_documents: documents compared (for the number of pairs).
+        threshold: the redundancy cut quoted in the text.
+
+    Returns:
+        ``(template, values)``.
+    """
+    if closest.empty:
+        raise ValueError("describe_redundancy needs at least one pair; check that there are two documents.")
+    n_pairs = n_documents * (n_documents - 1) // 2
+    top = closest.iloc[0]
+    values = {"t": threshold, "a": top["document_a"], "b": top["document_b"], "s": f"{top['similarity']:.2f}"}
+    if n_redundant == 0:
+        values.update(none=("the only pair of paragraphs does not reach" if n_pairs == 1
+                            else f"none of the {n_pairs} pairs of paragraphs reaches"),
+                      shared=top["shared_terms"] or "no terms")
+        return ("**No redundant pairs:** {none} cosine {t}. The most similar pair, "
+                "paragraphs {a} and {b} (cosine {s}), shares *{shared}*: related subject matter, not repetition.",
+                values)
+    values.update(k=n_redundant, n=n_pairs, verb="reaches" if n_redundant == 1 else "reach", shared=top["shared_terms"])
+    return ("**{k}** of {n} pairs of paragraphs {verb} cosine {t}. The most similar is paragraphs **{a}** and **{b}** "
+            "(cosine {s}), sharing *{shared}*. Check the shared terms: rare words shared by an event and the quote "
+            "about it raise the cosine without any sentence being restated.", values)
