@@ -134,7 +134,7 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, ax=None):
     """
     ordered = actors.sort_values(["mean_score", "actor"], kind="stable").reset_index(drop=True)
     if ax is None:
-        _, ax = new_axes(figsize=(9.5, max(3.0, 0.45 * len(ordered) + 1.5)))
+        _, ax = new_axes(figsize=(8.0, max(3.0, 0.45 * len(ordered) + 1.5)))
     y = np.arange(len(ordered))
     colours = ordered["direction"].map(DIRECTION_COLOURS).to_numpy()
     few = (ordered["direction"] == "too few sentences").to_numpy()
