@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -161,12 +160,3 @@ def staged_directory(final: str | os.PathLike):
     os.replace(staging, final)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-
-
-def copy_tree_files(source: str | os.PathLike, names: Iterable[str], destination: str | os.PathLike) -> None:
-    """Copy the named files from ``source`` into ``destination`` (used for staging)."""
-    source, destination = Path(source), Path(destination)
-    destination.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        if (source / name).exists():
-            shutil.copy2(source / name, destination / name)
