@@ -63,6 +63,12 @@ _NUSAX_URL = ("https://raw.githubusercontent.com/IndoNLP/nusax/75b0be5d982348332
               "datasets/sentiment/indonesian/{split}.csv")
 _SMSA_URL = ("https://raw.githubusercontent.com/IndoNLP/indonlu/ce728f6926a36174b9923dfe49d6a6839b6e9bb7/"
              "dataset/smsa_doc-sentiment-prosa/{split}_preprocess.tsv")
+# IndoSum (Kurniawan & Louvan 2018), redistributed by CalDev-id/INDOSUM2: the
+# development sets of folds 2 and 3 (1,460 distinct news articles).
+_INDOSUM_URL = ("https://raw.githubusercontent.com/CalDev-id/INDOSUM2/9280c93074959f0d99f1d48e9a2369373ff84248/"
+                "indosum/{split}.jsonl")
+_CNBC_URL = ("https://raw.githubusercontent.com/triagungj/CNBCI-Sentiment-Analysis/"
+             "54ed3eea4868d7366bd0ea4ed24d68b12f971d6a/Dataset/dataset.csv")
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,21 @@ DATASETS: dict[str, dict[str, DataFile]] = {
             ("valid", "6ab41ddc9d58a35086f05ebd2e209c74cb03d87d4f51d6abdfba674eafbefa74"),
             ("test", "4e8016daa8e4e1b193f2a28a79d3a7804dd4e3f926a3ab7e8a64264f5f416a6f"),
         ]
+    },
+    # Unlabelled news: the reference corpus and the pool of the project's annotated
+    # news sentences (helpers.reference reads it).
+    "indosum": {
+        split: DataFile("indosum", split, f"indosum/{split}.jsonl", _INDOSUM_URL.format(split=split), sha)
+        for split, sha in [
+            ("dev.02", "5f6d63b73d94c1328eb8f66893e8afc5de863994dfcfec0bde1c35ef6e1a52e1"),
+            ("dev.03", "96b0a008f7ab86a613c1bf3a1dbf57af4597b08d44c2dc0b3758f449e89a9b06"),
+        ]
+    },
+    # CNBC Indonesia stock-news headlines, labelled for market tone. Repository
+    # licence MIT; the headlines' copyright is CNBC Indonesia's (research fair use).
+    "cnbc": {
+        "all": DataFile("cnbc", "all", "cnbc-headlines/dataset.csv", _CNBC_URL,
+                        "6f3aac29290dee1de2f9740e5e41c7081bd6e6ea631b3edf6cba67559456bc0a"),
     },
 }
 
@@ -213,6 +234,7 @@ def dataset_files(datasets: Iterable[str] = ("nusax", "smsa"), *, cache_dir: Pat
     tried when any file cannot be obtained with the right checksum. Warns when a
     corrupt cached file was replaced by a good copy.
     """
+    datasets = tuple(datasets)
     paths: dict[tuple[str, str], Path] = {}
     use_network = True
     failures: list[str] = []
@@ -230,10 +252,10 @@ def dataset_files(datasets: Iterable[str] = ("nusax", "smsa"), *, cache_dir: Pat
                     warnings.warn(f"{problems[0]}; replaced with a verified copy.", stacklevel=2)
     if failures:
         raise DatasetError(
-            "Cannot obtain the labelled sentiment datasets with the pinned checksums. "
+            f"Cannot obtain the datasets {', '.join(datasets)} with the pinned checksums. "
             + " | ".join(failures)
             + f". Fix: go online so the pinned URLs can be downloaded, or set {config.DATA_MIRROR_ENV} "
-            "to a folder laid out like shared/datasets (nusax-senti-ind/, smsa/) holding the "
+            "to a folder laid out like shared/datasets (nusax-senti-ind/, smsa/, indosum/, cnbc-headlines/) holding the "
             "original files, e.g. export DATA_MIRROR=../shared/datasets"
         )
     return paths
