@@ -126,3 +126,111 @@ def assign_splits(sample: pd.DataFrame, *, seed: int = SAMPLE_SEED) -> pd.DataFr
 
 #: Where the sample keys, the annotation passes and the final labels are stored.
 DATA_DIR = config.PROJECT_ROOT / "src" / "helpers" / "data" / "news_sentiment"
+
+#: The three labels, in the order every probability column uses.
+LABELS = ("negative", "neutral", "positive")
+#: The two independent annotation passes (item,label) and the adjudicated table.
+PASS_FILES = {"a": "pass_a.csv", "b": "pass_b.csv"}
+LABELS_FILE = "labels.csv"
+GUIDELINE = config.PROJECT_ROOT / "docs" / "annotation-guideline.md"
+
+
+def read_pass(name: str, *, data_dir=None) -> pd.DataFrame:
+    """One annotation pass: ``item``, ``label``, sorted by ``item``.
+
+    Raises :class:`~helpers.errors.DatasetError` when the file is missing, has items
+    outside the sample, misses items, or uses a label outside :data:`LABELS`.
+    """
+    from .errors import DatasetError, check_option
+
+    check_option("pass", name, tuple(PASS_FILES))
+    path = (data_dir or DATA_DIR) / PASS_FILES[name]
+    if not path.is_file():
+        raise DatasetError(f"{path}: annotation pass {name!r} is missing. Fix: restore it from git.")
+    table = pd.read_csv(path, dtype={"item": int, "label": str}, keep_default_na=False)
+    sample = pd.read_csv((data_dir or DATA_DIR) / "sample.csv")
+    bad_labels = sorted(set(table["label"]) - set(LABELS))
+    if bad_labels:
+        raise DatasetError(f"{path}: labels {bad_labels} are not in {list(LABELS)}.")
+    if sorted(table["item"]) != sorted(sample["item"]):
+        raise DatasetError(f"{path}: items do not match sample.csv one to one "
+                           f"({len(table)} labels for {len(sample)} sampled sentences).")
+    return table.sort_values("item").reset_index(drop=True)
+
+
+def agreement(first: pd.Series, second: pd.Series) -> pd.DataFrame:
+    """Cohen's kappa between two label columns, overall and for each class.
+
+    How to read it: 1 is perfect agreement, 0 is what chance alone gives; 0.6–0.8 is
+    usually called substantial (Landis & Koch 1977), a rule of thumb, not a test. The
+    per-class value treats the class against the other two (one-vs-rest), so it says
+    which label the annotators found hard to apply.
+
+    Returns one row per ``label`` (the three classes, then ``overall``) with
+    ``kappa``, ``share_agreed`` (raw agreement) and ``n`` (items labelled that class
+    by at least one annotator; all items for ``overall``).
+
+    >>> a = pd.Series(["positive", "neutral", "neutral", "negative"])
+    >>> b = pd.Series(["positive", "neutral", "negative", "negative"])
+    >>> round(float(agreement(a, b).set_index("label").loc["overall", "kappa"]), 3)
+    0.636
+    """
+    from sklearn.metrics import cohen_kappa_score
+
+    first, second = pd.Series(first).reset_index(drop=True), pd.Series(second).reset_index(drop=True)
+    rows = []
+    for label in LABELS:
+        a, b = first == label, second == label
+        rows.append((label, cohen_kappa_score(a, b), float((a == b).mean()), int((a | b).sum())))
+    rows.append(("overall", cohen_kappa_score(first, second, labels=list(LABELS)),
+                 float((first == second).mean()), len(first)))
+    return pd.DataFrame(rows, columns=["label", "kappa", "share_agreed", "n"])
+
+
+def read_labels(*, data_dir=None) -> pd.DataFrame:
+    """The adjudicated labels: ``item``, ``label_a``, ``label_b``, ``label`` (final).
+
+    Checks that the stored passes are the ones in ``labels.csv`` (so the adjudicated
+    table cannot drift from the passes) and that ``label`` equals both passes where
+    they agree.
+    """
+    from .errors import DatasetError
+
+    data_dir = data_dir or DATA_DIR
+    table = pd.read_csv(data_dir / LABELS_FILE, keep_default_na=False).sort_values("item")
+    table = table.reset_index(drop=True)
+    for name in PASS_FILES:
+        stored = read_pass(name, data_dir=data_dir)
+        if not (stored["label"].to_numpy() == table[f"label_{name}"].to_numpy()).all():
+            raise DatasetError(f"{data_dir / LABELS_FILE}: label_{name} differs from {PASS_FILES[name]}.")
+    agreed = table["label_a"] == table["label_b"]
+    if not (table.loc[agreed, "label"] == table.loc[agreed, "label_a"]).all():
+        raise DatasetError(f"{data_dir / LABELS_FILE}: a final label overrides two agreeing passes.")
+    if sorted(set(table["label"]) - set(LABELS)):
+        raise DatasetError(f"{data_dir / LABELS_FILE}: final labels outside {list(LABELS)}.")
+    return table[["item", "label_a", "label_b", "label"]]
+
+
+def news_sentences(*, data_dir=None) -> pd.DataFrame:
+    """The annotated news set with its text rebuilt from the checksummed corpus.
+
+    Returns one row per sentence, sorted by ``item``: ``item``, ``id``,
+    ``paragraph``, ``sentence``, ``category``, ``source``, ``split`` (train / dev /
+    test, by article), ``text``, ``label``.
+    """
+    from . import reference
+    from .errors import DatasetError
+
+    data_dir = data_dir or DATA_DIR
+    sample = pd.read_csv(data_dir / "sample.csv")
+    splits = pd.read_csv(data_dir / "splits.csv")[["id", "split"]]
+    corpus = reference.reference_sentences()
+    table = sample.merge(corpus, on=["id", "paragraph", "sentence"], how="left", validate="one_to_one")
+    if table["text"].isna().any():
+        missing = table.loc[table["text"].isna(), "item"].tolist()[:5]
+        raise DatasetError(f"Items {missing} of the news set are not in the IndoSum corpus files; "
+                           "the corpus checksum or the detokeniser changed. Fix: restore them.")
+    table = table.merge(splits, on="id", how="left", validate="many_to_one")
+    table = table.merge(read_labels(data_dir=data_dir)[["item", "label"]], on="item", validate="one_to_one")
+    columns = ["item", "id", "paragraph", "sentence", "category", "source", "split", "text", "label"]
+    return table.sort_values("item").reset_index(drop=True)[columns]
