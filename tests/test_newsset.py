@@ -74,3 +74,14 @@ def test_a_pass_with_an_unknown_label_is_refused(tmp_path):
     pd.DataFrame({"item": sample["item"], "label": "netral"}).to_csv(tmp_path / "pass_b.csv", index=False)
     with pytest.raises(DatasetError, match="netral"):
         newsset.read_pass("b", data_dir=tmp_path)
+
+
+def test_guideline_is_in_the_repository_with_worked_examples():
+    text = newsset.GUIDELINE.read_text(encoding="utf-8")
+    examples = re.findall(r"^\|\s*\d+\s*\|", text, flags=re.MULTILINE)
+    assert len(examples) >= 30
+    for required in ("carries no tone", "neutral", "positive", "negative", "quote", "hedged", "mixed"):
+        assert required.lower() in text.lower(), required
+    # No worked example comes from the seed article's story.
+    for seed_word in ("Putin", "Kim Jong Un", "Pyongyang", "pakta"):
+        assert seed_word.lower() not in text.lower()
