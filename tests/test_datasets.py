@@ -6,6 +6,7 @@ Every test replaces the downloader: no test touches the network.
 from __future__ import annotations
 
 import hashlib
+import re
 import urllib.error
 from pathlib import Path
 
@@ -175,8 +176,16 @@ def test_decontamination_rejects_a_bad_threshold():
 
 
 def test_pinned_registry_matches_the_mirror_readme():
-    """Six files, pinned commits, SHA-256 strings of the right shape."""
+    """Every pinned file's checksum and commit equal the mirror README's table and URLs."""
+    from helpers.datasets import mirror_dir
+
+    mirror = mirror_dir()
+    assert mirror is not None, "DATA_MIRROR must be set for the test suite (conftest sets it)"
+    readme = (mirror / "README.md").read_text(encoding="utf-8")
+    documented = dict(re.findall(r"^\|\s*([\w.-]+/[\w.-]+)\s*\|\s*([0-9a-f]{64})\s*\|", readme, re.MULTILINE))
     files = [f for split_files in datasets.DATASETS.values() for f in split_files.values()]
-    assert len(files) == 6
-    assert all(len(f.sha256) == 64 for f in files)
-    assert all(("/75b0be5d" in f.url) or ("/ce728f69" in f.url) for f in files)
+    assert len(files) == 9
+    assert {f.relative_path: f.sha256 for f in files} == documented
+    for f in files:
+        commit = re.search(r"/([0-9a-f]{40})/", f.url).group(1)
+        assert commit in readme, f"{f.relative_path}: pinned commit {commit} not in the mirror README"
