@@ -12,6 +12,11 @@ from helpers import config
 SHARED_DATASETS = config.PROJECT_ROOT.parent / "shared" / "datasets"
 
 
+def data_required() -> bool:
+    """True when missing or corrupt datasets must fail the run instead of skipping:
+    under CI (``CI=true``) or whenever ``DATA_MIRROR`` names a mirror."""
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"} \
+        or bool(os.environ.get(config.DATA_MIRROR_ENV, "").strip())
 
 
 def pytest_sessionstart(session):
@@ -20,6 +25,25 @@ def pytest_sessionstart(session):
     if not os.environ.get(config.DATA_MIRROR_ENV) and SHARED_DATASETS.is_dir():
         os.environ[config.DATA_MIRROR_ENV] = str(SHARED_DATASETS)
     os.environ.setdefault("MPLBACKEND", "Agg")
+    if data_required():
+        # Verify every pinned file once, up front: a missing file or a wrong checksum
+        # stops the run with the DatasetError (it names each file and both checksums)
+        # instead of letting data-dependent tests skip and the run stay green.
+        from helpers import datasets
+        from helpers.errors import DatasetError
+
+        try:
+            datasets.dataset_files(tuple(datasets.DATASETS))
+        except DatasetError as error:
+            pytest.exit(f"Datasets required (CI or DATA_MIRROR set) but not usable: {error}", returncode=1)
+
+
+def require_datasets(error: Exception) -> None:
+    """Fail on a dataset error when data is required, else skip with the reason
+    (shown by ``pytest -rs``). Call it from an ``except DatasetError`` block."""
+    if data_required():
+        pytest.fail(f"datasets required (CI or DATA_MIRROR set): {error}", pytrace=False)
+    pytest.skip(f"labelled datasets unavailable and neither CI nor DATA_MIRROR is set: {error}")
 
 
 @pytest.fixture(scope="session")

@@ -189,3 +189,49 @@ def test_pinned_registry_matches_the_mirror_readme():
     for f in files:
         commit = re.search(r"/([0-9a-f]{40})/", f.url).group(1)
         assert commit in readme, f"{f.relative_path}: pinned commit {commit} not in the mirror README"
+
+
+# --- missing or corrupt data fails the run (no silent skips) -----------------------
+
+
+def test_a_wrong_pinned_checksum_names_the_file_and_both_checksums(tmp_path, monkeypatch):
+    mirror = write_mirror(tmp_path / "mirror", GOOD)
+    monkeypatch.setenv(config.DATA_MIRROR_ENV, str(mirror))
+    wrong = "0" * 64
+    monkeypatch.setattr(datasets, "DATASETS", {"smsa": {"train": datasets.DataFile(
+        "smsa", "train", "smsa/train_preprocess.tsv", URL, wrong)}})
+    with pytest.raises(DatasetError) as error:
+        datasets.dataset_files(["smsa"], cache_dir=tmp_path / "cache", downloader=offline)
+    message = str(error.value)
+    assert "smsa/train_preprocess.tsv" in message and f"pinned SHA-256 {wrong}" in message
+    assert hashlib.sha256(GOOD).hexdigest() in message  # what the file really hashes to
+
+
+def test_data_is_required_under_ci_or_with_a_mirror(monkeypatch):
+    import conftest
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv(config.DATA_MIRROR_ENV, raising=False)
+    assert not conftest.data_required()
+    monkeypatch.setenv("CI", "true")
+    assert conftest.data_required()
+    monkeypatch.delenv("CI")
+    monkeypatch.setenv(config.DATA_MIRROR_ENV, "/somewhere")
+    assert conftest.data_required()
+    with pytest.raises(pytest.fail.Exception, match="datasets required"):
+        conftest.require_datasets(DatasetError("smsa/train: checksum mismatch"))
+    monkeypatch.delenv(config.DATA_MIRROR_ENV)
+    with pytest.raises(pytest.skip.Exception, match="neither CI nor DATA_MIRROR"):
+        conftest.require_datasets(DatasetError("offline"))
+
+
+def test_session_start_stops_the_run_when_required_data_is_bad(monkeypatch):
+    import conftest
+
+    def refuse(names, **_):
+        raise DatasetError("smsa/train (smsa/train_preprocess.tsv, pinned SHA-256 abc): no such file")
+
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.setattr(datasets, "dataset_files", refuse)
+    with pytest.raises(pytest.exit.Exception, match="train_preprocess.tsv, pinned SHA-256 abc"):
+        conftest.pytest_sessionstart(None)

@@ -10,6 +10,8 @@ from scipy.special import softmax
 from helpers import sentiment
 from helpers.errors import DatasetError
 
+from conftest import require_datasets
+
 POSITIVE = "Pelayanannya sangat ramah, makanannya enak sekali dan harganya murah. Saya puas!"
 NEGATIVE = "Pelayanannya buruk sekali, makanannya basi dan mahal. Saya kecewa dan tidak akan kembali."
 
@@ -207,8 +209,8 @@ def test_bad_settings_are_refused():
 def model():
     try:
         return sentiment.load_or_train_model(progress=False)
-    except DatasetError as error:  # no network and no mirror: say so instead of failing obscurely
-        pytest.skip(f"labelled datasets unavailable: {error}")
+    except DatasetError as error:  # fails under CI or with a mirror; skips (-rs) only otherwise
+        require_datasets(error)
 
 
 def test_a_clearly_positive_and_a_clearly_negative_sentence(model):

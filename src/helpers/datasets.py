@@ -175,7 +175,7 @@ def _install_verified(source: Callable[[Path], None], data_file: DataFile, targe
         source(tmp)
         actual = sha256_of(tmp)
         if actual != data_file.sha256:
-            return f"checksum mismatch (got {actual[:12]}..., expected {data_file.sha256[:12]}...): refused"
+            return f"checksum mismatch (SHA-256 {actual}, pinned {data_file.sha256}): refused"
         os.chmod(tmp, 0o644)  # mkstemp creates 0600; the cache is ordinary data
         os.replace(tmp, target)
         return None
@@ -245,7 +245,8 @@ def dataset_files(datasets: Iterable[str] = ("nusax", "smsa"), *, cache_dir: Pat
                                                         use_network=use_network, downloader=downloader)
             use_network = use_network and not network_failed  # a few seconds in total, not per file
             if path is None:
-                failures.append(f"{name}/{split}: " + "; ".join(problems))
+                failures.append(f"{name}/{split} ({data_file.relative_path}, pinned SHA-256 {data_file.sha256}): "
+                                + "; ".join(problems))
             else:
                 paths[name, split] = path
                 if problems and problems[0].startswith("cache "):
