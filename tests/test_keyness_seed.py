@@ -26,7 +26,17 @@ EXPECTED = {"pakta", "pertahanan", "rusia", "korea utara", "putin", "kim jong un
 MUST = {"pakta", "pertahanan"}
 
 #: Filled in after the first run: expected terms outside the top 10, and why.
-MISSES_EXPLAINED: dict[str, str] = {}
+MISSES_EXPLAINED: dict[str, str] = {
+    # rank 14 (7 uses, G2 38.7, log ratio 5.4: 43 times the reference rate, significant).
+    # It is a common news word in its own right (103 uses in IndoSum: sponsorships,
+    # business partnerships), so it loses to terms the reference almost never uses
+    # (pakta, Putin, Asia Timur: 0 uses) and to commentary words the article repeats
+    # (global, negara, kuat).
+    "kerja sama": "common in general news too; significant at rank 14",
+    # rank 24 (4 uses against 55 in the reference; significant after FDR). The article
+    # writes about the pact's diplomacy and geopolitics more than about arms.
+    "militer": "only 4 uses; significant at rank 24",
+}
 
 
 @pytest.fixture(scope="module")

@@ -20,13 +20,17 @@ usual Indonesian typography; they are tested on real lines of the corpus.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import warnings
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
-from . import datasets
+from . import config, datasets
+from .io import write_csv
 
 #: The IndoSum files in the order they are read (an id seen twice keeps its first copy).
 INDOSUM_FILES = ("dev.02", "dev.03")
@@ -96,6 +100,8 @@ def detokenize(tokens: list[str]) -> str:
                 glue = True
         elif token in _NO_SPACE_BEFORE:
             glue = True
+        elif token == "-" and i + 1 < len(words) and words[i + 1] == "-":
+            token, i = "--", i + 1  # "CNN Indonesia - - Kepergian": the dateline dash
         elif token in ("-", "/") and out and i + 1 < len(words):
             joins = (_joins_hyphen(out[-1], words[i + 1], len(out)) if token == "-"
                      else _is_word(out[-1]) and _is_word(words[i + 1]))
@@ -103,8 +109,6 @@ def detokenize(tokens: list[str]) -> str:
                 out[-1] += token + words[i + 1]
                 i += 2
                 continue
-        elif token == "-" and i + 1 < len(words) and words[i + 1] == "-":
-            token, i = "--", i + 1  # "CNN Indonesia - - Kepergian": the dateline dash
         if token in _NO_SPACE_AFTER:
             attach_next = True
         if glue and out:
@@ -178,3 +182,144 @@ def reference_articles() -> pd.DataFrame:
 def checksum_key() -> str:
     """The pinned checksums of the corpus files, joined (part of derived-cache keys)."""
     return "-".join(datasets.DATASETS["indosum"][split].sha256[:12] for split in INDOSUM_FILES)
+
+
+# --- term counts with the project's analyzer -----------------------------------------
+
+#: Bump when the way reference counts are derived changes in a way the key cannot see.
+COUNTS_VERSION = 1
+
+#: Columns of the per-document counts table (:func:`term_counts`).
+COUNT_COLUMNS = ["document_id", "term", "count"]
+
+
+def term_counts(texts, *, document_ids=None, analyzer=None) -> pd.DataFrame:
+    """How often each term occurs in each text, with the project's Indonesian analyzer.
+
+    A pure function of the texts (the corpus run can map it over partitions): the same
+    terms as TF-IDF and topics (:class:`helpers.vectorize.IndonesianAnalyzer`: the same
+    tokens, stop words, stems and multi-word expressions).
+
+    Args:
+        texts: a sequence of documents (str).
+        document_ids: one id per text; 0..n-1 when None.
+        analyzer: an :class:`~helpers.vectorize.IndonesianAnalyzer` (single terms,
+            ``ngram_range=(1, 1)``); a fresh one with the shared stemmer when None.
+
+    Returns:
+        Columns ``document_id``, ``term``, ``count`` (int64 >= 1): one row per term
+        present in a document, in document order, terms sorted within a document. A
+        text without content words has no rows.
+    """
+    from .vectorize import IndonesianAnalyzer
+
+    texts = [str(text) for text in texts]
+    ids = list(range(len(texts))) if document_ids is None else list(document_ids)
+    if len(ids) != len(texts):
+        raise ValueError(f"term_counts got {len(texts)} texts but {len(ids)} document_ids; pass one id per text.")
+    analyzer = analyzer if analyzer is not None else IndonesianAnalyzer()
+    if analyzer.ngram_range != (1, 1):
+        raise ValueError("term_counts counts single terms; pass an analyzer with ngram_range=(1, 1).")
+    try:
+        analyzer.prepare(texts)  # one batch of new words (two cores) for a large corpus
+        rows = [(doc, term) for doc, text in zip(ids, texts) for term in analyzer(text)]
+    finally:
+        analyzer.prepared = {}
+    tokens = pd.DataFrame(rows, columns=["document_id", "term"])
+    order = {doc: i for i, doc in enumerate(dict.fromkeys(ids))}
+    counts = tokens.groupby(["document_id", "term"], sort=False).size().rename("count").reset_index()
+    counts = (counts.assign(_order=counts["document_id"].map(order))
+              .sort_values(["_order", "term"], kind="mergesort").drop(columns="_order"))
+    return counts.astype({"count": "int64"}).reset_index(drop=True)[COUNT_COLUMNS]
+
+
+def term_frequencies(counts: pd.DataFrame) -> pd.DataFrame:
+    """Corpus frequencies from :func:`term_counts`: ``term``, ``count`` (all occurrences)
+    and ``document_frequency`` (documents containing the term), sorted by count
+    descending, then term."""
+    missing = set(COUNT_COLUMNS) - set(counts.columns)
+    if missing:
+        raise ValueError(f"term_frequencies needs column(s) {sorted(missing)} (the table from term_counts).")
+    table = counts.groupby("term", sort=True).agg(count=("count", "sum"), document_frequency=("document_id", "nunique"))
+    table = table.reset_index().astype({"count": "int64", "document_frequency": "int64"})
+    return table.sort_values(["count", "term"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+
+def _source_digest(*objects) -> str:
+    import inspect
+
+    return hashlib.sha256("\n".join(inspect.getsource(o) for o in objects).encode("utf-8")).hexdigest()
+
+
+def analyzer_key() -> str:
+    """A short hash of everything that decides the reference counts.
+
+    Changes when any of these change: the analyzer's code (tokeniser, multi-word
+    matching, vectorize, stemming modules), its settings (``MIN_TOKEN_CHARS``,
+    ``STOP_PHRASES``), the stop words (stopwords-iso plus the project table), the stem
+    overrides and Sastrawi version (:func:`helpers.stemming.cache_key`), the multi-word
+    table and actor aliases, the detokeniser, the corpus checksums and ``COUNTS_VERSION``.
+    """
+    from . import multiwords, stemming, text, vectorize
+
+    payload = json.dumps({
+        "counts_version": COUNTS_VERSION,
+        "data": checksum_key(),
+        "stems": stemming.cache_key(stemming.stem_overrides()),
+        "stopwords": sorted(vectorize.stopword_set()),
+        "stop_phrases": sorted(vectorize.STOP_PHRASES),
+        "min_token_chars": vectorize.MIN_TOKEN_CHARS,
+        "multiwords": sorted(multiwords.multiword_expressions()["term"]),
+        "code": _source_digest(text, multiwords, vectorize, stemming, detokenize, _joins_hyphen, term_counts),
+        "detokeniser": [sorted(_NO_SPACE_BEFORE), sorted(_NO_SPACE_AFTER), sorted(_STRAIGHT_QUOTES)],
+    }, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def counts_cache_path(*, cache_dir: Path | None = None) -> Path:
+    """``data/external/reference/indosum-counts-<analyzer_key>.csv`` (git-ignored)."""
+    folder = Path(cache_dir) if cache_dir is not None else config.EXTERNAL_DIR / "reference"
+    return folder / f"indosum-counts-{analyzer_key()}.csv"
+
+
+def _compute_reference_counts() -> pd.DataFrame:
+    articles = _articles()
+    return term_counts(articles["text"].tolist(), document_ids=articles["id"].tolist())
+
+
+def reference_counts(*, cache_dir: Path | None = None) -> pd.DataFrame:
+    """Term counts of every IndoSum article, computed once and cached on disk.
+
+    How to read it: one row per (article, term), counted with the project's analyzer,
+    so the numbers compare directly with an article's own counts (keyness, TF-IDF with
+    reference document frequencies, similar articles).
+
+    The cache (:func:`counts_cache_path`) is named after :func:`analyzer_key`, so a
+    change to the analyzer, its word lists or the data starts a fresh file; it is
+    written atomically. A warm load needs no corpus files; a cold one reads the
+    verified corpus (:func:`reference_articles`) and takes a few seconds.
+
+    Returns:
+        Columns ``document_id`` (the IndoSum ``id``), ``term``, ``count``, in corpus
+        order. Raises :class:`~helpers.errors.DatasetError` when the corpus is needed
+        and cannot be obtained.
+    """
+    path = counts_cache_path(cache_dir=cache_dir)
+    if path.is_file():
+        try:
+            table = pd.read_csv(path, dtype={"document_id": str, "term": str, "count": "int64"},
+                                keep_default_na=False, na_filter=False)
+            if list(table.columns) == COUNT_COLUMNS:
+                return table
+        except (ValueError, OSError, pd.errors.ParserError):
+            pass
+        warnings.warn(f"Unreadable reference-count cache {path}; recomputing it.", stacklevel=2)
+    table = _compute_reference_counts()
+    write_csv(table, path)
+    return table
+
+
+def reference_frequencies(*, cache_dir: Path | None = None) -> pd.DataFrame:
+    """Corpus frequencies of the reference: ``term``, ``count``, ``document_frequency``
+    (:func:`term_frequencies` of :func:`reference_counts`)."""
+    return term_frequencies(reference_counts(cache_dir=cache_dir))
