@@ -85,3 +85,46 @@ def test_guideline_is_in_the_repository_with_worked_examples():
     # No worked example comes from the seed article's story.
     for seed_word in ("Putin", "Kim Jong Un", "Pyongyang", "pakta"):
         assert seed_word.lower() not in text.lower()
+
+
+def test_kappa_from_the_stored_passes():
+    passes = {name: newsset.read_pass(name) for name in newsset.PASS_FILES}
+    table = newsset.agreement(passes["a"]["label"], passes["b"]["label"]).set_index("label")
+    assert table.loc["overall", "n"] == 1400
+    # Recompute overall kappa from the confusion matrix by hand.
+    confusion = pd.crosstab(passes["a"]["label"], passes["b"]["label"]).reindex(
+        index=newsset.LABELS, columns=newsset.LABELS, fill_value=0).to_numpy()
+    n = confusion.sum()
+    observed = confusion.trace() / n
+    expected = (confusion.sum(axis=1) @ confusion.sum(axis=0)) / n**2
+    assert table.loc["overall", "kappa"] == pytest.approx((observed - expected) / (1 - expected))
+    assert 0.4 < table.loc["overall", "kappa"] <= 1
+
+
+def test_final_labels_follow_the_passes_and_the_adjudication():
+    labels = newsset.read_labels()
+    agreed = labels["label_a"] == labels["label_b"]
+    assert (labels.loc[agreed, "label"] == labels.loc[agreed, "label_a"]).all()
+    adjudication = pd.read_csv(newsset.DATA_DIR / newsset.ADJUDICATION_FILE)
+    assert sorted(adjudication["item"]) == sorted(labels.loc[~agreed, "item"])
+    assert adjudication["reason"].str.len().gt(0).all()
+
+
+def test_an_adjudicated_table_that_overrides_agreement_is_refused(tmp_path):
+    import shutil
+
+    for path in newsset.DATA_DIR.glob("*.csv"):
+        shutil.copy(path, tmp_path / path.name)
+    labels = pd.read_csv(tmp_path / "labels.csv")
+    first_agreed = labels.index[labels["label_a"] == labels["label_b"]][0]
+    labels.loc[first_agreed, "label"] = "positive" if labels.loc[first_agreed, "label"] != "positive" else "negative"
+    labels.to_csv(tmp_path / "labels.csv", index=False)
+    with pytest.raises(DatasetError, match="overrides two agreeing passes"):
+        newsset.read_labels(data_dir=tmp_path)
+
+
+def test_news_sentences_rebuilds_text_from_the_corpus():
+    table = newsset.news_sentences()
+    assert len(table) == 1400 and table["text"].str.len().gt(0).all()
+    assert set(table["split"]) == {"train", "dev", "test"}
+    assert table.groupby("id")["split"].nunique().eq(1).all()

@@ -132,6 +132,8 @@ LABELS = ("negative", "neutral", "positive")
 #: The two independent annotation passes (item,label) and the adjudicated table.
 PASS_FILES = {"a": "pass_a.csv", "b": "pass_b.csv"}
 LABELS_FILE = "labels.csv"
+#: The adjudicator's decision (item,label,reason) on every item where the passes differ.
+ADJUDICATION_FILE = "adjudication.csv"
 GUIDELINE = config.PROJECT_ROOT / "docs" / "annotation-guideline.md"
 
 
@@ -190,7 +192,8 @@ def agreement(first: pd.Series, second: pd.Series) -> pd.DataFrame:
 def read_labels(*, data_dir=None) -> pd.DataFrame:
     """The adjudicated labels: ``item``, ``label_a``, ``label_b``, ``label`` (final).
 
-    Checks that the stored passes are the ones in ``labels.csv`` (so the adjudicated
+    Checks that the final label of every disputed item is the adjudicator's
+    (``adjudication.csv``), that the stored passes are the ones in ``labels.csv`` (so the adjudicated
     table cannot drift from the passes) and that ``label`` equals both passes where
     they agree.
     """
@@ -206,6 +209,12 @@ def read_labels(*, data_dir=None) -> pd.DataFrame:
     agreed = table["label_a"] == table["label_b"]
     if not (table.loc[agreed, "label"] == table.loc[agreed, "label_a"]).all():
         raise DatasetError(f"{data_dir / LABELS_FILE}: a final label overrides two agreeing passes.")
+    adjudication = pd.read_csv(data_dir / ADJUDICATION_FILE, keep_default_na=False).set_index("item")
+    disputed = table.loc[~agreed].set_index("item")
+    if sorted(adjudication.index) != sorted(disputed.index) or not (
+            adjudication.loc[disputed.index, "label"] == disputed["label"]).all():
+        raise DatasetError(f"{data_dir / LABELS_FILE}: final labels of disputed items differ from "
+                           f"{ADJUDICATION_FILE}.")
     if sorted(set(table["label"]) - set(LABELS)):
         raise DatasetError(f"{data_dir / LABELS_FILE}: final labels outside {list(LABELS)}.")
     return table[["item", "label_a", "label_b", "label"]]
