@@ -323,3 +323,21 @@ def reference_frequencies(*, cache_dir: Path | None = None) -> pd.DataFrame:
     """Corpus frequencies of the reference: ``term``, ``count``, ``document_frequency``
     (:func:`term_frequencies` of :func:`reference_counts`)."""
     return term_frequencies(reference_counts(cache_dir=cache_dir))
+
+
+def article_text(article_id: str) -> str:
+    """One IndoSum article in the project's article file format (CONTRACT.md).
+
+    How to read it: the detokenised paragraphs separated by blank lines, ending with a
+    newline; IndoSum stores no headline or date, so the file has none. Write it to a
+    file and pass that to :func:`helpers.load_article` or to a notebook's
+    ``article_path`` (never into ``data/raw/``).
+
+    Raises:
+        KeyError: no article has that id (see :func:`reference_articles` for the ids).
+    """
+    table = _articles()
+    match = table.loc[table["id"] == article_id, "text"]
+    if match.empty:
+        raise KeyError(f"No IndoSum article has the id {article_id!r}; see reference_articles()['id'].")
+    return match.iloc[0] + "\n"
