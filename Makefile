@@ -20,11 +20,12 @@ endif
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: help install report test bench lab clean
+.PHONY: help install report corpus test bench lab clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
-	@echo "  Variables: ARTICLE=path/to/article.txt (report), DATA_MIRROR=dir (offline datasets)"
+	@echo "  Variables: ARTICLE=path/to/article.txt (report), CORPUS=dir|indosum and WORKERS=n (corpus),"
+	@echo "             DASK_SCHEDULER_ADDRESS=tcp://host:8786 (corpus on an existing Dask cluster), DATA_MIRROR=dir (offline datasets)"
 
 install: $(STAMP) ## Create .venv, install pinned dependencies and the package, register the kernel
 
@@ -37,6 +38,10 @@ $(STAMP): pyproject.toml
 
 report: $(STAMP) ## Execute every notebook on ARTICLE; HTML in reports/<slug>/, tables in data/processed/<slug>/
 	$(PY) -m helpers.report --article "$(ARTICLE)" --kernel $(KERNEL)
+
+corpus: $(STAMP) ## Analyse every .txt article in CORPUS=dir (or CORPUS=indosum) with Dask; tables in data/processed/corpus-<name>/, report in reports/corpus-<name>/
+	@test -n "$(CORPUS)" || { echo "error: set CORPUS=path/to/folder (of .txt articles) or CORPUS=indosum" >&2; exit 2; }
+	$(PY) -m helpers.corpus_run --corpus "$(CORPUS)" $(if $(WORKERS),--workers $(WORKERS),)
 
 test: $(STAMP) ## Run the unit tests and execute every notebook (pytest)
 	$(PY) -m pytest

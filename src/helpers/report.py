@@ -35,9 +35,14 @@ CELL_TIMEOUT_S = 900
 KERNEL_START_TIMEOUT_S = 120
 
 
+#: Notebooks that analyse a corpus (``make corpus``), not one article.
+CORPUS_NOTEBOOKS = ("05-corpus.ipynb",)
+
+
 def notebook_paths(folder: Path = config.NOTEBOOKS_DIR) -> list[Path]:
-    """The analysis notebooks in reading order (``NN-name.ipynb``)."""
-    return sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb") if p.is_file())
+    """The per-article notebooks in reading order (``NN-name.ipynb``, without the
+    corpus notebook, which ``make corpus`` runs)."""
+    return sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb") if p.is_file() and p.name not in CORPUS_NOTEBOOKS)
 
 
 def export_html(notebook_path: Path) -> str:

@@ -453,6 +453,18 @@ class Stemmer:
 
     # -- persistence -------------------------------------------------------------
 
+    def reload(self) -> int:
+        """Merge stems that other processes saved to ``cache_path`` since this one
+        read it (the corpus run's workers share stems this way). Returns how many
+        stems were new here; 0 without a cache file."""
+        if self.cache_path is None:
+            return 0
+        with self._lock:
+            on_disk = self._read_disk_cache()
+            new = {word: stem for word, stem in on_disk.items() if word not in self.cache}
+            self.cache.update(new)
+        return len(new)
+
     def _note_new(self, n: int) -> None:
         if self.cache_path is None or n == 0:
             return
