@@ -27,17 +27,8 @@ def test_tfidf_bench_on_a_tiny_corpus():
              "Warga berharap perdamaian tetap terjaga di kawasan."] * 5
     result = bench.bench_tfidf(texts, repeat=2)
     assert result["tfidf_n_documents"] == 15 and result["tfidf_repeat"] == 2
-    for key in ["tfidf_cold_ratio", "tfidf_cold_one_core_ratio", "tfidf_warm_ratio", "tfidf_disk_cache_ratio"]:
+    for key in ["tfidf_cold_ratio", "tfidf_warm_ratio", "tfidf_disk_cache_ratio"]:
         assert math.isfinite(result[key]) and result[key] > 0
-
-
-def test_one_core_block_restores_the_parallel_threshold():
-    from helpers import stemming
-
-    before = stemming.PARALLEL_MIN_WORDS
-    with bench._one_core():
-        assert stemming.PARALLEL_MIN_WORDS > 10**9
-    assert stemming.PARALLEL_MIN_WORDS == before
 
 
 def test_format_table_marks_goals():

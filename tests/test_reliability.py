@@ -22,14 +22,18 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from helpers import (
     ArticleEncodingError,
+    ArticleLimitError,
     ArticleNotFoundError,
     BinaryArticleError,
     EmptyArticleError,
+    OptionError,
     config,
     load_article,
     paragraphs_table,
+    parse_article,
     report,
 )
+from helpers.article import check_limits
 from helpers.io import write_csv, write_text
 
 import shape_runs
@@ -145,21 +149,116 @@ def test_single_newline_paragraphs_are_split_per_line_with_a_warning(write_artic
     assert list(article.paragraphs) == lines
 
 
-def test_one_megabyte_paragraph(write_article):
+def test_one_megabyte_paragraph_parses_and_is_refused_by_the_loader(write_article):
     sentence = "Pakta pertahanan Rusia dan Korea Utara memicu kekhawatiran negara tetangga. "
     big = sentence * (1_000_000 // len(sentence) + 1)
-    article = load_article(write_article(big))
+    article = parse_article(big)  # the parser copes; the limit is the loader's
     assert article.n_paragraphs == 1 and len(article.paragraphs[0]) >= 999_000
     table = paragraphs_table(article)
     assert table.loc[0, "n_words"] == 10 * (1_000_000 // len(sentence) + 1)
+    path = write_article(big)
+    with pytest.raises(ArticleLimitError, match=r"1,000,\d{3} bytes; the limit is 500,000 bytes"):
+        load_article(path)
+    with pytest.raises(ArticleLimitError, match="paragraph 1 has 1,000,\\d{3} characters; the limit is 20,000 "
+                                                "\\(max_paragraph_chars\\).*INDONESIAN_NEWS_MAX_PARAGRAPH_CHARS=<n>"):
+        check_limits(article)
 
 
-def test_five_thousand_short_paragraphs(write_article):
+def test_five_thousand_short_paragraphs_parse_but_exceed_the_paragraph_limit(write_article, monkeypatch):
     paragraphs = [f"Paragraf nomor {i} membahas pakta pertahanan." for i in range(5000)]
-    article = load_article(write_article("\n\n".join(paragraphs)))
-    table = paragraphs_table(article)
+    path = write_article("\n\n".join(paragraphs))
+    with pytest.raises(ArticleLimitError, match="has 5,000 paragraphs; the limit is 1,000 \\(max_paragraphs\\)"):
+        load_article(path)
+    monkeypatch.setenv("INDONESIAN_NEWS_MAX_PARAGRAPHS", "5000")  # the documented way to raise it
+    table = paragraphs_table(load_article(path))
     assert len(table) == 5000 and table["paragraph_id"].is_monotonic_increasing
     assert table["n_words"].eq(6).all()
+
+
+# --- pathological input: refused up front, in one line (issue 15) -------------------
+
+
+def test_limits_have_documented_defaults_and_environment_overrides(monkeypatch):
+    for name in ("MAX_BYTES", "MAX_PARAGRAPHS", "MAX_PARAGRAPH_CHARS", "MAX_TOKEN_CHARS"):
+        monkeypatch.delenv(f"INDONESIAN_NEWS_{name}", raising=False)
+    assert config.limits() == config.Limits(max_bytes=500_000, max_paragraphs=1_000,
+                                            max_paragraph_chars=20_000, max_token_chars=300)
+    readme = (config.PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    for row in ("| file size | 500,000 bytes | `INDONESIAN_NEWS_MAX_BYTES`", "| paragraphs | 1,000 |",
+                "| paragraph length | 20,000 characters |", "| token length | 300 characters |"):
+        assert row in readme
+    monkeypatch.setenv("INDONESIAN_NEWS_MAX_TOKEN_CHARS", "1_000")
+    assert config.limits().max_token_chars == 1000 and config.limits().max_bytes == 500_000
+    for bad in ("0", "-5", "many", "1.5"):
+        monkeypatch.setenv("INDONESIAN_NEWS_MAX_TOKEN_CHARS", bad)
+        with pytest.raises(OptionError, match="INDONESIAN_NEWS_MAX_TOKEN_CHARS.*positive whole number"):
+            config.limits()
+
+
+def test_a_twenty_megabyte_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    path = tmp_path / "corpus.txt"
+    with open(path, "wb") as handle:  # sparse: 20 MB on paper, nothing on disk
+        handle.truncate(20_000_000)
+    read = []
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or b"")
+    with pytest.raises(ArticleLimitError) as error:
+        load_article(path)
+    assert read == []
+    assert str(error.value) == (f"{path}: is 20,000,000 bytes; the limit is 500,000 bytes (max_bytes). "
+                                "Split it into separate article files, or raise the limit with "
+                                "INDONESIAN_NEWS_MAX_BYTES=<n>.")
+    monkeypatch.setenv("INDONESIAN_NEWS_MAX_BYTES", "19_999_999")
+    with pytest.raises(ArticleLimitError, match="the limit is 19,999,999 bytes"):
+        load_article(path)
+
+
+def test_a_200000_letter_token_is_refused_naming_the_limit(write_article):
+    token = "iVBORwKGgo" + "A" * 199_990  # 200,000 letters, like base64 pasted without line breaks
+    path = write_article(f"{PARAGRAPH}\n\nGambar: {token} selesai.\n\n{PARAGRAPH}\n")
+    with pytest.raises(ArticleLimitError) as error:
+        load_article(path)
+    message = str(error.value)
+    assert "\n" not in message
+    assert message == (f"{path}: paragraph 2 has a token of 200,000 characters ('iVBORwKGgoAAAAAAAAAA'...); "
+                       "the limit is 300 (max_token_chars). Remove pasted data such as a base64 image, "
+                       "or raise the limit with INDONESIAN_NEWS_MAX_TOKEN_CHARS=<n>.")
+
+
+@pytest.mark.parametrize(("text", "refused"), [
+    ("a" * 300, False), ("a" * 301, True),
+    ("https://contoh.co.id/" + "b" * 290, True),  # one token (a URL) of 311 characters
+    (", ".join(["kata"] * 200), False),  # a long run of short tokens is not a long token
+    ("x," * 200, False),
+    ("kerja-" * 60 + "kerja", False),  # hyphenated parts are separate tokens unless reduplicated
+])
+def test_long_token_rule_at_the_boundary(text, refused):
+    article = parse_article(f"Ini pembuka berita yang cukup panjang. {text} Penutup.")
+    if refused:
+        with pytest.raises(ArticleLimitError, match="max_token_chars"):
+            check_limits(article)
+    else:
+        check_limits(article)
+
+
+def test_limits_apply_at_their_boundaries():
+    article = parse_article("\n\n".join(["Satu dua tiga."] * 4))
+    check_limits(article, settings=config.Limits(max_paragraphs=4, max_paragraph_chars=14))
+    with pytest.raises(ArticleLimitError, match="has 4 paragraphs; the limit is 3"):
+        check_limits(article, settings=config.Limits(max_paragraphs=3))
+    with pytest.raises(ArticleLimitError, match="paragraph 1 has 14 characters; the limit is 13"):
+        check_limits(article, settings=config.Limits(max_paragraph_chars=13))
+
+
+def test_one_hundred_thousand_one_word_paragraphs_are_refused_by_the_runner(write_article, tmp_path, capsys):
+    path = write_article("Judul\n\n" + "\n\n".join(["ia"] * 100_000))  # 400 kB: under the byte limit
+    before = _tree_digest(config.REPORTS_DIR) if config.REPORTS_DIR.exists() else {}
+    code = report.main(["--article", str(path)])
+    err = capsys.readouterr().err.strip()
+    assert code == 2
+    assert err == (f"error: {path}: has 100,000 paragraphs; the limit is 1,000 (max_paragraphs). "
+                   "Split it into separate article files, or raise the limit with "
+                   "INDONESIAN_NEWS_MAX_PARAGRAPHS=<n>.")
+    assert (_tree_digest(config.REPORTS_DIR) if config.REPORTS_DIR.exists() else {}) == before  # nothing ran
 
 
 def test_duplicated_paragraphs_are_kept_in_order(write_article):

@@ -1,9 +1,10 @@
-"""Stemming: overrides, caches, and the fast paths give exactly Sastrawi's answers."""
+"""Stemming: Sastrawi through its public API, overrides, the memo and the disk cache."""
 
 from __future__ import annotations
 
 import json
 import random
+from functools import lru_cache
 
 import pytest
 
@@ -17,7 +18,7 @@ SUFFIXES = ["", "kan", "an", "i", "nya", "lah", "kah", "pun", "ku", "mu", "kanny
 
 def _affixed_sample(n: int = 2500) -> list[str]:
     """Dictionary roots with prefixes and suffixes attached (deterministic sample)."""
-    roots = sorted(w for w in stemming._plain_sastrawi().dictionary.words if w.isalpha())
+    roots = sorted(w for w in stemming.sastrawi_stemmer().get_dictionary().words if w.isalpha())
     rng = random.Random(config.RANDOM_SEED)
     words = {rng.choice(PREFIXES) + rng.choice(roots) + rng.choice(SUFFIXES) for _ in range(n)}
     return sorted(words)
@@ -28,43 +29,39 @@ def _seed_words() -> list[str]:
     return sorted({t.lower() for t in text.tokenize(article) if text.is_alpha(t)})
 
 
-# --- the fast cold path is Sastrawi ---------------------------------------------------
+# --- exactly Sastrawi's stems ----------------------------------------------------------
 
 
-def test_fast_path_equals_plain_sastrawi_on_affixed_words():
-    plain = stemming._plain_sastrawi()
-    words = _affixed_sample() + _seed_words()
-    different = [(w, plain.stem(w) or w, sastrawi_stem(w)) for w in words
-                 if (plain.stem(w) or w) != sastrawi_stem(w)]
-    assert different == []
+@lru_cache(maxsize=1)
+def _factory_stemmer():
+    """Sastrawi as its README shows it: ``StemmerFactory().create_stemmer()``."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
 
 
-def test_fast_path_equals_plain_sastrawi_on_every_smsa_word():
-    from helpers.bench import smsa_train_texts
-
-    plain = stemming._plain_sastrawi()
-    words = sorted({t.lower() for document in smsa_train_texts() for t in text.letter_tokens(document)})
-    assert len(words) > 15_000
-    assert [w for w in words if (plain.stem(w) or w) != sastrawi_stem(w)] == []
-
-
-def test_compiled_precedence_specification_equals_sastrawis():
-    from Sastrawi.Stemmer.ConfixStripping.PrecedenceAdjustmentSpecification import (
-        PrecedenceAdjustmentSpecification,
-    )
-
-    ours = stemming._context_class()
-    assert ours.__name__ == "CompiledPrecedenceContext"  # a Sastrawi upgrade would lose the speed-up
-    compiled = ours.start_stemming_process.__globals__["PrecedenceAdjustmentSpecification"]()
-    theirs = PrecedenceAdjustmentSpecification()
-    for word in _affixed_sample() + ["belah", "bean", "mei", "dii", "pei", "teri", "terlah", "ber", "", "be\nlah"]:
-        assert compiled.is_satisfied_by(word) == theirs.is_satisfied_by(word), word
+def _factory_stem(word: str) -> str:
+    return _factory_stemmer().stem(word) or word
 
 
 @pytest.mark.parametrize("word", ["negara-negara", "berlari-lari", "jum'at", "café", "ABC", "se-asia",
                                   "meniru-nirukan", "x", "", "123", "mem-", "k212"])
-def test_fast_path_equals_plain_sastrawi_on_odd_words(word):
-    assert sastrawi_stem(word) == (stemming._plain_sastrawi().stem(word) or word)
+def test_odd_words_get_sastrawis_stem(word):
+    assert sastrawi_stem(word) == _factory_stem(word)
+    assert Stemmer(overrides={}).stem(word) == _factory_stem(word)
+
+
+def test_stem_many_without_overrides_is_sastrawi_on_affixed_words():
+    words = _affixed_sample() + _seed_words()
+    assert Stemmer(overrides={}).stem_many(words) == {w: _factory_stem(w) for w in words}
+
+
+def test_stem_many_with_overrides_is_sastrawi_except_the_table():
+    overrides = stemming.stem_overrides()
+    words = _affixed_sample(500) + sorted(overrides)
+    expected = {w: overrides.get(w, _factory_stem(w)) for w in words}
+    assert Stemmer().stem_many(words) == expected
+    assert any(_factory_stem(w) != s for w, s in overrides.items())  # the table changes something
 
 
 def test_known_stems():
@@ -72,23 +69,6 @@ def test_known_stems():
     assert stemmer.stem("memperkuat") == "kuat"
     assert stemmer.stem("pertemuan") == "temu"
     assert stemmer.stem("kerja") == "kerja"  # a root is its own stem
-
-
-def test_every_prefix_visitor_is_guarded():
-    # A Sastrawi upgrade that changes its rule layout would silently lose the speed-up;
-    # only the di/ke/se remover (not a disambiguator) is expected to run unguarded.
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-    raw = StemmerFactory().create_stemmer().delegatedStemmer
-    n_visitors = len(raw.visitor_provider.prefix_visitors)
-    assert stemming._guard_prefix_visitors(raw) == n_visitors - 1
-
-
-def test_every_affix_remover_is_compiled():
-    stemmer = stemming._sastrawi()
-    removers = [*stemmer.visitor_provider.suffix_visitors, stemmer.visitor_provider.prefix_visitors[0].visitors[0]]
-    assert all(isinstance(v, stemming._AffixRemover) for v in removers)
-    assert all(v.remove is not v.visitor.remove for v in removers)
 
 
 # --- overrides and the in-memory cache --------------------------------------------------
@@ -175,7 +155,7 @@ def test_unwritable_cache_path_is_not_an_error(tmp_path):
     assert stemmer.flush() is None
 
 
-# --- surface forms and the fast tokeniser ----------------------------------------------
+# --- surface forms -----------------------------------------------------------------
 
 
 def test_surface_forms_picks_most_frequent_then_alphabetical():
@@ -184,92 +164,3 @@ def test_surface_forms_picks_most_frequent_then_alphabetical():
     tokens = pd.DataFrame({"stem": ["kuat", "kuat", "kuat", "temu", "temu"],
                            "lower": ["memperkuat", "memperkuat", "kekuatan", "temuan", "bertemu"]})
     assert surface_forms(tokens) == {"kuat": "memperkuat", "temu": "bertemu"}
-
-
-def test_fast_tokenizer_equals_reference_on_random_strings():
-    rng = random.Random(config.RANDOM_SEED)
-    pieces = list("aAbZ-–'’@.:/,%0912 \n_+()\"“”éİß½") + [
-        "http://", "www.", "https://x-y.com/a-b", "a@b.co", "non-", "-nya", "Korut-Rusia",
-        "kerja-kerja", "10:58", "1.000,5"]
-    for _ in range(20_000):
-        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
-        assert text.tokenize(sample) == text._tokenize_reference(sample), sample
-
-
-def test_fast_ascii_tokenizer_equals_reference_on_random_ascii_strings():
-    rng = random.Random(config.RANDOM_SEED + 1)
-    pieces = list("aZk-'@.:/,%09 \t\n\r\x0b\x0c\x1c\x1f\x7f_+()\"#") + [
-        "kerja-kerja", "Korut-Rusia", "non-blok", "se-Asia", "1.000,5", "10:58", "ke-2", "jum'at"]
-    for _ in range(20_000):
-        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
-        assert text.tokenize(sample) == text._tokenize_reference(sample), repr(sample)
-
-
-def test_is_alpha_shortcut_matches_the_regex():
-    import re
-
-    pattern = re.compile(rf"{text._WORD}(?:-{text._WORD})*")
-    for token in ["kata", "negara-negara", "jum'at", "½", "Ⅻ", "a1", "", "-", "İstanbul", "x_y"]:
-        assert text.is_alpha(token) == bool(pattern.fullmatch(token)), token
-
-
-def test_letter_tokens_equal_the_alpha_tokens_of_tokenize_on_random_strings():
-    rng = random.Random(config.RANDOM_SEED + 2)
-    pieces = list("aZk-'’@.:/,%09 \t\n\x1c_+()\"#éİß½") + [
-        "kerja-kerja", "Korut-Rusia", "non-blok", "se-Asia", "1.000,5", "ke-2", "jum'at", "http://a-b.id",
-        "www.", "a@b.co", "x-12-y", "-nya", "berlari-lari"]
-    for _ in range(20_000):
-        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
-        expected = [t for t in text.tokenize(sample) if text.is_alpha(t)]
-        assert text.letter_tokens(sample) == expected, repr(sample)
-
-
-# --- a large batch on two cores --------------------------------------------------------
-
-
-def test_large_batch_on_two_cores_gives_the_same_stems(monkeypatch):
-    import os
-
-    words = _affixed_sample(600)
-    serial = {word: sastrawi_stem(word) for word in words}
-    forks = []
-    real_fork = os.fork
-
-    def counting_fork():
-        forks.append(1)
-        return real_fork()
-
-    monkeypatch.setattr(stemming, "PARALLEL_MIN_WORDS", 100)
-    monkeypatch.setattr(os, "fork", counting_fork)
-    stemmer = Stemmer(overrides={})
-    assert stemmer.stem_many(words) == serial
-    assert len(forks) == (1 if stemming._can_fork() else 0)
-
-
-def test_a_failing_child_or_fork_falls_back_to_this_process(monkeypatch):
-    import os
-
-    monkeypatch.setattr(stemming, "PARALLEL_MIN_WORDS", 10)
-    words = [f"kata{i}" for i in range(40)]
-    parent = os.getpid()
-
-    def upper_here_only(word):
-        if os.getpid() != parent:
-            raise RuntimeError("the child fails")
-        return word.upper()
-
-    assert stemming._stem_words(upper_here_only, words) == {w: w.upper() for w in words}
-
-    def no_fork():
-        raise OSError("fork is not allowed here")
-
-    monkeypatch.setattr(os, "fork", no_fork)
-    assert stemming._stem_words(str.upper, words) == {w: w.upper() for w in words}
-
-
-def test_small_batches_and_threaded_processes_stay_serial(monkeypatch):
-    import threading
-
-    monkeypatch.setattr(stemming, "PARALLEL_MIN_WORDS", 10)
-    monkeypatch.setattr(threading, "active_count", lambda: 3)  # e.g. a Jupyter kernel
-    assert not stemming._can_fork()

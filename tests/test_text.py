@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pandas as pd
 import pytest
 
 import helpers
+from helpers import config, text
 from helpers.text import is_alpha, is_word, split_sentences, tokenize
 
 
@@ -163,3 +166,44 @@ def test_surface_forms_pick_the_most_frequent_form():
     tokens = pd.DataFrame({"stem": ["tahan", "tahan", "tahan", "janji"],
                            "lower": ["pertahanan", "pertahanan", "bertahan", "perjanjian"]})
     assert helpers.surface_forms(tokens) == {"tahan": "pertahanan", "janji": "perjanjian"}
+
+
+# --- the fast tokeniser equals its reference (moved from test_stemming.py) -----------
+
+
+def test_fast_tokenizer_equals_reference_on_random_strings():
+    rng = random.Random(config.RANDOM_SEED)
+    pieces = list("aAbZ-–'’@.:/,%0912 \n_+()\"“”éİß½") + [
+        "http://", "www.", "https://x-y.com/a-b", "a@b.co", "non-", "-nya", "Korut-Rusia",
+        "kerja-kerja", "10:58", "1.000,5"]
+    for _ in range(20_000):
+        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert text.tokenize(sample) == text._tokenize_reference(sample), sample
+
+
+def test_fast_ascii_tokenizer_equals_reference_on_random_ascii_strings():
+    rng = random.Random(config.RANDOM_SEED + 1)
+    pieces = list("aZk-'@.:/,%09 \t\n\r\x0b\x0c\x1c\x1f\x7f_+()\"#") + [
+        "kerja-kerja", "Korut-Rusia", "non-blok", "se-Asia", "1.000,5", "10:58", "ke-2", "jum'at"]
+    for _ in range(20_000):
+        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert text.tokenize(sample) == text._tokenize_reference(sample), repr(sample)
+
+
+def test_is_alpha_shortcut_matches_the_regex():
+    import re
+
+    pattern = re.compile(rf"{text._WORD}(?:-{text._WORD})*")
+    for token in ["kata", "negara-negara", "jum'at", "½", "Ⅻ", "a1", "", "-", "İstanbul", "x_y"]:
+        assert text.is_alpha(token) == bool(pattern.fullmatch(token)), token
+
+
+def test_letter_tokens_equal_the_alpha_tokens_of_tokenize_on_random_strings():
+    rng = random.Random(config.RANDOM_SEED + 2)
+    pieces = list("aZk-'’@.:/,%09 \t\n\x1c_+()\"#éİß½") + [
+        "kerja-kerja", "Korut-Rusia", "non-blok", "se-Asia", "1.000,5", "ke-2", "jum'at", "http://a-b.id",
+        "www.", "a@b.co", "x-12-y", "-nya", "berlari-lari"]
+    for _ in range(20_000):
+        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        expected = [t for t in text.tokenize(sample) if text.is_alpha(t)]
+        assert text.letter_tokens(sample) == expected, repr(sample)

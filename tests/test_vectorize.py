@@ -126,7 +126,7 @@ def test_prepared_fit_equals_the_plain_scikit_learn_fit(monkeypatch):
     from helpers import stemming
     from helpers.bench import smsa_train_texts
 
-    monkeypatch.setattr(stemming, "PARALLEL_MIN_WORDS", 500)
+    monkeypatch.setattr(stemming, "BATCH_MIN_WORDS", 500)
     texts = smsa_train_texts()[:1500]
     prepared_vec = make_tfidf_vectorizer(stemmer=Stemmer())
     assert prepared_vec.analyzer.expects_many_new_words(texts)
@@ -156,7 +156,7 @@ def test_count_vectorizer_fit_prepares_once_and_uses_the_tokens(monkeypatch):
     from helpers import stemming, text
     from helpers.bench import smsa_train_texts
 
-    monkeypatch.setattr(stemming, "PARALLEL_MIN_WORDS", 500)
+    monkeypatch.setattr(stemming, "BATCH_MIN_WORDS", 500)
     texts = smsa_train_texts()[:1000]
     calls = []
     real = text.letter_tokens

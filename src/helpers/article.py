@@ -30,9 +30,10 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from .config import resolve_article, slug_for
+from .config import Limits, limits, resolve_article, slug_for
 from .errors import (
     ArticleEncodingError,
+    ArticleLimitError,
     ArticleNotFoundError,
     BinaryArticleError,
     EmptyArticleError,
@@ -57,8 +58,6 @@ TIME_ZONES = {"wib": "Asia/Jakarta", "wita": "Asia/Makassar", "wit": "Asia/Jayap
 MAX_HEADLINE_WORDS = 25
 #: Longest crosshead, in words.
 MAX_CROSSHEAD_WORDS = 8
-#: Files above this size are refused (a news article is a few tens of kilobytes).
-MAX_BYTES = 20_000_000
 
 _PHOTO_RE = re.compile(r"^\s*(?:sumber\s+foto|foto|photo|ilustrasi)\s*:\s*(?P<value>.*)$", re.I)
 _DATE_LINE_RE = re.compile(r"^\s*(?:tanggal|diterbitkan|dipublikasikan|published)\s*:\s*(?P<value>.+)$", re.I)
@@ -150,10 +149,11 @@ def read_text(path: str | os.PathLike) -> str:
     if not path.is_file():
         raise ArticleNotFoundError(path, "is not a regular file.", "Point to a UTF-8 .txt file.")
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ArticleEncodingError(
-            path, f"is {size / 1e6:.0f} MB; articles above {MAX_BYTES / 1e6:.0f} MB are refused.",
-            "Split it into separate article files.",
+    max_bytes = limits().max_bytes
+    if size > max_bytes:  # refused before reading: a huge file would stall every notebook
+        raise ArticleLimitError(
+            path, f"is {size:,} bytes; the limit is {max_bytes:,} bytes (max_bytes).",
+            f"Split it into separate article files, or raise the limit with {Limits.env_name('max_bytes')}=<n>.",
         )
     data = path.read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -293,6 +293,49 @@ def parse_article(text: str, *, path: str | os.PathLike = "<text>") -> Article:
                    sections=tuple(sections), notes=tuple(notes))
 
 
+def _long_token(paragraph: str, max_chars: int) -> str | None:
+    """The first token longer than ``max_chars`` characters in ``paragraph``, or None.
+
+    Only runs of more than ``max_chars`` non-space characters can hold such a token,
+    so only those are tokenised (the check costs one regex scan per paragraph).
+    """
+    from .text import tokenize
+
+    for run in re.finditer(rf"\S{{{max_chars + 1},}}", paragraph):
+        for token in tokenize(run.group()):
+            if len(token) > max_chars:
+                return token
+    return None
+
+
+def check_limits(article: Article, *, settings: Limits | None = None) -> None:
+    """Refuse an article beyond the input limits, in one line naming the limit and the fix.
+
+    Checks the number of paragraphs, the longest paragraph and the longest token
+    against ``settings`` (:func:`helpers.config.limits` when None: the defaults or
+    their environment variables). Raises :class:`~helpers.errors.ArticleLimitError`.
+    """
+    settings = settings or limits()
+
+    def refuse(problem: str, name: str, advice: str) -> None:
+        raise ArticleLimitError(article.path, problem,
+                                f"{advice[0].upper()}{advice[1:]}, or raise the limit with {Limits.env_name(name)}=<n>.")
+
+    if article.n_paragraphs > settings.max_paragraphs:
+        refuse(f"has {article.n_paragraphs:,} paragraphs; the limit is {settings.max_paragraphs:,} "
+               "(max_paragraphs).", "max_paragraphs", "split it into separate article files")
+    for number, paragraph in enumerate(article.paragraphs, start=1):
+        token = _long_token(paragraph, settings.max_token_chars)
+        if token is not None:  # first: the more specific problem
+            refuse(f"paragraph {number} has a token of {len(token):,} characters ({token[:20]!r}...); "
+                   f"the limit is {settings.max_token_chars:,} (max_token_chars).", "max_token_chars",
+                   "remove pasted data such as a base64 image")
+        if len(paragraph) > settings.max_paragraph_chars:
+            refuse(f"paragraph {number} has {len(paragraph):,} characters; the limit is "
+                   f"{settings.max_paragraph_chars:,} (max_paragraph_chars).", "max_paragraph_chars",
+                   "separate its paragraphs with blank lines")
+
+
 def load_article(path: str | os.PathLike | None = None) -> Article:
     """Read and parse an article file.
 
@@ -306,13 +349,15 @@ def load_article(path: str | os.PathLike | None = None) -> Article:
 
     Raises:
         ArticleNotFoundError, ArticleEncodingError, BinaryArticleError,
-        EmptyArticleError: with a message naming the file, the problem and the fix.
+        EmptyArticleError, ArticleLimitError (beyond :class:`helpers.config.Limits`):
+        with a message naming the file, the problem and the fix.
     """
     resolved = resolve_article(path)
     text = read_text(resolved)
     if not text.strip():
         raise EmptyArticleError(resolved, "is empty or blank.", "Check that the file holds the article's text.")
     article = parse_article(text, path=resolved)
+    check_limits(article)
     for note in article.notes:
         warnings.warn(f"{resolved.name}: {note}", UserWarning, stacklevel=2)
     return article

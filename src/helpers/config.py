@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 #: The repository root: ``src/helpers/config.py`` -> parents[2]. The package is
@@ -88,3 +89,68 @@ def processed_dir(article_path: str | os.PathLike) -> Path:
 def report_dir(article_path: str | os.PathLike) -> Path:
     """``reports/<slug>/`` for an article (not created here)."""
     return REPORTS_DIR / slug_for(article_path)
+
+
+# --- input limits -------------------------------------------------------------------
+
+#: Prefix of the environment variables that change a limit, e.g.
+#: ``INDONESIAN_NEWS_MAX_TOKEN_CHARS=1000 make report ARTICLE=...``.
+LIMIT_ENV_PREFIX = "INDONESIAN_NEWS_"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an article may hold before it is refused up front (``load_article``).
+
+    Every default is far above a news article and refuses, in one line, what would
+    stall ``make report`` for minutes: a whole corpus in one file, a text with no
+    paragraph breaks, pasted data such as a base64 image (README "Input limits" has
+    the measurements). Change one with the environment variable
+    ``INDONESIAN_NEWS_<NAME>`` (upper case), for example
+    ``INDONESIAN_NEWS_MAX_PARAGRAPHS=1000 make report ARTICLE=...``.
+
+    Attributes:
+        max_bytes: largest file, in bytes (a long news article is under 50 kB).
+        max_paragraphs: most body paragraphs (a long article has under 100, and
+            "hundreds of paragraphs" must work; the report's time grows with them:
+            160 paragraphs took over two minutes on a busy two-core machine).
+        max_paragraph_chars: longest paragraph, in characters (news paragraphs
+            are under 2,000).
+        max_token_chars: longest token, in characters (the longest Indonesian words
+            and ordinary URLs are far shorter; a longer token is pasted data, and it
+            would be drawn in every figure that labels terms: one of 200,000 letters
+            made a 17 MB figure and a 2.5-minute report).
+    """
+
+    max_bytes: int = 500_000
+    max_paragraphs: int = 1_000
+    max_paragraph_chars: int = 20_000
+    max_token_chars: int = 300
+
+    @staticmethod
+    def env_name(name: str) -> str:
+        """The environment variable that sets limit ``name``."""
+        return LIMIT_ENV_PREFIX + name.upper()
+
+
+def limits() -> Limits:
+    """The limits in force: :class:`Limits` defaults, each overridden by its
+    environment variable when set (read on every call, so a notebook sees a change).
+
+    Raises :class:`~helpers.errors.OptionError` for a value that is not a positive
+    whole number.
+    """
+    from .errors import OptionError
+
+    values = {}
+    for item in fields(Limits):
+        variable = Limits.env_name(item.name)
+        raw = os.environ.get(variable, "").strip().replace("_", "")
+        if not raw:
+            continue
+        if not raw.isdigit() or int(raw) <= 0:
+            raise OptionError(f"{variable}={os.environ[variable]!r} is not a positive whole number. "
+                              f"Fix: set it to a number such as {getattr(Limits(), item.name)} (the default), "
+                              "or unset it.")
+        values[item.name] = int(raw)
+    return Limits(**values)

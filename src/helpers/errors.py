@@ -45,6 +45,10 @@ class BinaryArticleError(ArticleError):
     """The article looks like a binary file, not text."""
 
 
+class ArticleLimitError(ArticleError):
+    """The article exceeds one of the input limits (``helpers.config.Limits``)."""
+
+
 class DatasetError(HelpersError, RuntimeError):
     """A labelled dataset cannot be obtained or fails its checksum."""
 

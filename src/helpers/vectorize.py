@@ -136,7 +136,7 @@ class IndonesianAnalyzer:
     costs one tokeniser call (:func:`helpers.text.letter_tokens`) and one dictionary
     lookup per token. The memo is shared by analyzers with the same stemmer. A
     document containing a token whose term depends on its neighbours (``salah`` in *salah satu*) also checks the stop phrases. For a large
-    new corpus, :meth:`prepare` stems all new words in one batch on two cores.
+    new corpus, :meth:`prepare` stems all new words in one batch.
     :meth:`stems_reference` is the straightforward word-by-word version;
     ``tests/test_vectorize.py`` checks that both give the same terms (random strings,
     every SmSA text).
@@ -278,8 +278,8 @@ class IndonesianAnalyzer:
         Worth it only when there are thousands of words the stemmer has not seen
         (:meth:`expects_many_new_words`): then every document is tokenised once (the
         tokens are kept for :meth:`stems`, which uses them up) and all new words are
-        stemmed in one batch, which :meth:`Stemmer.stem_many
-        <helpers.stemming.Stemmer.stem_many>` splits over two cores. Otherwise nothing
+        stemmed in one :meth:`Stemmer.stem_many <helpers.stemming.Stemmer.stem_many>`
+        batch. Otherwise nothing
         is done: holding every document's tokens costs more than it saves. The
         vectorisers of :func:`make_tfidf_vectorizer` call this from ``fit``; the terms
         are the same either way. Returns whether the corpus was prepared.
@@ -291,7 +291,7 @@ class IndonesianAnalyzer:
         return True
 
     def expects_many_new_words(self, documents: Sequence[str]) -> bool:
-        """Whether ``documents`` hold at least ``stemming.PARALLEL_MIN_WORDS`` words new to the stemmer.
+        """Whether ``documents`` hold at least ``stemming.BATCH_MIN_WORDS`` words new to the stemmer.
 
         Estimated from every k-th document (``PREPARE_SAMPLE`` of them), scaled up by
         k. Vocabulary grows more slowly than the corpus, so this overestimates, which
@@ -303,7 +303,7 @@ class IndonesianAnalyzer:
         step = max(1, len(documents) // PREPARE_SAMPLE)
         sample = {token.lower() for document in documents[::step] for token in letter_tokens(document)}
         new = sample.difference(known, self.stopwords)
-        return len(new) * step >= stemming.PARALLEL_MIN_WORDS
+        return len(new) * step >= stemming.BATCH_MIN_WORDS
 
     def learn(self, tokens: Iterable[str]) -> None:
         """Memoise the term of each new letter token (:func:`helpers.text.letter_tokens`).
