@@ -8,7 +8,7 @@ The data flow, one partition per batch of :attr:`CorpusSettings.batch_size` arti
 2. :func:`article_bag` turns them into a ``dask.bag``; :func:`analyse_batch` runs on
    each partition: it parses every article (:func:`helpers.load_article` /
    :func:`helpers.parse_article`), builds the paragraph table
-   (:func:`helpers.paragraphs_table`), finds entities (:func:`entity_mentions`), scores
+   (:func:`helpers.paragraphs_table`), finds named entities (:func:`entity_mentions`), scores
    every paragraph (:func:`helpers.sentiment.score_paragraphs`), stems the content
    words (:class:`helpers.vectorize.IndonesianAnalyzer`), hashes them into a sparse
    count matrix (scikit-learn's ``HashingVectorizer``: no vocabulary to share between
@@ -190,18 +190,15 @@ def corpus_items(corpus: str | os.PathLike) -> list[CorpusItem]:
 
 
 def entity_mentions(paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """The named entities of each paragraph: the id columns (names ending in ``_id``,
-    such as ``article_id`` and ``paragraph_id``), then ``entity``, one row per mention.
+    """The named entities of one article's paragraphs: ``paragraph_id``, ``entity``,
+    one row per mention (aliases merged within the article).
 
-    The one place the corpus run finds entities. Today it is the actor gazetteer
-    (:func:`helpers.actors.actor_mentions`); when a named-entity module lands, only
-    this function changes.
+    The one place the corpus run finds entities: :func:`helpers.entities.entity_mentions`
+    (CLDR place names, Indonesian title and organisation cues, alias merging).
     """
-    from .actors import actor_mentions
+    from .entities import entity_mentions as find
 
-    ids = [c for c in paragraphs.columns if c.endswith("_id")]
-    mentions = actor_mentions(paragraphs[ids + ["text"]])
-    return mentions[ids + ["actor"]].rename(columns={"actor": "entity"})
+    return find(paragraphs[["paragraph_id", "text"]])[["paragraph_id", "entity"]]
 
 
 def _join(values) -> str:
@@ -335,27 +332,20 @@ def analyse_batch(items: list[CorpusItem], *, settings: CorpusSettings = CORPUS_
         try:
             article = _read(item)
             paragraphs = paragraphs_table(article)
+            entities = entity_mentions(paragraphs)
             terms, forms = _terms_and_forms(analyzer, "\n\n".join(article.paragraphs))
             signature = minhash_signature("\n\n".join(article.paragraphs), settings=settings)
         except Exception as exc:  # noqa: BLE001 - bad input must never stop the run
             errors.append({"file": item.file, "reason": _error_reason(exc)})
             continue
-        parsed.append((item, article, paragraphs, terms, forms, signature))
+        parsed.append((item, article, paragraphs, entities, terms, forms, signature))
 
-    # Entities and sentiment once for the whole partition: one call each, not one per article.
+    # Sentiment once for the whole partition: one call, not one per article.
     texts = [text for _, _, paragraphs, *_ in parsed for text in paragraphs["text"]]
     scores = score_paragraphs(_worker_model(), texts) if texts else pd.DataFrame()
-    everything = pd.DataFrame({
-        "article_id": np.repeat(np.arange(len(parsed)), [len(p) for _, _, p, *_ in parsed]).astype("int64"),
-        "paragraph_id": np.concatenate([p["paragraph_id"].to_numpy() for _, _, p, *_ in parsed]
-                                       or [np.zeros(0, dtype="int64")]),
-        "text": pd.Series(texts, dtype=object)})
-    mentions = dict(iter(entity_mentions(everything).groupby("article_id", sort=True)))
-    no_mentions = pd.DataFrame({"paragraph_id": pd.Series(dtype="int64"), "entity": pd.Series(dtype=object)})
     article_rows, paragraph_tables, all_forms, start = [], [], Counter(), 0
-    for number, (item, article, paragraphs, _, forms, _) in enumerate(parsed):
+    for item, article, paragraphs, entities, _, forms, _ in parsed:
         own = scores.iloc[start:start + len(paragraphs)].reset_index(drop=True)
-        entities = mentions.get(number, no_mentions)[["paragraph_id", "entity"]]
         start += len(paragraphs)
         article_rows.append(_article_row(item, article, paragraphs, own, entities, settings))
         named = entities.drop_duplicates().groupby("paragraph_id", sort=False)["entity"].agg(_join)
@@ -368,7 +358,7 @@ def analyse_batch(items: list[CorpusItem], *, settings: CorpusSettings = CORPUS_
         paragraph_tables.append(table)
         all_forms.update(forms)
     stemmer.flush()
-    counts = _hasher(settings).transform([terms for _, _, _, terms, _, _ in parsed]) if parsed else None
+    counts = _hasher(settings).transform([terms for _, _, _, _, terms, _, _ in parsed]) if parsed else None
     return {
         "articles": pd.DataFrame(article_rows, columns=[c for c in ARTICLE_COLUMNS
                                                         if c not in ("dominant_topic", "topic_weight")]),
