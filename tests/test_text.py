@@ -9,7 +9,7 @@ import pytest
 
 import helpers
 from helpers import config, text
-from helpers.text import is_alpha, is_word, split_sentences, tokenize
+from helpers.text import is_alpha, is_word, quotation_spans, split_sentences, tokenize
 
 
 # --- tokens ------------------------------------------------------------------------
@@ -57,9 +57,9 @@ def test_word_flags():
 
 # --- sentences ---------------------------------------------------------------------
 
-def test_quotation_with_full_stops_is_one_sentence():
+def test_sentences_inside_a_quotation_are_split_like_any_other():
     text = '"Kami siap. Kami kuat," kata Kim. Putin tersenyum.'
-    assert split_sentences(text) == ['"Kami siap. Kami kuat," kata Kim.', "Putin tersenyum."]
+    assert split_sentences(text) == ['"Kami siap.', 'Kami kuat," kata Kim.', "Putin tersenyum."]
 
 
 def test_sentence_ending_inside_a_quotation():
@@ -67,9 +67,41 @@ def test_sentence_ending_inside_a_quotation():
     assert split_sentences(text) == ['Putin menyatakan, "Perjanjian ini penting."', "Kim setuju."]
 
 
-def test_curly_quotation_kept_whole():
+def test_curly_quotation_split_into_its_sentences():
     text = "Ia berkata, “Kita menang. Mari rayakan.” Semua bersorak."
-    assert split_sentences(text) == ["Ia berkata, “Kita menang. Mari rayakan.”", "Semua bersorak."]
+    assert split_sentences(text) == ["Ia berkata, “Kita menang.", "Mari rayakan.”", "Semua bersorak."]
+
+
+# A real IndoSum paragraph (CNN Indonesia, 1502267734-identitas-5-pelaku-tambahan-pembakar-
+# orang-di-beka; detokenised, so the closing quote is spaced as in the corpus): one
+# quotation of three sentences, attributed after it.
+CNN_QUOTE = ('"Nanti ada lima lagi yang kami kejar. Kami sudah tahu identitas dan perannya. Ada peran '
+             'menyimpan bensin, ada yang membakar, "kata Kapolda Metro Jaya Inspektur Jenderal Idham Aziz '
+             'di Jakarta, Selasa (8/8).')
+
+
+def test_a_real_three_sentence_quotation_is_three_sentences_of_one_quotation():
+    table = helpers.sentences_table(pd.DataFrame({"paragraph_id": [1], "text": [CNN_QUOTE]}))
+    assert table["text"].tolist()[:2] == ['"Nanti ada lima lagi yang kami kejar.', "Kami sudah tahu identitas dan perannya."]
+    assert len(table) == 3
+    assert table["quoted"].all() and table["quotation"].eq(1).all()
+    assert table["speaker"].eq("Kapolda Metro Jaya Inspektur Jenderal Idham Aziz").all()
+
+
+def test_quotations_are_numbered_over_the_article_and_speakers_found():
+    paragraphs = pd.DataFrame({"paragraph_id": [1, 2], "text": [
+        '"Kami siap. Kami kuat," kata Kim Jong Un. Putin tersenyum.',
+        'Vladimir Putin menyatakan, "Perjanjian ini penting." Menurut Kim, “Ini damai.” '
+        'Ia menjawab "oke", katanya.']})
+    table = helpers.sentences_table(paragraphs)
+    assert table["quoted"].tolist() == [True, True, False, True, True, True]
+    assert table["quotation"].tolist() == [1, 1, 0, 2, 3, 4]
+    assert table["speaker"].tolist() == ["Kim Jong Un", "Kim Jong Un", "", "Vladimir Putin", "Kim", ""]
+
+
+def test_unbalanced_quotes_record_no_quotation():
+    assert quotation_spans('Ia berkata "tidak. Lalu pergi.') == []
+    assert quotation_spans('Kim berkata, "Kami siap. Kami kuat," lalu pergi.') == [(13, 36)]
 
 
 @pytest.mark.parametrize("text", [
@@ -113,7 +145,8 @@ def test_sentences_table_ids_and_order(toy_paragraphs):
     before = toy_paragraphs.copy()
     sentences = helpers.sentences_table(toy_paragraphs)
     pd.testing.assert_frame_equal(toy_paragraphs, before)  # input not mutated
-    assert list(sentences.columns) == ["paragraph_id", "sentence_id", "text"]
+    assert list(sentences.columns) == ["paragraph_id", "sentence_id", "text", "quoted", "quotation", "speaker"]
+    assert not sentences["quoted"].any() and sentences["speaker"].eq("").all()
     assert sentences["paragraph_id"].tolist() == [1, 1, 2]
     assert sentences["sentence_id"].tolist() == [1, 2, 3]
 

@@ -11,7 +11,12 @@ are metadata, never body text:
 * a dateline at the start of the first paragraph: ``JAKARTA (Pos Kota) –``,
   ``Jakarta, CNN Indonesia --``, ``Merdeka.com -``, ``Palu (ANTARA News) -``;
 * all-caps crossheads between paragraphs (``DITINDAK TEGAS``): kept as section
-  labels, not counted as paragraphs.
+  labels, not counted as paragraphs;
+* boilerplate (:func:`strip_boilerplate`, kept in :attr:`Article.boilerplate`): editor
+  tags at the end of a paragraph (``(has/has)``, ``[bal]``, ``(rsa)``, ``(Antara)``),
+  read-more links (``Baca juga: ...``, ``(Baca: ...)``, ``SIMAK JUGA - ...``), photo
+  captions and credits (``Tesla (Foto: Tesla)``, ``Foto: Shutterstock``), and
+  credit lines (``Penulis: ...``, ``Sumber: DPReview.``, ``–Disclosure: ...``).
 
 When a file has no blank lines at all but several lines, each line is a paragraph
 (some exports use single newlines). Otherwise lines inside a block are joined with
@@ -70,6 +75,28 @@ _DATE_RE = re.compile(
     re.I,
 )
 _DASH = r"(?:--|[-–—])"
+
+# --- boilerplate (each pattern is tested with the real IndoSum line it comes from) ---
+#: A read-more cue at the start of a paragraph: "Baca juga:", "Baca:", "Baca_Juga",
+#: "SIMAK JUGA -", "Lihat juga:", optionally inside brackets.
+_READ_MORE_START = re.compile(r"^[\(\[]?\s*(?:baca|simak|lihat)(?:[\s_]+juga)?\s*(?::|\s[-–—])", re.I)
+#: A bracketed read-more link anywhere: "(Baca juga: ...)", "[Baca: ...]".
+_READ_MORE_BRACKETED = re.compile(r"\s*[\(\[]\s*(?:baca|simak|lihat)(?:[\s_]+juga)?\s*:[^\)\]]*[\)\]]", re.I)
+#: An unbracketed read-more cue after a sentence: "... ritel dan online. Baca juga: 5 Mei, ..."
+_READ_MORE_INLINE = re.compile(r"(?<=[.!?\"”])\s+(?:baca|simak)(?:[\s_]+juga)?\s*:", re.I)
+#: Editor and agency tags closing a paragraph: "(has/has)", "[bal]", "(rsa)", "(Antara)".
+_EDITOR_TAG = re.compile(r"\s*[\(\[](?:[a-z]{1,10}(?:/[a-z]{1,10})*|antara|ANTARA|Antara|ant|Ant)[\)\]]\s*$")
+#: An inline photo credit: "(Foto: Tesla)".
+_PHOTO_INLINE = re.compile(r"\s*\((?:sumber\s+)?(?:foto|photo|ilustrasi|gambar)\s*:[^)]*\)", re.I)
+#: Credit lines: "Penulis: Anggun Pratama", "Sumber: DPReview.", "Sumber berita Gizmochina.",
+#: "–Disclosure: DailySocial merupakan media partner ...", "Foto: Shutterstock".
+_CREDIT_LINE = re.compile(
+    r"^(?:[–—-]\s*disclosure\s*:|(?:penulis|editor|reporter|pewarta|redaktur|fotografer|kontributor)\s*:"
+    r"|sumber(?:\s+berita)?\s*:?\s+\S+(?:\s+\S+){0,3}\.?$|(?:sumber\s+)?(?:foto|photo|ilustrasi)\s*:)", re.I)
+#: Longest credit line, in words.
+MAX_CREDIT_WORDS = 16
+#: Longest photo caption left after removing "(Foto: ...)", in words.
+MAX_CAPTION_WORDS = 6
 _DATELINE_RES = [
     # JAKARTA (Pos Kota) –   /   Palu (ANTARA News) -
     re.compile(rf"^(?P<place>[A-Z][\w.' ]{{1,40}}?)\s*\((?P<agency>[^)]{{2,40}})\)\s*{_DASH}\s*"),
@@ -94,6 +121,8 @@ class Article:
         paragraphs: body paragraphs, in order (tuple of str).
         sections: the crosshead in force before each paragraph (None before the first).
         warnings: notes about the parse (single-newline paragraphs, decoding).
+        boilerplate: the editor tags, read-more links, captions and credit lines
+            removed from the body (:func:`strip_boilerplate`), in order.
     """
 
     path: Path
@@ -105,6 +134,7 @@ class Article:
     dateline: str | None = None
     sections: tuple[str | None, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    boilerplate: tuple[str, ...] = ()
 
     @property
     def slug(self) -> str:
@@ -126,6 +156,7 @@ class Article:
             "photo_credit": self.photo_credit,
             "paragraphs": len(self.paragraphs),
             "sections": len({s for s in self.sections if s}),
+            "boilerplate removed": "; ".join(self.boilerplate),
         }
         return pd.DataFrame({"field": list(values), "value": [("" if v is None else str(v)) for v in values.values()]})
 
@@ -235,6 +266,45 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     return None, None, paragraph
 
 
+def strip_boilerplate(paragraph: str) -> tuple[str, list[str]]:
+    """Remove editor tags, read-more links, captions and credits from one paragraph.
+
+    Returns ``(body, removed)``: the paragraph without them (``""`` when the whole
+    paragraph is boilerplate) and the removed pieces, in order.
+
+    >>> strip_boilerplate("Semua serangan itu diklaim kelompok militan ISIS. (has/has)")
+    ('Semua serangan itu diklaim kelompok militan ISIS.', ['(has/has)'])
+    """
+    body, removed = paragraph.strip(), []
+    if _CREDIT_LINE.match(body) and len(body.split()) <= MAX_CREDIT_WORDS:
+        return "", [body]
+    if _READ_MORE_START.match(body):
+        first = split_sentences(body)[0] if split_sentences(body) else body
+        if body.startswith(("(", "[")) and (end := _READ_MORE_BRACKETED.match(body)):
+            first = body[: end.end()]
+        removed.append(first.strip())
+        body = body[len(first):].strip()
+    for match in list(_READ_MORE_BRACKETED.finditer(body)):
+        removed.append(match.group().strip())
+    body = _READ_MORE_BRACKETED.sub("", body).strip()
+    if (inline := _READ_MORE_INLINE.search(body)):
+        rest = body[inline.start():].strip()
+        link = split_sentences(rest)[0]
+        removed.append(link)
+        body = (body[:inline.start()] + " " + rest[len(link):]).strip()
+    while tag := _EDITOR_TAG.search(body):
+        removed.append(tag.group().strip())
+        body = body[:tag.start()].rstrip()
+    photos = [m.group().strip() for m in _PHOTO_INLINE.finditer(body)]
+    if photos:
+        rest = _PHOTO_INLINE.sub("", body).strip()
+        if len(rest.split()) <= MAX_CAPTION_WORDS and not rest.endswith((".", "!", "?")):
+            return "", removed + [body]
+        removed.extend(photos)
+        body = rest
+    return body, removed
+
+
 def parse_article(text: str, *, path: str | os.PathLike = "<text>") -> Article:
     """Parse article text (already decoded) into an :class:`Article`."""
     path = Path(path)
@@ -263,6 +333,14 @@ def parse_article(text: str, *, path: str | os.PathLike = "<text>") -> Article:
         if len(blocks) > 1:
             notes.append("No blank lines between paragraphs: each line was read as one paragraph.")
     blocks = [b for b in blocks if b]
+    boilerplate: list[str] = []
+    kept = []
+    for block in blocks:
+        body, removed = strip_boilerplate(block)
+        boilerplate.extend(removed)
+        if body:
+            kept.append(body)
+    blocks = kept
 
     title = None
     if len(blocks) > 1 and _is_headline(blocks[0]):
@@ -290,7 +368,7 @@ def parse_article(text: str, *, path: str | os.PathLike = "<text>") -> Article:
                                 "Check that the file holds the article's paragraphs.")
     return Article(path=path, title=title, published=published, source=source,
                    photo_credit=photo, paragraphs=tuple(paragraphs), dateline=dateline,
-                   sections=tuple(sections), notes=tuple(notes))
+                   sections=tuple(sections), notes=tuple(notes), boilerplate=tuple(boilerplate))
 
 
 def _long_token(paragraph: str, max_chars: int) -> str | None:

@@ -24,8 +24,11 @@ quote, except:
 
 * after a known abbreviation (``Jl.``, ``No.``, ``dr.``, ``a.n.``, ``dll.``; see
   ``ABBREVIATIONS``) or a single-letter initial (``B. J. Habibie``);
-* inside a quotation that is still open: quoted speech is kept whole, so
-  ``"Kami siap. Kami kuat," kata dia.`` is one sentence;
+* nothing else: a quotation holding several sentences is split like any other
+  text, so ``"Kami siap. Kami kuat," kata dia.`` is two sentences, ``"Kami siap.``
+  and ``Kami kuat," kata dia.``. The quotation itself is recorded separately
+  (:func:`quotation_spans`, and the ``quoted``, ``quotation`` and ``speaker``
+  columns of :func:`sentences_table`), so quoted speech can still be told apart;
 * decimals (``33,2`` and ``3.5``) never contain a boundary because a boundary needs
   white space after the stop.
 """
@@ -235,16 +238,69 @@ _CLOSERS = "\"”’')]"
 _BOUNDARY_RE = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9À-Ý])")
 
 
-def _quote_depth_changes(segment: str, depth: int) -> int:
-    """Track open double quotes across a segment (straight quotes toggle)."""
-    for ch in segment:
-        if ch == "“":
+#: Speech verbs that attribute a quotation (``"...," kata Kim``; ``Kim menyatakan, "..."``).
+SPEECH_VERBS_AFTER = ("kata", "ujar", "ucap", "tutur", "jelas", "ungkap", "tegas", "imbuh", "tambah",
+                      "lanjut", "papar", "terang", "pungkas", "sebut", "tandas", "seru", "tanya", "aku")
+SPEECH_VERBS_BEFORE = ("mengatakan", "menyatakan", "menjelaskan", "menegaskan", "mengungkapkan",
+                       "menuturkan", "berkata", "menambahkan", "menyebut", "menyebutkan", "bertanya",
+                       "menjawab", "mengaku", "menilai", "menekankan", "mengucapkan", "menulis")
+_NAME = r"((?:[A-Z][\w'’-]*)(?:[ \t]+(?:bin[ \t]+|van[ \t]+|de[ \t]+)?[A-Z][\w'’-]*)*)"
+_SPEAKER_AFTER = re.compile(
+    rf"^[,.!?…]?\s*(?:{'|'.join(SPEECH_VERBS_AFTER)})(?:nya)?(?:\s+(?:dia|ia|beliau))?(?:\s+{_NAME})?")
+_SPEAKER_BEFORE = re.compile(
+    rf"{_NAME}(?:\s+(?:juga|pun|lalu|kemudian|sempat|telah|sudah|pernah))*\s+(?:{'|'.join(SPEECH_VERBS_BEFORE)})"
+    rf"(?:\s+bahwa)?\s*[,:]?\s*$")
+_SPEAKER_MENURUT = re.compile(rf"(?:^|\s)[Mm]enurut\s+{_NAME}\s*,\s*$")
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the quotations in ``text``, quote marks included.
+
+    Double quotes only (straight ``"`` pairs and curly ``“ ”``); single quotes are
+    too often apostrophes or scare quotes. A text whose double quotes are unbalanced
+    has no quotation (a stray mark must not turn the rest of the text into one).
+
+    >>> quotation_spans('Kim berkata, "Kami siap. Kami kuat," lalu pergi.')
+    [(13, 36)]
+    """
+    text = normalize_text(text)
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return []
+    spans, depth, opened = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and depth == 0):
+            if depth == 0:
+                opened = i
             depth += 1
-        elif ch == "”":
+        elif ch == "”" or ch == '"':
             depth = max(depth - 1, 0)
-        elif ch == '"':
-            depth = 0 if depth else 1
-    return depth
+            if depth == 0:
+                spans.append((opened, i + 1))
+    return spans
+
+
+def quotation_speaker(text: str, span: tuple[int, int]) -> str:
+    """Who says the quotation at ``span``, when the text says so; ``""`` otherwise.
+
+    Recognised: ``"...," kata Kim Jong Un`` (a speech verb right after the closing
+    quote, then a capitalised name), ``Putin menyatakan, "..."`` and ``Menurut Putin,
+    "..."`` (a name before the opening quote). A pronoun (``katanya``, ``kata dia``)
+    names nobody, so it gives ``""``.
+    """
+    start, end = span
+    after = _SPEAKER_AFTER.match(text[end:end + 80])
+    if after and after.group(1) and after.group(1) not in PRONOUNS:
+        return after.group(1).rstrip(".")
+    before = text[max(0, start - 120):start]
+    for pattern in (_SPEAKER_BEFORE, _SPEAKER_MENURUT):
+        found = pattern.search(before)
+        if found and found.group(1) and found.group(1).split()[-1] not in PRONOUNS:
+            return found.group(1)
+    return ""
+
+
+#: Capitalised pronouns that stand before a speech verb but name nobody.
+PRONOUNS = frozenset({"Ia", "Dia", "Beliau", "Mereka", "Kami", "Kita", "Saya", "Aku", "Anda", "Kamu"})
 
 
 def _ends_with_abbreviation(before: str) -> bool:
@@ -270,21 +326,11 @@ def split_sentences(text: str) -> list[str]:
     text = normalize_text(text).strip()
     if not text:
         return []
-    # Quotes only count when balanced in the paragraph; a stray quote mark must not
-    # swallow the rest of the text into one sentence.
-    track_quotes = text.count('"') % 2 == 0 and text.count("“") == text.count("”")
     sentences: list[str] = []
     start = 0
-    depth = 0
-    scanned = 0
     for match in _BOUNDARY_RE.finditer(text):
         stop, closers = match.group(1), match.group(2)
         end = match.start(3)  # sentence ends after closing quotes/brackets
-        if track_quotes:
-            depth = _quote_depth_changes(text[scanned:end], depth)
-            scanned = end
-            if depth > 0:
-                continue
         if stop == "." and not closers and _ends_with_abbreviation(text[start : match.start(1)]):
             continue
         sentences.append(text[start:end].strip())
@@ -306,17 +352,31 @@ def sentences_table(paragraphs: pd.DataFrame) -> pd.DataFrame:
 
     Returns:
         A new table with columns ``paragraph_id``, ``sentence_id`` (1..n over the
-        whole article, in order) and ``text``.
+        whole article, in order), ``text``, ``quoted`` (True when the sentence is
+        wholly or partly inside a quotation, :func:`quotation_spans`), ``quotation``
+        (the quotation's number, 1..n over the article; 0 when not quoted; the
+        sentences of one multi-sentence quotation share it) and ``speaker`` (who says
+        it when the text names them, :func:`quotation_speaker`; ``""`` otherwise).
     """
     _require_columns(paragraphs, ["paragraph_id", "text"], "sentences_table")
-    rows = [
-        (pid, sentence)
-        for pid, text in zip(paragraphs["paragraph_id"], paragraphs["text"])
-        for sentence in split_sentences(str(text))
-    ]
-    table = pd.DataFrame(rows, columns=["paragraph_id", "text"])
+    rows = []
+    n_quotations = 0
+    for pid, raw in zip(paragraphs["paragraph_id"], paragraphs["text"]):
+        text = normalize_text(str(raw)).strip()
+        quotes = [(a, b, quotation_speaker(text, (a, b))) for a, b in quotation_spans(text)]
+        position = 0
+        for sentence in split_sentences(text):
+            begin = text.find(sentence, position)
+            finish = begin + len(sentence)
+            position = finish
+            inside = [(n_quotations + i + 1, who) for i, (a, b, who) in enumerate(quotes) if a < finish and b > begin]
+            quotation, speaker = inside[0] if inside else (0, "")
+            rows.append((pid, sentence, bool(inside), quotation, speaker))
+        n_quotations += len(quotes)
+    table = pd.DataFrame(rows, columns=["paragraph_id", "text", "quoted", "quotation", "speaker"])
     table.insert(1, "sentence_id", range(1, len(table) + 1))
-    return table.astype({"paragraph_id": "int64", "sentence_id": "int64"})
+    return table.astype({"paragraph_id": "int64", "sentence_id": "int64", "quoted": "bool",
+                         "quotation": "int64", "speaker": "str"})
 
 
 def tokens_table(sentences: pd.DataFrame, *, stemmer=None) -> pd.DataFrame:
