@@ -187,3 +187,27 @@ def test_io_refuses_to_write_into_data_raw():
 
     with pytest.raises(PermissionError, match="never written"):
         io.write_text(config.RAW_DIR / "x.txt", "nope")
+
+
+# --- rules worked by hand (issue 15) ---------------------------------------------------
+
+
+def test_n_words_of_seed_paragraphs_5_and_6_counted_by_hand(seed_path):
+    """Paragraph 5 has 37 white-space words, but "Jean-Pierre" is two names (two
+    capitalised parts): 38. Paragraph 6 has 29, but "Perjanjian-pertahanan" is two
+    words joined by a hyphen (not a kata ulang), while "negara-negara" (twice) and
+    "non-barat" (bound prefix) stay one: 30."""
+    table = helpers.paragraphs_table(helpers.load_article(seed_path))
+    fifth, sixth = table.loc[4], table.loc[5]
+    assert fifth["text"].startswith("Juru bicara Gedung Putih, Karine Jean-Pierre")
+    assert sixth["text"].startswith("Perjanjian-pertahanan ini juga membuktikan")
+    assert (len(fifth["text"].split()), fifth["n_words"]) == (37, 38)
+    assert (len(sixth["text"].split()), sixth["n_words"]) == (29, 30)
+
+
+def test_the_copyright_footer_wins_over_the_dateline_agency_as_source():
+    body = "JAKARTA (Pos Kota) – Harga beras naik lagi pekan ini di banyak pasar."
+    with_footer = helpers.parse_article(f"{body}\n\nCopyright © Tampang.com\nAll rights reserved\n")
+    assert with_footer.source == "Tampang.com"
+    assert with_footer.dateline == "JAKARTA (Pos Kota)"
+    assert helpers.parse_article(body).source == "Pos Kota"  # no footer: the agency

@@ -8,7 +8,7 @@ import pytest
 from scipy.special import softmax
 
 from helpers import sentiment
-from helpers.errors import DatasetError
+from helpers.errors import DatasetError, OptionError
 
 from conftest import require_datasets
 
@@ -198,7 +198,7 @@ def test_unchanged_config_loads_and_changed_config_retrains(tmp_path, monkeypatc
 
 
 def test_bad_settings_are_refused():
-    with pytest.raises(Exception, match="SentimentConfig"):
+    with pytest.raises(OptionError, match="SentimentConfig"):
         sentiment.train_model(settings={"C": 1}, progress=False)
 
 
@@ -324,7 +324,7 @@ def test_news_lexicon_moves_a_concern_sentence_toward_negative(model):
 
 
 def test_score_sentences_needs_its_columns(model):
-    with pytest.raises(Exception, match="paragraph_id"):
+    with pytest.raises(OptionError, match="paragraph_id"):
         sentiment.score_sentences(model, pd.DataFrame({"text": ["a"]}))
 
 

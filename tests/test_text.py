@@ -240,3 +240,21 @@ def test_letter_tokens_equal_the_alpha_tokens_of_tokenize_on_random_strings():
         sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         expected = [t for t in text.tokenize(sample) if text.is_alpha(t)]
         assert text.letter_tokens(sample) == expected, repr(sample)
+
+
+# --- rules worked by hand (issue 15) ---------------------------------------------------
+
+
+def test_a_sentence_may_start_with_a_number():
+    assert split_sentences("Harga naik. 2024 menjadi tahun yang sulit.") == [
+        "Harga naik.", "2024 menjadi tahun yang sulit."]
+    # ... but not after an abbreviation: "No. 5" stays in its sentence.
+    assert split_sentences("Ia tinggal di Jl. Merdeka No. 5 sejak lama.") == [
+        "Ia tinggal di Jl. Merdeka No. 5 sejak lama."]
+
+
+def test_two_capitalised_rhyming_names_are_two_tokens():
+    # Mali-Bali rhymes like sayur-mayur, but two capitalised parts are two names.
+    assert tokenize("Mali-Bali") == ["Mali", "Bali"]
+    assert tokenize("sayur-mayur") == ["sayur-mayur"]
+    assert tokenize("Lauk-pauk") == ["Lauk-pauk"]  # one capital: a sentence-initial kata ulang

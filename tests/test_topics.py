@@ -282,6 +282,18 @@ def test_choose_n_topics_skips_k_whose_topics_lead_single_paragraphs():
     assert choice.n_topics == 4 and choice.reproducible == (2, 3, 4)
 
 
+def test_a_borderline_k_must_be_made_of_themes_too():
+    """Threshold 0.90, noise 0.05: k with stability in [0.85, 0.90) is borderline, but
+    only when each of its topics leads at least two documents (a theme). k = 3 (0.88)
+    has a topic leading one paragraph, so it is not borderline; k = 4 (0.87) is."""
+    summary = _summary({2: 0.97, 3: 0.88, 4: 0.87, 5: 0.80}).assign(min_dominant_documents=[6, 1, 2, 2])
+    choice = n_topics_choice(summary)
+    assert choice.reproducible == (2,) and choice.borderline == (4,)
+    assert choice.n_topics == 2 and not choice.identifiable
+    only_paragraphs = summary.assign(min_dominant_documents=[6, 1, 1, 1])
+    assert n_topics_choice(only_paragraphs).borderline == () and n_topics_choice(only_paragraphs).identifiable
+
+
 def test_fewest_dominant_documents_counted_by_hand():
     from helpers.topics import _fewest_dominant_documents
 

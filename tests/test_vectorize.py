@@ -173,3 +173,23 @@ def test_count_vectorizer_fit_prepares_once_and_uses_the_tokens(monkeypatch):
     repeats = len(texts) - len(set(texts))  # a repeated text is tokenised again when met again
     assert len(calls) == sample + len(texts) + repeats  # the sample, then the corpus once
     assert vectorizer.analyzer.prepared == {}
+
+
+def test_one_tfidf_value_worked_by_hand_with_sublinear_tf():
+    """d1 = "Rusia Rusia Rusia pakta.", d2 = "Pakta damai." (n = 2 documents).
+
+    Smoothed idf = ln((1 + n) / (1 + df)) + 1: rusia (df 1) 1 + ln 1.5 = 1.405465,
+    pakta (df 2) 1. Sublinear tf = 1 + ln(tf): rusia 1 + ln 3 = 2.098612, pakta 1.
+    d1 before the l2 norm: rusia 2.949533, pakta 1; norm sqrt(2.949533^2 + 1) = 3.114441,
+    so rusia = 0.947050 and pakta = 0.321086. (With raw tf rusia would be 0.973009.)
+    """
+    import math
+
+    vectorizer = make_tfidf_vectorizer(stemmer=Stemmer(), min_df=1, max_df=1.0)
+    matrix = vectorizer.fit_transform(["Rusia Rusia Rusia pakta.", "Pakta damai."]).toarray()
+    column = {term: i for i, term in enumerate(vectorizer.get_feature_names_out())}
+    rusia = (1 + math.log(3)) * (1 + math.log(3 / 2))
+    norm = math.hypot(rusia, 1.0)
+    assert matrix[0, column["rusia"]] == pytest.approx(rusia / norm) == pytest.approx(0.947050, abs=1e-6)
+    assert matrix[0, column["pakta"]] == pytest.approx(1 / norm) == pytest.approx(0.321086, abs=1e-6)
+    assert matrix[0, column["damai"]] == 0

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .config import RAW_DIR
+from .errors import OptionError
 
 #: Column order of ``paragraphs.csv`` as CONTRACT.md lists it; extra columns follow.
 PARAGRAPH_COLUMNS = [
@@ -113,7 +114,7 @@ def update_paragraphs_csv(new_columns: pd.DataFrame, path: str | os.PathLike) ->
     """
     for column in ("paragraph_id", "text"):
         if column not in new_columns.columns:
-            raise ValueError(
+            raise OptionError(
                 f"update_paragraphs_csv needs a {column!r} column; pass the table from "
                 "helpers.paragraphs_table() plus your new columns."
             )
