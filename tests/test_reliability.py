@@ -226,6 +226,7 @@ def test_a_200000_letter_token_is_refused_naming_the_limit(write_article):
 
 @pytest.mark.parametrize(("text", "refused"), [
     ("a" * 300, False), ("a" * 301, True),
+    ("a" * 300 + ",", False),  # a 301-character run whose longest token is exactly the limit
     ("https://contoh.co.id/" + "b" * 290, True),  # one token (a URL) of 311 characters
     (", ".join(["kata"] * 200), False),  # a long run of short tokens is not a long token
     ("x," * 200, False),
