@@ -127,3 +127,42 @@ def test_bad_input_gets_one_clear_error():
         keyness.keyness_table(TEXT.iloc[:0], REFERENCE)
     with pytest.raises(HelpersError, match="between 0 and the corpus size"):
         keyness.log_likelihood(5, 1, 4, 8)
+
+
+def test_describe_keywords_names_the_strongest_and_explains_absent_negatives():
+    text = pd.DataFrame({"term": ["pakta", "rusia", "main"], "count": [20, 10, 1]})
+    reference = pd.DataFrame({"term": ["pakta", "rusia", "main", "gol"], "count": [1, 50, 5000, 5000]})
+    table = keyness.keyness_table(text, reference)
+    template, values = keyness.describe_keywords(table, labels={"rusia": "Rusia"}, n_reference_documents=3)
+    out = template.format(**values)
+    assert "(3 articles, 10,051 terms)" in out and "31 terms give **2** significantly over-used" in out
+    assert "*pakta, Rusia*" in out and "**pakta**, occurs 20 times here (645.2 per 1,000 terms)" in out
+    # pakta: log2((20/31) / (1/10051)) = 12.66 -> about 6,485 times
+    assert f"{2 ** math.log2((20 / 31) / (1 / 10051)):,.0f}" in out
+    n_neg = int((table["significant"] & (table["direction"] == "negative")).sum())
+    if n_neg:
+        assert "The article avoids" in out
+    else:
+        assert "No term is significantly under-used" in out
+
+
+def test_significance_threshold_is_the_smallest_significant_g2():
+    table = keyness.keyness_table(TEXT, REFERENCE, correction="none")
+    assert keyness.significance_threshold(table) == pytest.approx(G2_TOY)
+    assert keyness.significance_threshold(keyness.keyness_table(TEXT, REFERENCE, alpha=0.01)) is None
+
+
+def test_plot_keywords_draws_both_panels_and_copes_with_no_terms():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from helpers.plots import keyness as keyness_plots
+
+    table = keyness.keyness_table(TEXT, REFERENCE, correction="none").assign(label=lambda t: t["term"])
+    axes = keyness_plots.plot_keywords(table[table["direction"] == "positive"], table.iloc[:0], threshold=3.84)
+    assert axes[0].get_title().startswith("Over-used") and axes[1].get_title().startswith("Under-used")
+    assert [t.get_text() for t in axes[0].get_yticklabels()] == ["a"]
+    assert axes[0].get_xlabel().startswith("Log-likelihood")
+    plt.close("all")

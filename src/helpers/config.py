@@ -19,7 +19,11 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_ROOT / "data"
 RAW_DIR = DATA_DIR / "raw"
 PROCESSED_DIR = DATA_DIR / "processed"
-EXTERNAL_DIR = DATA_DIR / "external"
+#: Environment variable that moves the downloaded-data cache (default ``data/external``):
+#: a cache shared between checkouts, or an empty folder to run as a fresh offline clone.
+EXTERNAL_DIR_ENV = "DATA_CACHE"
+EXTERNAL_DIR = (Path(os.environ[EXTERNAL_DIR_ENV]).expanduser().resolve() if os.environ.get(EXTERNAL_DIR_ENV, "").strip()
+                else DATA_DIR / "external")
 REPORTS_DIR = PROJECT_ROOT / "reports"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 

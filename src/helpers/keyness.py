@@ -198,3 +198,57 @@ def keywords(table: pd.DataFrame, *, direction: str = "positive", n: int = 10,
     if significant_only:
         chosen = chosen[chosen["significant"]]
     return chosen.sort_values(["log_likelihood", "term"], ascending=[False, True], kind="mergesort").head(n).reset_index(drop=True)
+
+
+def significance_threshold(table: pd.DataFrame) -> float | None:
+    """The smallest G² called significant in ``table`` (None when none is)."""
+    significant = table.loc[table["significant"], "log_likelihood"]
+    return float(significant.min()) if len(significant) else None
+
+
+def describe_keywords(table: pd.DataFrame, *, labels: dict[str, str] | None = None, n: int = 5,
+                      correction: str = "fdr", n_reference_documents: int | None = None) -> tuple[str, dict]:
+    """What the keyness table says, as a Markdown template and its (unescaped) values.
+
+    Display with ``notebook.md(template, **values)``. Names the strongest positive
+    keywords with their counts, rates and log ratio, and either the significant
+    negative keywords or why there are none (the expected count of the most frequent
+    term the article does not use).
+    """
+    labels = labels or {}
+    show = lambda term: labels.get(term, term)  # noqa: E731
+    size, reference_size = int(table["article_count"].sum()), int(table["reference_count"].sum())
+    positive = keywords(table, direction="positive", n=n)
+    negative = keywords(table, direction="negative", n=n)
+    n_pos = int((table["significant"] & (table["direction"] == "positive")).sum())
+    n_neg = int((table["significant"] & (table["direction"] == "negative")).sum())
+    method = {"fdr": "false discovery rate 5 %, Benjamini-Hochberg", "bonferroni": "Bonferroni, 5 %",
+              "none": "uncorrected, 5 %"}[correction]
+    values = {"size": f"{size:,}", "ref_size": f"{reference_size:,}", "n_pos": n_pos, "n_neg": n_neg,
+              "method": method, "docs": f"{n_reference_documents:,} articles, " if n_reference_documents else ""}
+    template = ("Against the reference ({docs}{ref_size} terms), the article's {size} terms give **{n_pos}** "
+                "significantly over-used and **{n_neg}** significantly under-used terms ({method}). ")
+    if len(positive):
+        first = positive.iloc[0]
+        values.update(top=", ".join(show(t) for t in positive["term"]), first=show(first["term"]),
+                      a=int(first["article_count"]), b=int(first["reference_count"]),
+                      ra=f"{first['article_per_1000']:.1f}", rb=f"{first['reference_per_1000']:.2f}",
+                      lr=f"{first['log_ratio']:+.1f}", fold=f"{2 ** first['log_ratio']:,.0f}")
+        template += ("The strongest positive keywords are *{top}*. The first, **{first}**, occurs {a} times here "
+                     "({ra} per 1,000 terms) against {b} in the reference ({rb} per 1,000): log ratio {lr}, "
+                     "about {fold} times as frequent. ")
+    if len(negative):
+        values["neg"] = ", ".join(show(t) for t in negative["term"])
+        template += "The article avoids *{neg}*: frequent in general news, rare or absent here."
+    else:
+        absent = table[(table["direction"] == "negative")].sort_values(
+            ["log_likelihood", "term"], ascending=[False, True], kind="mergesort")
+        if len(absent):
+            row = absent.iloc[0]
+            values.update(word=show(row["term"]), b_neg=f"{int(row['reference_count']):,}",
+                          a_neg=int(row["article_count"]),
+                          expected=f"{size * row['reference_count'] / reference_size:.1f}")
+            template += ("No term is significantly under-used: the article is too short for absence to be evidence. "
+                         "The strongest candidate, *{word}* ({b_neg} uses in the reference), would be expected "
+                         "{expected} times in a text this long and occurs {a_neg} times.")
+    return template, values

@@ -341,3 +341,71 @@ def article_text(article_id: str) -> str:
     if match.empty:
         raise KeyError(f"No IndoSum article has the id {article_id!r}; see reference_articles()['id'].")
     return match.iloc[0] + "\n"
+
+
+def reference_surface_forms(*, cache_dir: Path | None = None) -> dict[str, str]:
+    """``{term: most frequent lower-case surface form}`` over the reference corpus.
+
+    For showing reference terms the article does not use (negative keywords) as words
+    rather than stems (``main`` -> ``bermain``). Cached beside :func:`reference_counts`
+    under the same key.
+    """
+    folder = Path(cache_dir) if cache_dir is not None else config.EXTERNAL_DIR / "reference"
+    path = folder / f"indosum-forms-{analyzer_key()}.csv"
+    if path.is_file():
+        try:
+            table = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
+            if list(table.columns) == ["term", "form"]:
+                return dict(zip(table["term"], table["form"]))
+        except (ValueError, OSError, pd.errors.ParserError):
+            pass
+        warnings.warn(f"Unreadable reference-forms cache {path}; recomputing it.", stacklevel=2)
+    table = pd.DataFrame(sorted(_surface_forms(_articles()["text"].tolist()).items()), columns=["term", "form"])
+    write_csv(table, path)
+    return dict(zip(table["term"], table["form"]))
+
+
+def _surface_forms(texts: list[str]) -> dict[str, str]:
+    """Most frequent lower-case form per single-word term, from the analyzer's token memo.
+
+    Why not :func:`helpers.vectorize.term_surface_forms`: it re-tokenises every text in
+    full (16 s on IndoSum); counting letter tokens and looking up their memoised terms
+    takes under a second and gives the same forms for single words. A multi-word term
+    is its own form (it is lower-case text already).
+    """
+    from collections import Counter
+
+    from .stemming import surface_forms
+    from .text import letter_tokens
+    from .vectorize import IndonesianAnalyzer
+
+    analyzer = IndonesianAnalyzer()
+    tokens = Counter(token for text in texts for token in letter_tokens(text))
+    analyzer.learn(tokens)
+    rows = [(analyzer.term_of[token], token.lower(), n) for token, n in tokens.items() if analyzer.term_of[token]]
+    table = pd.DataFrame(rows, columns=["stem", "lower", "n"])
+    table = table.loc[table.index.repeat(table["n"])]
+    return surface_forms(table)
+
+
+def load_reference(*, cache_dir: Path | None = None) -> tuple[pd.DataFrame | None, pd.DataFrame | None, str]:
+    """The reference for notebooks: ``(counts, articles, problem)``.
+
+    ``counts`` is :func:`reference_counts`, ``articles`` is :func:`reference_articles`
+    without the text columns (``id``, ``source``, ``category``, ``url``). When the corpus
+    cannot be obtained both are None and ``problem`` is one line saying so and how to
+    fix it (the full :class:`~helpers.errors.DatasetError` is logged); otherwise
+    ``problem`` is empty.
+    """
+    import logging
+
+    from .errors import DatasetError
+
+    try:
+        articles = reference_articles()[["id", "source", "category", "url"]]
+        counts = reference_counts(cache_dir=cache_dir)
+    except DatasetError as error:
+        logging.getLogger(__name__).info("Reference corpus unavailable: %s", error)
+        return None, None, ("The reference corpus (IndoSum) cannot be loaded, so the comparison with Indonesian news "
+                            f"is skipped; fix: go online or set {config.DATA_MIRROR_ENV} to a folder holding indosum/.")
+    return counts, articles, ""
