@@ -250,8 +250,9 @@ def describe_similar(similar: pd.DataFrame) -> tuple[str, dict]:
     if similar.empty:
         raise ValueError("describe_similar needs at least one article.")
     top = similar.iloc[0]
-    stamps = pd.to_numeric(similar["id"].astype(str).str.extract(r"^(\d{9,10})-")[0], errors="coerce").dropna()
-    years = sorted({pd.Timestamp(int(s), unit="s").year for s in stamps})
+    from .reference import publication_years
+
+    years = publication_years(similar)
     categories = similar["category"].value_counts()
     values = {"source": top["source"], "category": top["category"], "s": f"{top['similarity']:.2f}",
               "shared": top["shared_terms"] or "no terms", "n": len(similar),
@@ -261,8 +262,8 @@ def describe_similar(similar: pd.DataFrame) -> tuple[str, dict]:
                        else f"{values['k_cat']} of the {len(similar)} are")
     template = ("The closest reference article ({source}, {category}) has cosine **{s}** and shares *{shared}*. "
                 "{share} in the category *{cat}*; the last listed has cosine {low}.")
-    if years:
-        values["years"] = f"{years[0]}" if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    if years != "unknown years":
+        values["years"] = years
         template += (" They were published in {years}, so a close article shares this one's actors and vocabulary, "
                      "not necessarily its event.")
     return template, values

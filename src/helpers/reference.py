@@ -409,3 +409,16 @@ def load_reference(*, cache_dir: Path | None = None) -> tuple[pd.DataFrame | Non
         return None, None, ("The reference corpus (IndoSum) cannot be loaded, so the comparison with Indonesian news "
                             f"is skipped; fix: go online or set {config.DATA_MIRROR_ENV} to a folder holding indosum/.")
     return counts, articles, ""
+
+
+def publication_years(articles: pd.DataFrame) -> str:
+    """The years the given IndoSum articles were published, as ``2016–2018``.
+
+    IndoSum ids begin with the article's Unix timestamp (``1505169310-korea-utara-...``);
+    ids without one are ignored. Returns ``"unknown years"`` when none has one.
+    """
+    stamps = pd.to_numeric(articles["id"].astype(str).str.extract(r"^(\d{9,10})-")[0], errors="coerce").dropna()
+    years = sorted({pd.Timestamp(int(s), unit="s").year for s in stamps})
+    if not years:
+        return "unknown years"
+    return f"{years[0]}" if len(years) == 1 else f"{years[0]}–{years[-1]}"
