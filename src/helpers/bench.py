@@ -27,6 +27,12 @@ Figures (how to read them: lower is better for ratios and seconds):
   scikit-learn, helpers) through the same runner. Goal <= 2.5.
 * ``sentiment_train_s`` (goal <= 10), ``sentiment_cached_load_s`` (goal <= 1),
   ``scoring_paragraphs_per_s`` (goal >= 5000): the paragraph sentiment model.
+* ``reference_counts_cold_ratio``: term counts of the 1,460 IndoSum reference articles
+  with the project's analyzer and an empty stem cache
+  (:func:`helpers.reference.term_counts`), divided by plain ``CountVectorizer()`` on the
+  same texts; ``reference_counts_cold_s`` is its time. ``reference_counts_warm_s``
+  (goal <= 1): loading the cached counts again (:func:`helpers.reference.reference_counts`,
+  what notebook 02 does on every run after the first).
 * ``peak_rss_mb``: peak resident memory of the benchmark process itself (the
   TF-IDF runs over 11,000 texts, the sentiment model; notebook kernels are separate
   processes and not included).
@@ -59,6 +65,7 @@ GOALS = {
     "sentiment_train_s": ("<=", 10.0),
     "sentiment_cached_load_s": ("<=", 1.0),
     "scoring_paragraphs_per_s": (">=", 5000.0),
+    "reference_counts_warm_s": ("<=", 1.0),
 }
 
 #: Paragraphs scored in the scoring-speed measurement.
@@ -272,6 +279,30 @@ def bench_sentiment(*, article: Path = config.DEFAULT_ARTICLE, n_paragraphs: int
     }
 
 
+def bench_reference(*, repeat: int = 3) -> dict:
+    """Reference term counts: cold (empty stem cache) against plain ``CountVectorizer``,
+    and the warm load of the disk cache (median of ``repeat`` runs each)."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from . import reference
+    from .stemming import Stemmer
+    from .vectorize import IndonesianAnalyzer
+
+    texts = reference.reference_articles()["text"].tolist()
+    cold_s, plain_s, warm_s = [], [], []
+    with tempfile.TemporaryDirectory(prefix="bench-reference-") as folder:
+        reference.reference_counts(cache_dir=Path(folder))  # fills the cache for the warm loads
+        for _ in range(repeat):
+            plain_s.append(_timed(lambda: CountVectorizer().fit_transform(texts)))
+            cold_s.append(_timed(lambda: reference.term_counts(texts, analyzer=IndonesianAnalyzer(stemmer=Stemmer()))))
+            warm_s.append(_timed(lambda: reference.reference_counts(cache_dir=Path(folder))))
+    return {
+        "reference_counts_cold_ratio": statistics.median(c / p for c, p in zip(cold_s, plain_s)),
+        "reference_counts_cold_s": statistics.median(cold_s),
+        "reference_counts_warm_s": statistics.median(warm_s),
+    }
+
+
 # --- the whole benchmark --------------------------------------------------------------
 
 KEYS = ["tfidf_cold_ratio", "tfidf_warm_ratio", "report_vs_floor_ratio", "sentiment_train_s",
@@ -288,6 +319,7 @@ def run_bench(*, texts: Sequence[str] | None = None, repeat: int = 5, article: P
     sections = [
         ("TF-IDF", lambda: bench_tfidf(smsa_train_texts() if texts is None else texts, repeat=repeat)),
         ("sentiment", lambda: bench_sentiment(article=article, n_paragraphs=n_scored_paragraphs)),
+        ("reference", lambda: bench_reference(repeat=min(repeat, 3))),
         ("report", lambda: bench_report(article=article, notebooks=notebooks, kernel_name=kernel_name,
                                         repeat=report_repeat)),
     ]
@@ -315,7 +347,8 @@ def _fmt(value) -> str:
 def format_table(results: dict) -> str:
     """The results as a Markdown table: figure, value, goal, met."""
     rows = [("figure", "value", "goal", "met")]
-    extra = ["tfidf_disk_cache_ratio", "tfidf_plain_s", "tfidf_cold_s", "tfidf_warm_s", "report_s", "floor_s"]
+    extra = ["tfidf_disk_cache_ratio", "tfidf_plain_s", "tfidf_cold_s", "tfidf_warm_s", "report_s", "floor_s",
+             "reference_counts_cold_ratio", "reference_counts_cold_s", "reference_counts_warm_s"]
     extra += sorted(k for k in results if k.startswith("report_s["))
     for key in KEYS + [k for k in extra if k in results]:
         value = results.get(key)
