@@ -148,8 +148,8 @@ def test_smsa_is_read_with_quoting_disabled(tmp_path):
     assert table["label"].tolist() == ["negative", "positive"]
 
 
-def test_normalise_text():
-    assert datasets.normalise_text("  Makanannya ENAK,   sekali!! ") == "makanannya enak sekali"
+def test_duplicate_key():
+    assert datasets.duplicate_key("  Makanannya ENAK,   sekali!! ") == "makanannya enak sekali"
 
 
 def test_decontamination_removes_known_duplicates():

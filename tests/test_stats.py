@@ -142,15 +142,15 @@ def test_plot_helpers_return_labelled_axes():
     mentions = actors.actor_mentions(paragraphs)
     names = actors.actor_names()
     axes = [
-        stat_plots.words_per_paragraph(paragraphs),
-        stat_plots.length_histogram(stats.sentence_lengths(tokens)["n_words"], title="t", xlabel="x"),
-        stat_plots.top_terms(stats.vocabulary_table(tokens)),
-        stat_plots.zipf(stats.rank_frequency(tokens)),
-        stat_plots.ngram_bars(phrases.content_ngrams(tokens), title="t"),
-        stat_plots.repeated_share_bars(phrases.repeated_share(tokens)),
-        stat_plots.actor_counts(mentions, names),
-        stat_plots.actor_dispersion(mentions, paragraphs, ["Rusia", "Korea Utara"]),
-        stat_plots.cooccurrence_heatmap(actors.actor_cooccurrence(actors.actor_presence(paragraphs))),
+        stat_plots.plot_words_per_paragraph(paragraphs),
+        stat_plots.plot_length_histogram(stats.sentence_lengths(tokens)["n_words"], title="t", xlabel="x"),
+        stat_plots.plot_top_terms(stats.vocabulary_table(tokens)),
+        stat_plots.plot_zipf(stats.rank_frequency(tokens)),
+        stat_plots.plot_ngram_bars(phrases.content_ngrams(tokens), title="t"),
+        stat_plots.plot_repeated_share_bars(phrases.repeated_share(tokens)),
+        stat_plots.plot_actor_counts(mentions, names),
+        stat_plots.plot_actor_dispersion(mentions, paragraphs, ["Rusia", "Korea Utara"]),
+        stat_plots.plot_cooccurrence_heatmap(actors.actor_cooccurrence(actors.actor_presence(paragraphs))),
     ]
     for ax in axes:
         assert ax.get_title() and ax.get_xlabel()
@@ -171,19 +171,19 @@ def test_actor_figures_sort_mask_and_use_one_colour():
     paragraphs, _ = _tokens("Rusia dan Korea Utara bersekutu.", "Korea Utara dan China.", "Korea Utara lagi.")
     mentions = actors.actor_mentions(paragraphs)
     # Korea Utara (3) before Rusia (1) and China (1), although the gazetteer lists Rusia first.
-    bars = stat_plots.actor_counts(mentions, actors.actor_names())
+    bars = stat_plots.plot_actor_counts(mentions, actors.actor_names())
     labels = [t.get_text() for t in bars.get_yticklabels()]
     assert labels[0] == "Korea Utara" and labels.index("Rusia") < labels.index("China")
     widths = [p.get_width() for p in bars.patches]
     assert widths == sorted(widths, reverse=True) and widths[0] == 3
     # Dispersion: every mark in the same colour.
     shown = ["Rusia", "Korea Utara", "China"]
-    dispersion = stat_plots.actor_dispersion(mentions, paragraphs, shown)
+    dispersion = stat_plots.plot_actor_dispersion(mentions, paragraphs, shown)
     colours = dispersion.collections[0].get_edgecolor()
     assert len(np.unique(np.round(colours, 6), axis=0)) == 1
     # Co-occurrence: the diagonal is masked, so the colour scale spans off-diagonal counts only.
     matrix = actors.actor_cooccurrence(actors.actor_presence(paragraphs))
-    heat = stat_plots.cooccurrence_heatmap(matrix)
+    heat = stat_plots.plot_cooccurrence_heatmap(matrix)
     annotations = sorted(t.get_text() for t in heat.texts)
     assert annotations == ["0", "0", "1", "1", "1", "1"]          # 3 off-diagonal pairs, twice; no "3"
     assert heat.collections[0].get_clim()[1] == 1

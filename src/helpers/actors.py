@@ -54,7 +54,7 @@ from importlib import resources
 
 import pandas as pd
 
-from .errors import OptionError
+from .errors import OptionError, require_columns
 
 #: Columns of the gazetteer table, in order.
 GAZETTEER_COLUMNS = ["actor", "alias", "case_sensitive", "kind", "note"]
@@ -276,9 +276,8 @@ def actor_cooccurrence(presence: pd.DataFrame, *, id_column: str = "paragraph_id
         integer counts; only actors with at least ``min_mentions`` mentions. Empty when
         no actor qualifies.
     """
-    for column in (id_column, "actor", "mentions"):
-        if column not in presence.columns:
-            raise OptionError(f"actor_cooccurrence needs a {column!r} column; pass the table from actor_presence().")
+    require_columns(presence, (id_column, "actor", "mentions"), caller="actor_cooccurrence",
+                    fix="Pass the table from actor_presence().")
     totals = presence.groupby("actor", sort=False)["mentions"].sum()
     keep = [a for a in dict.fromkeys(presence["actor"]) if totals[a] >= min_mentions]
     if not keep:

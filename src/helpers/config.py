@@ -36,6 +36,10 @@ KERNEL_NAME = "indonesian-news"
 #: Fixed seed used by every stochastic step (NMF init, bootstraps, model training).
 RANDOM_SEED = 20240621
 
+#: The three sentiment labels, in the order every probability column uses. Defined
+#: here once; datasets, newsset, sentiment and plots import it.
+LABELS = ("negative", "neutral", "positive")
+
 #: Environment variable naming a local folder laid out like ``shared/datasets``.
 DATA_MIRROR_ENV = "DATA_MIRROR"
 

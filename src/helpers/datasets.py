@@ -51,13 +51,12 @@ import numpy as np
 import pandas as pd
 
 from . import config
+from .config import LABELS
 from .errors import DatasetError, check_option
 
 #: Seconds allowed per network request; after one failure the network is skipped.
 NETWORK_TIMEOUT_S = 3.0
 
-#: Labels, in the order every probability column uses.
-LABELS = ("negative", "neutral", "positive")
 
 _NUSAX_URL = ("https://raw.githubusercontent.com/IndoNLP/nusax/75b0be5d982348332509f296e10d9bf9cb66d60f/"
               "datasets/sentiment/indonesian/{split}.csv")
@@ -308,14 +307,21 @@ _SPACE = re.compile(r"\s+")
 _CLITIC = re.compile(r"(\w{3,}?)(nya)\b")
 
 
-def normalise_text(text: str) -> str:
-    """Lower-case, strip punctuation, collapse white space (the exact-duplicate key)."""
+def duplicate_key(text: str) -> str:
+    """The key two texts share when one is an exact duplicate of the other.
+
+    Lower-cased, punctuation stripped, white space collapsed. (Not to be confused with
+    :func:`helpers.text.normalize_text`, which only fixes Unicode forms and spaces.)
+
+    >>> duplicate_key("  Makanannya ENAK,   sekali!! ")
+    'makanannya enak sekali'
+    """
     return _SPACE.sub(" ", _PUNCT.sub(" ", str(text).lower())).strip()
 
 
 def _match_form(text: str) -> str:
     """Normalised text with the clitic ``-nya`` detached, so both tokenisations agree."""
-    return _CLITIC.sub(r"\1 \2", normalise_text(text))
+    return _CLITIC.sub(r"\1 \2", duplicate_key(text))
 
 
 def decontaminate(train: pd.DataFrame, reference: pd.DataFrame, *, threshold: float = 0.6) -> pd.DataFrame:
@@ -348,8 +354,8 @@ def decontaminate(train: pd.DataFrame, reference: pd.DataFrame, *, threshold: fl
     if not 0 < threshold <= 1:
         raise ValueError(f"threshold must be in (0, 1], got {threshold!r}.")
     result = train.copy()
-    train_keys = result["text"].map(normalise_text)
-    exact = train_keys.isin(set(reference["text"].map(normalise_text)))
+    train_keys = result["text"].map(duplicate_key)
+    exact = train_keys.isin(set(reference["text"].map(duplicate_key)))
     similarity = np.zeros(len(result))
     if len(result) and len(reference):
         # Words in more than 20% of training texts say nothing about identity and make

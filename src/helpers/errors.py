@@ -57,11 +57,39 @@ class OptionError(HelpersError, ValueError):
     """A helper was called with an invalid option value."""
 
 
+def invalid_value_msg(name: str, value, expected) -> str:
+    """The one wording for a bad option value (textacy ``errors.value_invalid_msg`` style).
+
+    ``expected`` is either a phrase (``"a whole number of 1 or more"``) or the
+    allowed values themselves.
+
+    >>> invalid_value_msg("kind", "box", ("warning", "note"))
+    "Invalid value for kind: 'box'. Use one of: 'warning', 'note'."
+    >>> invalid_value_msg("n", 0, "a whole number of 1 or more")
+    'Invalid value for n: 0. Use a whole number of 1 or more.'
+    """
+    if not isinstance(expected, str):
+        expected = "one of: " + ", ".join(repr(a) for a in expected)
+    return f"Invalid value for {name}: {value!r}. Use {expected}."
+
+
+def missing_columns_msg(caller: str, missing, columns, fix: str) -> str:
+    """The one wording for a table that lacks columns a helper needs.
+
+    >>> missing_columns_msg("kwic", ["stem"], ["token"], "Build it with helpers.tokens_table().")
+    "kwic needs columns ['stem'] that the table lacks (it has ['token']). Build it with helpers.tokens_table()."
+    """
+    return f"{caller} needs columns {list(missing)} that the table lacks (it has {list(columns)}). {fix}"
+
+
 def check_option(name: str, value, allowed) -> None:
     """Raise the project's one consistent error for a bad option value."""
     if value not in allowed:
-        raise OptionError(
-            f"Invalid value for {name}: {value!r}. Use one of: "
-            + ", ".join(repr(a) for a in allowed)
-            + "."
-        )
+        raise OptionError(invalid_value_msg(name, value, allowed))
+
+
+def require_columns(table, columns, *, caller: str, fix: str) -> None:
+    """Raise :class:`OptionError` naming every column of ``columns`` that ``table`` lacks."""
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise OptionError(missing_columns_msg(caller, missing, table.columns, fix))

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import config
+from .config import LABELS
 
 #: Seed of the sample and of the split (never changed after annotation began).
 SAMPLE_SEED = 20261202
@@ -127,8 +128,6 @@ def assign_splits(sample: pd.DataFrame, *, seed: int = SAMPLE_SEED) -> pd.DataFr
 #: Where the sample keys, the annotation passes and the final labels are stored.
 DATA_DIR = config.PROJECT_ROOT / "src" / "helpers" / "data" / "news_sentiment"
 
-#: The three labels, in the order every probability column uses.
-LABELS = ("negative", "neutral", "positive")
 #: The two independent annotation passes (item,label) and the adjudicated table.
 PASS_FILES = {"a": "pass_a.csv", "b": "pass_b.csv"}
 LABELS_FILE = "labels.csv"

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import chi2
 
-from .errors import OptionError, check_option
+from .errors import OptionError, check_option, invalid_value_msg, require_columns
 
 #: Minimum bigram frequency for collocations: PMI rewards rare pairs (two words seen
 #: once, together, get the highest score), so pairs seen once are not ranked.
@@ -54,12 +54,8 @@ CORRELATIVE_FRAMES = {
 
 
 def _require(tokens: pd.DataFrame, columns, caller: str) -> None:
-    missing = [c for c in columns if c not in tokens.columns]
-    if missing:
-        raise OptionError(
-            f"{caller} needs token-table columns {missing} (it got {list(tokens.columns)}). "
-            "Build the table with helpers.tokens_table(helpers.sentences_table(paragraphs))."
-        )
+    require_columns(tokens, columns, caller=caller,
+                    fix="Build it with helpers.tokens_table(helpers.sentences_table(paragraphs)).")
 
 
 _TOKEN_COLUMNS = ["paragraph_id", "sentence_id", "token", "lower", "is_stopword", "is_alpha", "is_word"]
@@ -91,7 +87,7 @@ def content_ngrams(tokens: pd.DataFrame, *, n: int = 2, min_count: int = 1) -> p
     """
     _require(tokens, _TOKEN_COLUMNS, "content_ngrams")
     if n < 1:
-        raise OptionError(f"Invalid value for n: {n!r}. Use a whole number of 1 or more.")
+        raise OptionError(invalid_value_msg("n", n, "a whole number of 1 or more"))
     counts: Counter[str] = Counter()
     paragraphs: defaultdict[str, set] = defaultdict(set)
     for pid, _, group in _sentence_groups(tokens):
@@ -148,7 +144,7 @@ def collocations(tokens: pd.DataFrame, *, min_freq: int = MIN_COLLOCATION_FREQ,
     _require(tokens, _TOKEN_COLUMNS, "collocations")
     check_option("measure", measure, ("log_likelihood", "pmi"))
     if min_freq < 1:
-        raise OptionError(f"Invalid value for min_freq: {min_freq!r}. Use a whole number of 1 or more.")
+        raise OptionError(invalid_value_msg("min_freq", min_freq, "a whole number of 1 or more"))
     pairs: list[tuple[str, str, bool]] = []
     for _, _, group in _sentence_groups(tokens[tokens["is_word"]]):
         words = group["lower"].tolist()
@@ -334,8 +330,8 @@ def correlative_frames(sentences: pd.DataFrame, *, frames: dict[str, str] | None
         Columns ``frame``, ``count``, ``n_paragraphs``, ``paragraph_ids``, one row per
         frame that occurs, sorted by ``count`` descending then ``frame``.
     """
-    if "paragraph_id" not in sentences.columns or "text" not in sentences.columns:
-        raise OptionError("correlative_frames needs 'paragraph_id' and 'text' columns; pass helpers.sentences_table(paragraphs).")
+    require_columns(sentences, ["paragraph_id", "text"], caller="correlative_frames",
+                    fix="Pass helpers.sentences_table(paragraphs).")
     frames = CORRELATIVE_FRAMES if frames is None else frames
     rows = []
     for label, pattern in frames.items():
@@ -394,7 +390,7 @@ def kwic(tokens: pd.DataFrame, query: str, *, by: str = "word", window: int = 7)
     _require(tokens, ["paragraph_id", "sentence_id", "token_id", "token", "lower", "stem"], "kwic")
     check_option("by", by, ("word", "stem"))
     if window < 0:
-        raise OptionError(f"Invalid value for window: {window!r}. Use a whole number of 0 or more.")
+        raise OptionError(invalid_value_msg("window", window, "a whole number of 0 or more"))
     from .stemming import default_stemmer
     from .text import is_word, tokenize
 

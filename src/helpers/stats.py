@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import hypergeom
 
-from .errors import OptionError
+from .errors import OptionError, invalid_value_msg, require_columns
 
 #: Indonesian vowels (nuclei). ``y`` and ``w`` are semivowels, never nuclei.
 VOWELS = frozenset("aeiouéèê")
@@ -122,9 +122,9 @@ def mtld(words: Sequence[str], *, threshold: float = 0.72, min_words: int = MTLD
         repeats at all.
     """
     if not 0 < threshold < 1:
-        raise OptionError(f"Invalid value for threshold: {threshold!r}. Use a number between 0 and 1 (0.72 is standard).")
+        raise OptionError(invalid_value_msg("threshold", threshold, "a number between 0 and 1 (0.72 is standard)"))
     if min_words < 1:
-        raise OptionError(f"Invalid value for min_words: {min_words!r}. Use a whole number of 1 or more (100 is standard).")
+        raise OptionError(invalid_value_msg("min_words", min_words, "a whole number of 1 or more (100 is standard)"))
     words = list(words)
     if len(words) < min_words:
         return math.nan
@@ -316,7 +316,7 @@ def readability_table(tokens: pd.DataFrame, *, long_word_syllables: int = LONG_W
         Columns ``measure``, ``value``, ``definition``.
     """
     if long_word_syllables < 1:
-        raise OptionError(f"Invalid value for long_word_syllables: {long_word_syllables!r}. Use a whole number of 1 or more.")
+        raise OptionError(invalid_value_msg("long_word_syllables", long_word_syllables, "a whole number of 1 or more"))
     alpha = tokens[tokens["is_alpha"]]
     syllables = syllables_column(alpha) if not alpha.empty else pd.Series(dtype="int64")
     per_sentence = sentence_lengths(tokens)["n_words"]
@@ -364,12 +364,8 @@ def _share(flags) -> float:
 
 
 def _require(table: pd.DataFrame, columns: Iterable[str], caller: str) -> None:
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise OptionError(
-            f"{caller} needs columns {missing} that the table lacks (it has {list(table.columns)}). "
-            "Build it with helpers.tokens_table(helpers.sentences_table(paragraphs))."
-        )
+    require_columns(table, columns, caller=caller,
+                    fix="Build it with helpers.tokens_table(helpers.sentences_table(paragraphs)).")
 
 
 # --- describe: prose for the notebook ------------------------------------------------

@@ -42,6 +42,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .errors import require_columns
+
 # --- tokens -----------------------------------------------------------------------
 
 _LETTERS = r"[^\W\d_]"
@@ -424,9 +426,4 @@ def count_words(text: str) -> int:
 
 
 def _require_columns(table: pd.DataFrame, columns: Iterable[str], caller: str) -> None:
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise ValueError(
-            f"{caller} needs columns {missing} that the table lacks; "
-            f"it has {list(table.columns)}. Build it with helpers.paragraphs_table()."
-        )
+    require_columns(table, columns, caller=caller, fix="Build it with helpers.paragraphs_table().")

@@ -48,7 +48,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from .config import RANDOM_SEED
-from .errors import OptionError
+from .errors import OptionError, check_option, invalid_value_msg
 from .stemming import Stemmer
 from .vectorize import (
     DEFAULT_CONFIG,
@@ -617,7 +617,7 @@ def similar_pairs(matrix: TermMatrix, *, n_pairs: int = 5, n_shared: int = 6,
     """
     _check_positive("n_pairs", n_pairs)
     if not 0 <= threshold <= 1:
-        raise OptionError(f"Invalid value for threshold: {threshold!r}. Use a cosine between 0 and 1 (0.5 is the default).")
+        raise OptionError(invalid_value_msg("threshold", threshold, "a cosine between 0 and 1 (0.5 is the default)"))
     sim = similarity_matrix(matrix).to_numpy()
     ids = list(matrix.document_ids)
     a_idx, b_idx = np.triu_indices(len(ids), k=1)
@@ -657,8 +657,7 @@ def document_linkage(matrix: TermMatrix, *, method: str = "average") -> np.ndarr
     Average linkage is used because cosine distance is not Euclidean (Ward assumes
     it is). Returns the SciPy linkage matrix; needs at least two documents.
     """
-    if method not in {"average", "complete", "single", "weighted"}:
-        raise OptionError(f"Invalid value for method: {method!r}. Use one of: 'average', 'complete', 'single', 'weighted'.")
+    check_option("method", method, ("average", "complete", "single", "weighted"))
     if matrix.n_documents < 2:
         raise ValueError("document_linkage needs at least two documents; check the document count first.")
     distance = np.clip(1.0 - similarity_matrix(matrix).to_numpy(), 0.0, 2.0)
@@ -669,7 +668,7 @@ def document_linkage(matrix: TermMatrix, *, method: str = "average") -> np.ndarr
 
 def _check_positive(name: str, value: int) -> None:
     if not isinstance(value, (int, np.integer)) or value < 1:
-        raise OptionError(f"Invalid value for {name}: {value!r}. Use a positive integer.")
+        raise OptionError(invalid_value_msg(name, value, "a positive integer"))
 
 
 # --- describe: prose for the notebook ------------------------------------------------

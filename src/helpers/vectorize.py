@@ -18,7 +18,8 @@ per document:
 
 Why our own analyzer: passing ``stop_words=`` together with a stemming
 ``preprocessor`` makes scikit-learn compare stop words with stems and warn that they
-are inconsistent (PITFALLS.md). Doing both steps here keeps the order right.
+are inconsistent (scikit-learn's UserWarning "Your stop_words may be inconsistent with your
+preprocessing"). Doing both steps here keeps the order right.
 
 Vocabulary filters live in one place, :class:`VectorizerConfig`
 (``DEFAULT_CONFIG``). :func:`make_tfidf_vectorizer` and :func:`make_count_vectorizer`
@@ -38,7 +39,7 @@ from itertools import chain
 import pandas as pd
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from .errors import OptionError
+from .errors import OptionError, invalid_value_msg
 from . import stemming
 from .multiwords import find_multiwords, may_contain_multiword, multiword_heads
 from .stemming import Stemmer, default_stemmer, surface_forms
@@ -145,9 +146,8 @@ class IndonesianAnalyzer:
     def __init__(self, *, stemmer: Stemmer | None = None, ngram_range: tuple[int, int] = (1, 1)) -> None:
         low, high = ngram_range
         if not (isinstance(low, int) and isinstance(high, int) and 1 <= low <= high):
-            raise OptionError(
-                f"Invalid ngram_range {ngram_range!r}: use two integers (low, high) with 1 <= low <= high."
-            )
+            raise OptionError(invalid_value_msg("ngram_range", ngram_range,
+                                                "two integers (low, high) with 1 <= low <= high"))
         self.stemmer = stemmer if stemmer is not None else default_stemmer()
         self.ngram_range = (low, high)
         self.stopwords = stopword_set()

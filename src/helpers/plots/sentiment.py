@@ -11,9 +11,8 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.lines import Line2D
 
+from ..config import LABELS
 from . import HEATMAP_CMAP, SENTIMENT_COLOURS, label, new_axes, paragraph_ticks
-
-LABELS = ("negative", "neutral", "positive")
 
 
 def plot_confusion_matrices(confusions: dict[str, pd.DataFrame]):

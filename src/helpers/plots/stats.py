@@ -31,7 +31,7 @@ def _axes(ax, figsize=None):
     return ax
 
 
-def words_per_paragraph(paragraphs: pd.DataFrame, *, ax=None):
+def plot_words_per_paragraph(paragraphs: pd.DataFrame, *, ax=None):
     """Bar chart of ``n_words`` per paragraph in article order, with the mean as a line."""
     ax = _axes(ax)
     positions = np.arange(len(paragraphs))
@@ -45,7 +45,7 @@ def words_per_paragraph(paragraphs: pd.DataFrame, *, ax=None):
                  ylabel="Words per paragraph")
 
 
-def length_histogram(values: pd.Series, *, title: str, xlabel: str, ax=None):
+def plot_length_histogram(values: pd.Series, *, title: str, xlabel: str, ax=None):
     """Histogram of whole-number lengths with one bar per value (or per bin when wide),
     and the median marked."""
     ax = _axes(ax)
@@ -60,7 +60,7 @@ def length_histogram(values: pd.Series, *, title: str, xlabel: str, ax=None):
     return label(ax, title=title, xlabel=xlabel, ylabel="Count")
 
 
-def top_terms(vocabulary: pd.DataFrame, *, n: int = 20, ax=None):
+def plot_top_terms(vocabulary: pd.DataFrame, *, n: int = 20, ax=None):
     """Horizontal bars of the most frequent content stems, labelled by surface form."""
     table = vocabulary.head(n)
     ax = _axes(ax, figsize=(9, max(3.0, 0.32 * len(table) + 1.2)))
@@ -69,7 +69,7 @@ def top_terms(vocabulary: pd.DataFrame, *, n: int = 20, ax=None):
                  xlabel="Occurrences (all forms of the stem)", ylabel="Most frequent form")
 
 
-def zipf(ranks: pd.DataFrame, *, ax=None):
+def plot_zipf(ranks: pd.DataFrame, *, ax=None):
     """Log-log rank-frequency plot with a slope -1 reference line through rank 1."""
     ax = _axes(ax)
     ax.loglog(ranks["rank"], ranks["frequency"], marker="o", linestyle="none", markersize=4,
@@ -81,7 +81,7 @@ def zipf(ranks: pd.DataFrame, *, ax=None):
     return label(ax, title="Zipf rank-frequency plot", xlabel="Rank (log scale)", ylabel="Frequency (log scale)")
 
 
-def ngram_bars(table: pd.DataFrame, *, column: str = "ngram", value: str = "count", title: str,
+def plot_ngram_bars(table: pd.DataFrame, *, column: str = "ngram", value: str = "count", title: str,
                xlabel: str = "Occurrences", n: int = 15, ax=None):
     """Horizontal bars for the top ``n`` rows of an n-gram or collocation table."""
     table = table.head(n)
@@ -91,7 +91,7 @@ def ngram_bars(table: pd.DataFrame, *, column: str = "ngram", value: str = "coun
     return label(ax, title=title, xlabel=xlabel, ylabel="")
 
 
-def repeated_share_bars(share: pd.DataFrame, *, ax=None):
+def plot_repeated_share_bars(share: pd.DataFrame, *, ax=None):
     """Share of each paragraph's words inside phrasing repeated from another paragraph."""
     ax = _axes(ax)
     ax.bar(np.arange(len(share)), share["repeated_share"] * 100, color=_BAR_COLOUR,
@@ -106,7 +106,7 @@ def repeated_share_bars(share: pd.DataFrame, *, ax=None):
                  ylabel="Words in repeated phrases (%)")
 
 
-def actor_counts(mentions: pd.DataFrame, actors: list[str], *, ax=None):
+def plot_actor_counts(mentions: pd.DataFrame, actors: list[str], *, ax=None):
     """Horizontal bars of mentions per actor, most mentioned first (ties in the given
     order; actors never mentioned are kept at the bottom with zero)."""
     counts = mentions.groupby("actor").size().reindex(actors, fill_value=0).rename("n").reset_index()
@@ -116,7 +116,7 @@ def actor_counts(mentions: pd.DataFrame, actors: list[str], *, ax=None):
     return label(ax, title="Mentions per actor", xlabel="Mentions (all aliases)", ylabel="")
 
 
-def actor_dispersion(mentions: pd.DataFrame, paragraphs: pd.DataFrame, actors: list[str], *, ax=None):
+def plot_actor_dispersion(mentions: pd.DataFrame, paragraphs: pd.DataFrame, actors: list[str], *, ax=None):
     """Lexical dispersion plot: one mark per mention at its position in the article.
 
     x is the paragraph (in article order) plus the mention's relative position inside
@@ -140,7 +140,7 @@ def actor_dispersion(mentions: pd.DataFrame, paragraphs: pd.DataFrame, actors: l
     return label(ax, title="Where each actor is mentioned", xlabel="Paragraph (article order)", ylabel="")
 
 
-def cooccurrence_heatmap(matrix: pd.DataFrame, *, unit: str = "paragraphs", ax=None):
+def plot_cooccurrence_heatmap(matrix: pd.DataFrame, *, unit: str = "paragraphs", ax=None):
     """Heatmap of actor co-occurrence counts between different actors.
 
     The diagonal (units naming the actor at all) is masked: it is always the largest

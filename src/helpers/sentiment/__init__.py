@@ -16,7 +16,7 @@ sentences are mostly neutral in SmSA terms; read the model's verdicts on news to
 with the evidence and the low-confidence flags.
 """
 
-from ..datasets import LABELS
+from ..config import LABELS
 from .benchmark import (VARIANTS, analyst_reading, article_fingerprint, benchmark, benchmark_texts,
                         confusion_table, evaluate, predict_labels)
 from .evidence import (actor_sentiment, evidence_words, explain_sentences, is_evidence_word, lexicon_ablation,

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 
-from ..datasets import LABELS, load_datasets
+from ..config import LABELS
+from ..datasets import load_datasets
 from ..errors import check_option
 from .model import SentimentModel
 from .rules import CONTRAST_WEIGHT, LEXICON_WEIGHT

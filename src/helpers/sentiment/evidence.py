@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .. import config
-from ..datasets import LABELS
+from ..config import LABELS
 from ..stopwords import stopword_set
 from .model import SentimentModel
 from .rules import (CONTRAST_WEIGHT, LEXICON_WEIGHT, NUMBER_TOKEN, TOKEN_RE, lexicon_hits, news_lexicon,

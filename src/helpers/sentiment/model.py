@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 
 from .. import config
-from ..datasets import LABELS, checksums, decontaminate, load_datasets
+from ..config import LABELS
+from ..datasets import checksums, decontaminate, load_datasets
 from ..errors import OptionError
 from . import rules
 from .features import CharNgramVectorizer, negation_preprocessor, plain_preprocessor, split_on_spaces

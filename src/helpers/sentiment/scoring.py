@@ -24,8 +24,8 @@ import pandas as pd
 from scipy.special import softmax
 
 from .. import config
-from ..datasets import LABELS
-from ..errors import OptionError
+from ..config import LABELS
+from ..errors import require_columns
 from ..text import split_sentences
 from .model import SentimentModel
 from .rules import CONTRAST_WEIGHT, LEXICON_WEIGHT, lexicon_hits, may_have_marker, split_clauses
@@ -171,10 +171,8 @@ def score_sentences(model: SentimentModel, sentences: pd.DataFrame, *, contrast_
         ``lexicon_terms`` (news-lexicon hits, ``;``-separated) and the
         :func:`score_texts` columns. Row order is kept.
     """
-    for column in ("paragraph_id", "sentence_id", "text"):
-        if column not in sentences.columns:
-            raise OptionError(f"score_sentences needs a {column!r} column; build the table with "
-                              "helpers.sentences_table(paragraphs).")
+    require_columns(sentences, ("paragraph_id", "sentence_id", "text"), caller="score_sentences",
+                    fix="Build the table with helpers.sentences_table(paragraphs).")
     result = sentences.reset_index(drop=True).copy()
     texts = result["text"].astype(str).tolist()
     result["n_words"] = sentence_weights(texts).astype("int64")
