@@ -57,7 +57,7 @@ import numpy as np
 import pandas as pd
 
 from . import config
-from .errors import ArticleNotFoundError, HelpersError, OptionError
+from .errors import ArticleNotFoundError, HelpersError, OptionError, invalid_value_msg
 
 #: The environment variable naming an existing ``dask.distributed`` scheduler.
 SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
@@ -117,10 +117,10 @@ class CorpusSettings:
         for name in ("batch_size", "n_features", "n_topics", "min_df", "n_top_terms", "topic_epochs",
                      "n_top_entities", "shingle_words", "num_perm"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
-                raise OptionError(f"Invalid value for {name}: {getattr(self, name)!r}. Use a positive integer.")
+                raise OptionError(invalid_value_msg(name, getattr(self, name), "a positive integer"))
         for name in ("max_df", "near_duplicate_threshold"):
             if not 0 < getattr(self, name) <= 1:
-                raise OptionError(f"Invalid value for {name}: {getattr(self, name)!r}. Use a share in (0, 1].")
+                raise OptionError(invalid_value_msg(name, getattr(self, name), "a share in (0, 1]"))
 
 
 CORPUS_SETTINGS = CorpusSettings()
@@ -405,7 +405,7 @@ def corpus_client(*, n_workers: int = 2):
     if address:
         return Client(address, timeout="30s"), None
     if not isinstance(n_workers, int) or n_workers < 1:
-        raise OptionError(f"Invalid value for n_workers: {n_workers!r}. Use a positive integer.")
+        raise OptionError(invalid_value_msg("n_workers", n_workers, "a positive integer"))
     cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
                            dashboard_address=None, silence_logs=40)
     return Client(cluster), cluster
