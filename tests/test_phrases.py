@@ -153,21 +153,21 @@ _NO_FRAMES = pd.DataFrame(columns=["frame", "count"])
 
 
 def test_describe_repetition_none():
-    template, values = phrases.describe_repetition(_repetition([10, 10], [0, 0]), _NO_FRAMES, min_n=3)
-    assert template.format(**values) == ("No phrase of 3+ words recurs in another paragraph: the article does not "
+    text = phrases.describe_repetition(_repetition([10, 10], [0, 0]), _NO_FRAMES, min_n=3)
+    assert text == ("No phrase of 3+ words recurs in another paragraph: the article does not "
                                         "recycle its phrasing. ")
 
 
 def test_describe_repetition_one_or_several_paragraphs():
     frames = pd.DataFrame({"frame": ["tidak hanya ... tetapi juga", "baik ... maupun"], "count": [2, 1]})
-    template, values = phrases.describe_repetition(_repetition([10, 10, 20], [5, 0, 3]), frames, min_n=3)
-    assert template.startswith("**{share}**")
-    assert template.format(**values) == (
+    text = phrases.describe_repetition(_repetition([10, 10, 20], [5, 0, 3]), frames, min_n=3)
+    assert text.template.startswith("**{share}**")
+    assert text == (
         "**20%** of the article's words sit inside phrases of 3+ words that recur in another paragraph. "
         "The most recycled paragraph is 1 (50% of its words). Correlative frames occur 3 times in total, "
         "most often tidak hanya ... tetapi juga.")
-    template, values = phrases.describe_repetition(_repetition([10, 10], [5, 5]), _NO_FRAMES, min_n=4)
-    assert template.format(**values).endswith("4+ words that recur in another paragraph. "
+    text = phrases.describe_repetition(_repetition([10, 10], [5, 5]), _NO_FRAMES, min_n=4)
+    assert text.endswith("4+ words that recur in another paragraph. "
                                               "The most recycled paragraphs are 1, 2 (50% of their words). ")
 
 
@@ -175,6 +175,6 @@ def test_describe_repetition_renders_through_notebook_md():
     from helpers import notebook
 
     frames = pd.DataFrame({"frame": ["*bold* [x]"], "count": [1]})
-    template, values = phrases.describe_repetition(_repetition([4], [2]), frames)
-    rendered = notebook.md(template, **values).data
+    text = phrases.describe_repetition(_repetition([4], [2]), frames)
+    rendered = notebook.md(text).data
     assert rendered.startswith("**50%**") and r"\*bold\* \[x\]" in rendered

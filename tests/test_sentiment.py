@@ -125,8 +125,6 @@ def test_extremes_say_least_negative_when_nothing_is_positive():
     # A neutral-labelled paragraph is never called "most" anything.
     text = sentiment.describe_extremes(_extremes_table([-0.2, 0.1]))
     assert "lowest-scoring paragraph is 1" in text and "highest-scoring paragraph is 2" in text
-    assert sentiment.count_noun(1, "paragraph") == "1 paragraph" and sentiment.count_noun(2, "paragraph") == \
-        "2 paragraphs"
 
 
 def test_prose_is_true_on_one_two_eight_and_all_neutral_paragraphs():

@@ -233,21 +233,20 @@ def _vocabulary(rows):
 
 
 def test_describe_vocabulary_empty_and_all_once():
-    assert stats.describe_vocabulary(_vocabulary([])) == (
-        "The article has no content words after removing stop words.", {})
-    template, values = stats.describe_vocabulary(_vocabulary([("pakta", 1, 0.5), ("rusia", 1, 0.5)]))
-    assert template.format(**values) == "Every one of the 2 content words occurs once, so no word dominates."
+    assert stats.describe_vocabulary(_vocabulary([])) == "The article has no content words after removing stop words."
+    text = stats.describe_vocabulary(_vocabulary([("pakta", 1, 0.5), ("rusia", 1, 0.5)]))
+    assert text == "Every one of the 2 content words occurs once, so no word dominates."
 
 
 def test_describe_vocabulary_one_or_several_repeated_words():
-    template, values = stats.describe_vocabulary(_vocabulary([("rusia", 3, 0.6), ("pakta", 1, 0.2), ("kim", 1, 0.2)]))
-    assert template.format(**values) == ("Only one content word occurs more than once: rusia (3); every other "
+    text = stats.describe_vocabulary(_vocabulary([("rusia", 3, 0.6), ("pakta", 1, 0.2), ("kim", 1, 0.2)]))
+    assert text == ("Only one content word occurs more than once: rusia (3); every other "
                                          "content word occurs once.")
     vocabulary = _vocabulary([("rusia", 3, 0.3), ("korea utara", 2, 0.2), ("pakta", 2, 0.2), ("kim", 1, 0.1),
                               ("putin", 1, 0.1), ("nato", 1, 0.1)])
-    template, values = stats.describe_vocabulary(vocabulary, n_top=2)
-    assert template.format(**values) == (
+    text = stats.describe_vocabulary(vocabulary, n_top=2)
+    assert text == (
         "The 2 most frequent content words are rusia (3), korea utara (2). Together they make up **50%** of all "
         "content words, a rough measure of how narrowly the article is focused.")
-    template, values = stats.describe_vocabulary(vocabulary, n_top=5)
-    assert values["k"] == 3 and values["rest"] == " Every other content word occurs once."
+    text = stats.describe_vocabulary(vocabulary, n_top=5)
+    assert text.values["k"] == 3 and text.values["rest"] == " Every other content word occurs once."

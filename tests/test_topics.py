@@ -396,23 +396,23 @@ def _closest(rows):
 
 
 def test_describe_redundancy_none_with_one_or_many_pairs():
-    template, values = describe_redundancy(_closest([(1, 2, 0.1234, "")]), n_redundant=0, n_documents=2, threshold=0.5)
-    assert template.format(**values) == (
+    text = describe_redundancy(_closest([(1, 2, 0.1234, "")]), n_redundant=0, n_documents=2, threshold=0.5)
+    assert text == (
         "**No redundant pairs:** the only pair of paragraphs does not reach cosine 0.5. The most similar pair, "
         "paragraphs 1 and 2 (cosine 0.12), shares *no terms*: related subject matter, not repetition.")
-    template, values = describe_redundancy(_closest([(2, 4, 0.3, "pakta, rusia")]), n_redundant=0, n_documents=4,
-                                           threshold=0.5)
-    assert "none of the 6 pairs of paragraphs reaches cosine 0.5" in template.format(**values)
-    assert values["shared"] == "pakta, rusia"
+    text = describe_redundancy(_closest([(2, 4, 0.3, "pakta, rusia")]), n_redundant=0, n_documents=4,
+                               threshold=0.5)
+    assert "none of the 6 pairs of paragraphs reaches cosine 0.5" in text
+    assert text.values["shared"] == "pakta, rusia"
 
 
 def test_describe_redundancy_counts_redundant_pairs():
     closest = _closest([(3, 7, 0.71, "pakta"), (1, 2, 0.6, "rusia")])
-    template, values = describe_redundancy(closest, n_redundant=1, n_documents=3, threshold=0.5)
-    assert template.format(**values).startswith(
+    text = describe_redundancy(closest, n_redundant=1, n_documents=3, threshold=0.5)
+    assert text.startswith(
         "**1** of 3 pairs of paragraphs reaches cosine 0.5. The most similar is paragraphs **3** and **7** "
         "(cosine 0.71), sharing *pakta*.")
-    template, values = describe_redundancy(closest, n_redundant=2, n_documents=3, threshold=0.5)
-    assert "**2** of 3 pairs of paragraphs reach cosine" in template.format(**values)
+    text = describe_redundancy(closest, n_redundant=2, n_documents=3, threshold=0.5)
+    assert "**2** of 3 pairs of paragraphs reach cosine" in text
     with pytest.raises(ValueError, match="at least one pair"):
         describe_redundancy(_closest([]), n_redundant=0, n_documents=1, threshold=0.5)

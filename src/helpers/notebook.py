@@ -5,7 +5,8 @@ Article text is untrusted: an article may contain ``<script>`` or
 which escape it, so exported HTML never contains live markup from the article:
 
 * :func:`show_table` renders a DataFrame through ``Styler.format(escape="html")``;
-* :func:`md` fills a Markdown template with escaped values;
+* :func:`md` shows a :class:`helpers.prose.Prose` (a template plus values, escaped
+  by :mod:`helpers.prose`);
 * :func:`callout` shows an escaped warning or note box.
 
 nbconvert's ``sanitize_html`` is not used as a second guard: it turns every Markdown
@@ -16,20 +17,17 @@ export a report for an article full of hostile markup and search the HTML for it
 from __future__ import annotations
 
 import html
-import numbers
 import os
-import re
 from pathlib import Path
 
 import pandas as pd
 
 from .config import processed_dir, resolve_article
+from .prose import Prose, escape_markdown  # noqa: F401  (escape_markdown: used by callers of notebook)
 
 #: Mean length above which a table column is treated as running text (wider cells).
 LONG_TEXT_CHARS = 60
 
-#: Characters that would start Markdown formatting inside an interpolated value.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
 
 
 def setup() -> None:
@@ -67,32 +65,23 @@ def output_dir_for(article_path: str | os.PathLike, output_dir: str | os.PathLik
     return folder
 
 
-def escape_markdown(value) -> str:
-    """Escape a value for safe interpolation into Markdown (HTML and Markdown syntax)."""
-    # quote=False: quotes are harmless in Markdown text, and escaping them to &#x27;
-    # would then have its '#' escaped too, showing readers a literal entity.
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
+def md(template: str | Prose, **values):
+    """Markdown from a :class:`~helpers.prose.Prose`, or from a trusted template and
+    untrusted values (``md(t, **v)`` is ``md(Prose(t, **v))``).
 
-
-def md(template: str, **values):
-    """Markdown from a trusted template and untrusted values (escaped).
-
-    Numbers pass through unchanged, so ``{x:.2f}`` works; everything else is
-    converted to text and escaped.
+    Values are escaped by :meth:`Prose.markdown`; numbers pass through unchanged, so
+    ``{x:.2f}`` works.
 
     >>> md("The article has **{n}** paragraphs.", n=17).data
     'The article has **17** paragraphs.'
     """
     from IPython.display import Markdown
 
-    safe = {key: value if _is_number(value) else escape_markdown(value) for key, value in values.items()}
-    return Markdown(template.format(**safe))
-
-
-def _is_number(value) -> bool:
-    # Numbers cannot carry markup, so they pass through unescaped and format specs
-    # such as {share:.0%} work in templates.
-    return isinstance(value, numbers.Number) and not isinstance(value, bool)
+    if not isinstance(template, Prose):
+        template = Prose(template, **values)
+    elif values:
+        raise TypeError("md(prose) takes no values: the Prose already carries them.")
+    return Markdown(template.markdown())
 
 
 def callout(message: str, *, kind: str = "warning"):

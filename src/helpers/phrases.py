@@ -37,6 +37,7 @@ import pandas as pd
 from scipy.stats import chi2
 
 from .errors import OptionError, check_option, invalid_value_msg, require_columns
+from .prose import Prose, join, plural
 
 #: Minimum bigram frequency for collocations: PMI rewards rare pairs (two words seen
 #: once, together, get the highest score), so pairs seen once are not ranked.
@@ -415,11 +416,10 @@ def kwic(tokens: pd.DataFrame, query: str, *, by: str = "word", window: int = 7)
 
 
 # --- describe: prose for the notebook ------------------------------------------------
-# Plain sentences for notebook.md, which escapes them; where the prose needs Markdown
-# emphasis, the helper returns a trusted template plus the values to escape into it.
+# Each returns a helpers.prose.Prose: plain text as a str, escaped Markdown via notebook.md.
 
 
-def describe_collocations(collocations: pd.DataFrame, *, alpha: float = 0.05) -> str:
+def describe_collocations(collocations: pd.DataFrame, *, alpha: float = 0.05) -> Prose:
     """Two sentences after the top collocation: does PMI agree, and what survives Bonferroni.
 
     Args:
@@ -428,7 +428,7 @@ def describe_collocations(collocations: pd.DataFrame, *, alpha: float = 0.05) ->
         alpha: significance level for ``p_bonferroni``.
 
     Returns:
-        Plain text (no Markdown).
+        A :class:`~helpers.prose.Prose`.
     """
     if collocations.empty:
         raise ValueError("describe_collocations needs at least one ranked collocation; check collocations.empty first.")
@@ -437,39 +437,42 @@ def describe_collocations(collocations: pd.DataFrame, *, alpha: float = 0.05) ->
     top = collocations.iloc[0]
     by_pmi = collocations.sort_values(["pmi", "bigram"], ascending=[False, True]).iloc[0]
     if len(collocations) == 1:
-        pmi_text = "It is the only pair seen often enough to rank."
+        pmi_text = Prose("It is the only pair seen often enough to rank.")
     elif by_pmi["bigram"] == top["bigram"]:
-        pmi_text = f"It also has the highest PMI ({by_pmi['pmi']:.1f} bits): both scores agree on the top pair."
+        pmi_text = Prose("It also has the highest PMI ({pmi:.1f} bits): both scores agree on the top pair.",
+                         pmi=by_pmi["pmi"])
     else:
-        pmi_text = (f"By PMI the top pair is {by_pmi['bigram']} ({by_pmi['pmi']:.1f} bits, seen {int(by_pmi['n'])} "
-                    f"times), whose words rarely occur apart.")
+        pmi_text = Prose("By PMI the top pair is {bigram} ({pmi:.1f} bits, seen {n} times), whose words rarely "
+                         "occur apart.", bigram=by_pmi["bigram"], pmi=by_pmi["pmi"], n=int(by_pmi["n"]))
     if n_significant:
-        kept = (f"the only ranked pair remains significant at {alpha} (adjusted p < {alpha})" if len(collocations) == 1
-                else f"{n_significant} of the {len(collocations)} ranked pairs remain significant at {alpha} "
-                     f"(adjusted p < {alpha})")
-        rest = kept + "; the p-values are approximate for counts this small, so the order matters more than the cut."
+        kept = (Prose("the only ranked pair remains significant at {alpha} (adjusted p < {alpha})", alpha=alpha)
+                if len(collocations) == 1 else
+                Prose("{k} of the {n} ranked pairs remain significant at {alpha} (adjusted p < {alpha})",
+                      k=n_significant, n=len(collocations), alpha=alpha))
+        rest = Prose("{kept}; the p-values are approximate for counts this small, so the order matters more than "
+                     "the cut.", kept=kept)
     else:
-        rest = f"none of the {len(collocations)} ranked pairs is significant at {alpha}; the ranking is descriptive."
-    sig_text = f"After a Bonferroni correction for the {n_tests} content-word pairs in the text, " + rest
-    return f"{pmi_text} {sig_text}"
+        rest = Prose("none of the {n} ranked pairs is significant at {alpha}; the ranking is descriptive.",
+                     n=len(collocations), alpha=alpha)
+    sig_text = Prose("After a Bonferroni correction for the {m} content-word pairs in the text, {rest}",
+                     m=n_tests, rest=rest)
+    return join([pmi_text, sig_text])
 
 
-def describe_frames(frames: pd.DataFrame) -> str:
+def describe_frames(frames: pd.DataFrame) -> Prose:
     """One sentence on correlative frames (``''`` when there are none).
 
     Args:
         frames: from :func:`correlative_frames` (``frame``, ``count``), most frequent first.
     """
     if frames.empty:
-        return ""
-    return f"Correlative frames occur {int(frames['count'].sum())} times in total, most often {frames['frame'].iloc[0]}."
+        return Prose("")
+    return Prose("Correlative frames occur {n} times in total, most often {frame}.", n=int(frames["count"].sum()),
+                 frame=frames["frame"].iloc[0])
 
 
-def describe_repetition(repetition: pd.DataFrame, frames: pd.DataFrame, *, min_n: int = 3) -> tuple[str, dict]:
-    """How much phrasing recurs across paragraphs, as a Markdown template and its values.
-
-    The template is trusted (it carries the bold share); the values are plain and must
-    be escaped, so display it with ``notebook.md(template, **values)``.
+def describe_repetition(repetition: pd.DataFrame, frames: pd.DataFrame, *, min_n: int = 3) -> Prose:
+    """How much phrasing recurs across paragraphs (the share is in bold in the Markdown).
 
     Args:
         repetition: from :func:`repeated_share` with the same ``min_n``.
@@ -477,20 +480,21 @@ def describe_repetition(repetition: pd.DataFrame, frames: pd.DataFrame, *, min_n
         min_n: shortest phrase counted as repeated (quoted in the text).
 
     Returns:
-        ``(template, values)``. With no repeated phrasing the text says the article
+        A :class:`~helpers.prose.Prose`. With no repeated phrasing the text says the article
         does not recycle its phrasing; otherwise it gives the article-wide share and the
         most recycled paragraph(s).
     """
     frames_text = describe_frames(frames)
     if repetition["n_repeated_words"].sum() == 0:
-        return ("No phrase of {k}+ words recurs in another paragraph: the article does not recycle "
-                "its phrasing. {frames_text}", {"k": min_n, "frames_text": frames_text})
+        return Prose("No phrase of {k}+ words recurs in another paragraph: the article does not recycle "
+                     "its phrasing. {frames_text}", k=min_n, frames_text=frames_text)
     overall = repetition["n_repeated_words"].sum() / max(repetition["n_words"].sum(), 1)
     top_share = repetition["repeated_share"].max()
     most = repetition[repetition["repeated_share"] == top_share]["paragraph_id"].astype(int).tolist()
     template = ("**{share}** of the article's words sit inside phrases of {k}+ words that recur in another "
                 "paragraph. The most recycled {which} ({pshare} of {its} words). {frames_text}")
-    return template, {
-        "share": f"{overall:.0%}", "k": min_n,
-        "which": f"paragraph is {most[0]}" if len(most) == 1 else "paragraphs are " + ", ".join(map(str, most)),
-        "its": "its" if len(most) == 1 else "their", "pshare": f"{top_share:.0%}", "frames_text": frames_text}
+    which = " ".join([plural(len(most), "paragraph", with_count=False),
+                      plural(len(most), "is", "are", with_count=False), ", ".join(map(str, most))])
+    return Prose(template, share=f"{overall:.0%}", k=min_n, which=which,
+                 its=plural(len(most), "its", "their", with_count=False), pshare=f"{top_share:.0%}",
+                 frames_text=frames_text)

@@ -31,6 +31,7 @@ import pandas as pd
 from scipy.stats import hypergeom
 
 from .errors import OptionError, invalid_value_msg, require_columns
+from .prose import Prose, join
 
 #: Indonesian vowels (nuclei). ``y`` and ``w`` are semivowels, never nuclei.
 VOWELS = frozenset("aeiouéèê")
@@ -369,10 +370,10 @@ def _require(table: pd.DataFrame, columns: Iterable[str], caller: str) -> None:
 
 
 # --- describe: prose for the notebook ------------------------------------------------
-# Plain sentences (no Markdown) for notebook.md, which escapes them.
+# Each returns a helpers.prose.Prose: plain text as a str, escaped Markdown via notebook.md.
 
 
-def describe_mtld(overview: pd.DataFrame) -> str:
+def describe_mtld(overview: pd.DataFrame) -> Prose:
     """MTLD as a short phrase for a takeaway: ``'85 words'`` or why it is not reported.
 
     Args:
@@ -380,11 +381,12 @@ def describe_mtld(overview: pd.DataFrame) -> str:
     """
     values = overview.set_index("measure")["value"]
     if pd.isna(values["MTLD"]):
-        return f"not reported (the text has {int(values['words'])} words; MTLD needs {MTLD_MIN_WORDS})"
-    return f"{values['MTLD']:.0f} words"
+        return Prose("not reported (the text has {n} words; MTLD needs {min_words})", n=int(values["words"]),
+                     min_words=MTLD_MIN_WORDS)
+    return Prose("{mtld:.0f} words", mtld=values["MTLD"])
 
 
-def describe_diversity(overview: pd.DataFrame) -> str:
+def describe_diversity(overview: pd.DataFrame) -> Prose:
     """Two sentences on the length-robust diversity measures, MTLD and HD-D.
 
     Each one is read out (MTLD: words before the running TTR drops to 0.72; HD-D: the
@@ -395,28 +397,28 @@ def describe_diversity(overview: pd.DataFrame) -> str:
         overview: from :func:`overview_table` (rows ``words``, ``MTLD``, ``HD-D``).
 
     Returns:
-        Plain text (no Markdown).
+        A :class:`~helpers.prose.Prose`.
     """
     values = overview.set_index("measure")["value"]
     if pd.isna(values["MTLD"]):
-        mtld_sentence = (f"MTLD is not reported: the text has {int(values['words'])} words, fewer than the "
-                         f"{MTLD_MIN_WORDS} MTLD needs to be meaningful.")
+        mtld_sentence = Prose("MTLD is not reported: the text has {n} words, fewer than the {min_words} MTLD needs "
+                              "to be meaningful.", n=int(values["words"]), min_words=MTLD_MIN_WORDS)
     else:
-        mtld_sentence = (f"MTLD is {values['MTLD']:.0f} words: on average, that many words pass before the running TTR "
-                         "drops to 0.72. There are no published MTLD norms for Indonesian news, so read it "
-                         "comparatively, against other articles.")
-    hdd_sentence = (f"HD-D is not reported (fewer than {HDD_SAMPLE_SIZE} words)." if pd.isna(values["HD-D"])
-                    else f"HD-D is {values['HD-D']:.2f}: a random {HDD_SAMPLE_SIZE}-word sample would hold that "
-                    "share of distinct words.")
-    return f"{mtld_sentence} {hdd_sentence}"
+        mtld_sentence = Prose("MTLD is {mtld:.0f} words: on average, that many words pass before the running TTR "
+                              "drops to 0.72. There are no published MTLD norms for Indonesian news, so read it "
+                              "comparatively, against other articles.", mtld=values["MTLD"])
+    if pd.isna(values["HD-D"]):
+        hdd_sentence = Prose("HD-D is not reported (fewer than {size} words).", size=HDD_SAMPLE_SIZE)
+    else:
+        hdd_sentence = Prose("HD-D is {hdd:.2f}: a random {size}-word sample would hold that share of distinct "
+                             "words.", hdd=values["HD-D"], size=HDD_SAMPLE_SIZE)
+    return join([mtld_sentence, hdd_sentence])
 
 
-def describe_vocabulary(vocabulary: pd.DataFrame, *, n_top: int = 5) -> tuple[str, dict]:
-    """Which content words dominate, as a Markdown template and its values.
+def describe_vocabulary(vocabulary: pd.DataFrame, *, n_top: int = 5) -> Prose:
+    """Which content words dominate (the share is in bold in the Markdown).
 
-    The template is trusted (it carries the bold share); the values are plain and must
-    be escaped, so display it with ``notebook.md(template, **values)``. Only words seen
-    at least twice are listed; the share of the top words is a rough measure of focus.
+    Only words seen at least twice are listed; the share of the top words is a rough measure of focus.
 
     Args:
         vocabulary: from :func:`vocabulary_table` (``label``, ``n``, ``share``), most
@@ -424,20 +426,20 @@ def describe_vocabulary(vocabulary: pd.DataFrame, *, n_top: int = 5) -> tuple[st
         n_top: most frequent words listed.
 
     Returns:
-        ``(template, values)``: no content words, every word once, one repeated word,
-        or the top words with their counts and combined share.
+        A :class:`~helpers.prose.Prose`: no content words, every word once, one
+        repeated word, or the top words with their counts and combined share.
     """
     repeated = vocabulary[vocabulary["n"] >= 2]
     if vocabulary.empty:
-        return "The article has no content words after removing stop words.", {}
+        return Prose("The article has no content words after removing stop words.")
     if repeated.empty:
-        return "Every one of the {n} content words occurs once, so no word dominates.", {"n": len(vocabulary)}
+        return Prose("Every one of the {n} content words occurs once, so no word dominates.", n=len(vocabulary))
     top_words = repeated.head(n_top)
     listed = ", ".join(f"{w} ({n})" for w, n in zip(top_words["label"], top_words["n"]))
     if len(top_words) == 1:
-        return ("Only one content word occurs more than once: {words}; every other content word occurs once.",
-                {"words": listed})
-    return ("The {k} most frequent content words are {words}. Together they make up **{share}** of all "
-            "content words, a rough measure of how narrowly the article is focused.{rest}",
-            {"k": len(top_words), "words": listed, "share": f"{top_words['share'].sum():.0%}",
-             "rest": " Every other content word occurs once." if len(repeated) < n_top else ""})
+        return Prose("Only one content word occurs more than once: {words}; every other content word occurs once.",
+                     words=listed)
+    return Prose("The {k} most frequent content words are {words}. Together they make up **{share}** of all "
+                 "content words, a rough measure of how narrowly the article is focused.{rest}",
+                 k=len(top_words), words=listed, share=f"{top_words['share'].sum():.0%}",
+                 rest=" Every other content word occurs once." if len(repeated) < n_top else "")

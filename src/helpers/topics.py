@@ -49,6 +49,7 @@ from sklearn.metrics.pairwise import cosine_similarity
 
 from .config import RANDOM_SEED
 from .errors import OptionError, check_option, invalid_value_msg
+from .prose import Prose, plural
 from .stemming import Stemmer
 from .vectorize import (
     DEFAULT_CONFIG,
@@ -246,8 +247,7 @@ def candidate_n_topics(matrix: TermMatrix, *, settings: TopicSettings = TOPIC_SE
 def topics_possible(matrix: TermMatrix, *, settings: TopicSettings = TOPIC_SETTINGS) -> tuple[bool, str]:
     """Whether a topic model makes sense here, and a plain reason when it does not."""
     if matrix.n_documents < settings.min_documents:
-        noun = "document" if matrix.n_documents == 1 else "documents"
-        return False, (f"Only {matrix.n_documents} {noun}: topic modelling needs at least "
+        return False, (f"Only {plural(matrix.n_documents, 'document')}: topic modelling needs at least "
                        f"{settings.min_documents}, so no topics are fitted.")
     if not candidate_n_topics(matrix, settings=settings):
         return False, (f"Only {matrix.n_terms} term(s) survive the vocabulary filters: too few to "
@@ -672,8 +672,8 @@ def _check_positive(name: str, value: int) -> None:
 
 
 # --- describe: prose for the notebook ------------------------------------------------
-# These return plain sentences (no Markdown); the notebook passes them to notebook.md,
-# which escapes them. They hold the branching that used to sit in notebook cells.
+# Each returns a helpers.prose.Prose (plain text as a str; notebook.md escapes it). They
+# hold the branching that used to sit in notebook cells.
 
 
 def list_ks(values: Sequence[int]) -> str:
@@ -684,7 +684,7 @@ def list_ks(values: Sequence[int]) -> str:
     return "k = " + ", ".join(map(str, values[:-1])) + (" and " if len(values) > 1 else "") + str(values[-1])
 
 
-def describe_error_elbow(summary: pd.DataFrame, *, chosen: int | None = None) -> str:
+def describe_error_elbow(summary: pd.DataFrame, *, chosen: int | None = None) -> Prose:
     """One clause on where the reconstruction error drops most (the "elbow").
 
     An elbow is reported when the largest drop between consecutive k exceeds 1.5 times
@@ -701,16 +701,16 @@ def describe_error_elbow(summary: pd.DataFrame, *, chosen: int | None = None) ->
     drops = -summary["relative_error"].diff().dropna()
     if len(drops) >= 2 and drops.max() > 1.5 * drops.median():
         step = int(summary["n_topics"][drops.idxmax()])
-        return (f"its largest drop comes when going to k = {step}, so error alone would suggest k = {step}"
-                + (", the same k as the stability rule." if step == chosen else "."))
+        return Prose("its largest drop comes when going to k = {step}, so error alone would suggest k = {step}"
+                     + (", the same k as the stability rule." if step == chosen else "."), step=step)
     if len(drops) >= 2:
-        return "it declines steadily without a clear elbow, so error alone would not pick k."
-    return "with only two values tried there is no elbow to read."
+        return Prose("it declines steadily without a clear elbow, so error alone would not pick k.")
+    return Prose("with only two values tried there is no elbow to read.")
 
 
 def describe_n_topics(summary: pd.DataFrame, choice: NTopicsChoice, *,
-                      settings: TopicSettings = TOPIC_SETTINGS) -> str:
-    """The evidence for the number of topics, as a paragraph of plain prose.
+                      settings: TopicSettings = TOPIC_SETTINGS) -> Prose:
+    """The evidence for the number of topics, as a paragraph of prose.
 
     Says which k were tried, whether the text singles out one k (``choice.identifiable``),
     several (the largest reproducible one is used) or none (``choice.fallback``: the most
@@ -724,7 +724,7 @@ def describe_n_topics(summary: pd.DataFrame, choice: NTopicsChoice, *,
             ``n_seeds`` are quoted.
 
     Returns:
-        Plain text (no Markdown), to be escaped by :func:`helpers.notebook.md`.
+        A :class:`~helpers.prose.Prose` (numbers only; no Markdown).
     """
     n_topics = choice.n_topics
     chosen_row = summary.set_index("n_topics").loc[n_topics]
@@ -741,9 +741,10 @@ def describe_n_topics(summary: pd.DataFrame, choice: NTopicsChoice, *,
         others = [k for k in choice.reproducible if k != n_topics]
         evidence = []
         if others:
-            evidence.append(f"{list_ks(others)} also pass{'es' if len(others) == 1 else ''}")
+            evidence.append(f"{list_ks(others)} also {plural(len(others), 'passes', 'pass', with_count=False)}")
         if choice.borderline:
-            evidence.append(f"{list_ks(choice.borderline)} {'falls' if len(choice.borderline) == 1 else 'fall'} within "
+            evidence.append(f"{list_ks(choice.borderline)} "
+                            f"{plural(len(choice.borderline), 'falls', 'fall', with_count=False)} within "
                             f"{settings.stability_noise:.2f} below the threshold")
         verdict = (f"k = {n_topics} is the largest k with stability of at least {settings.min_stability:.2f} and "
                    f"every topic leading at least {settings.min_topic_documents} paragraphs "
@@ -752,12 +753,13 @@ def describe_n_topics(summary: pd.DataFrame, choice: NTopicsChoice, *,
                    "reproducible model; smaller k give coarser, merged versions of these topics.")
     elbow = describe_error_elbow(summary, chosen=n_topics)
     lo, hi = int(summary["n_topics"].min()), int(summary["n_topics"].max())
-    return (f"Tried k = {lo} to {hi} with {settings.n_seeds} random restarts each. {verdict} Relative reconstruction "
-            f"error falls from {summary['relative_error'].iloc[0]:.2f} at k = {lo} to "
-            f"{summary['relative_error'].iloc[-1]:.2f} at k = {hi}; {elbow}")
+    # The sentence holds numbers only; it is one value, escaped as a whole.
+    return Prose("{text}", text=(f"Tried k = {lo} to {hi} with {settings.n_seeds} random restarts each. {verdict} "
+                                 f"Relative reconstruction error falls from {summary['relative_error'].iloc[0]:.2f} "
+                                 f"at k = {lo} to {summary['relative_error'].iloc[-1]:.2f} at k = {hi}; {elbow}"))
 
 
-def describe_topic_flow(runs: pd.DataFrame, *, max_runs: int = 12) -> str:
+def describe_topic_flow(runs: pd.DataFrame, *, max_runs: int = 12) -> Prose:
     """The dominant-topic runs in article order: ``'paragraphs 1-3: topic 2; paragraph 4: topic 1'``.
 
     Args:
@@ -766,23 +768,20 @@ def describe_topic_flow(runs: pd.DataFrame, *, max_runs: int = 12) -> str:
         max_runs: runs listed before the rest are summarised as ``'and N more runs'``.
 
     Returns:
-        Plain text (no Markdown).
+        A :class:`~helpers.prose.Prose`.
     """
     parts = []
     for run in runs.head(max_runs).itertuples():
         where = (f"paragraphs {run.first_document}-{run.last_document}" if run.n_documents > 1
                  else f"paragraph {run.first_document}")
         parts.append(f"{where}: topic {'-' if pd.isna(run.dominant_topic) else run.dominant_topic}")
-    flow = "; ".join(parts)
-    return flow + (f"; and {len(runs) - max_runs} more runs" if len(runs) > max_runs else "")
+    more = f"; and {len(runs) - max_runs} more runs" if len(runs) > max_runs else ""
+    return Prose("{flow}{more}", flow="; ".join(parts), more=more)
 
 
 def describe_redundancy(closest: pd.DataFrame, *, n_redundant: int, n_documents: int,
-                        threshold: float) -> tuple[str, dict]:
-    """Whether any pair of paragraphs is redundant, as a Markdown template and its values.
-
-    The template is trusted (it carries the emphasis); the values are plain and must be
-    escaped, so display it with ``notebook.md(template, **values)``.
+                        threshold: float) -> Prose:
+    """Whether any pair of paragraphs is redundant (with Markdown emphasis).
 
     Args:
         closest: from :func:`similar_pairs`, most similar first, not empty
@@ -792,7 +791,7 @@ def describe_redundancy(closest: pd.DataFrame, *, n_redundant: int, n_documents:
         threshold: the redundancy cut quoted in the text.
 
     Returns:
-        ``(template, values)``.
+        A :class:`~helpers.prose.Prose`.
     """
     if closest.empty:
         raise ValueError("describe_redundancy needs at least one pair; check that there are two documents.")
@@ -803,10 +802,11 @@ def describe_redundancy(closest: pd.DataFrame, *, n_redundant: int, n_documents:
         values.update(none=("the only pair of paragraphs does not reach" if n_pairs == 1
                             else f"none of the {n_pairs} pairs of paragraphs reaches"),
                       shared=top["shared_terms"] or "no terms")
-        return ("**No redundant pairs:** {none} cosine {t}. The most similar pair, "
-                "paragraphs {a} and {b} (cosine {s}), shares *{shared}*: related subject matter, not repetition.",
-                values)
-    values.update(k=n_redundant, n=n_pairs, verb="reaches" if n_redundant == 1 else "reach", shared=top["shared_terms"])
-    return ("**{k}** of {n} pairs of paragraphs {verb} cosine {t}. The most similar is paragraphs **{a}** and **{b}** "
+        return Prose("**No redundant pairs:** {none} cosine {t}. The most similar pair, "
+                     "paragraphs {a} and {b} (cosine {s}), shares *{shared}*: related subject matter, not "
+                     "repetition.", **values)
+    values.update(k=n_redundant, n=n_pairs, verb=plural(n_redundant, "reaches", "reach", with_count=False),
+                  shared=top["shared_terms"])
+    return Prose("**{k}** of {n} pairs of paragraphs {verb} cosine {t}. The most similar is paragraphs **{a}** and **{b}** "
             "(cosine {s}), sharing *{shared}*. Check the shared terms: rare words shared by an event and the quote "
-            "about it raise the cosine without any sentence being restated.", values)
+            "about it raise the cosine without any sentence being restated.", **values)

@@ -21,7 +21,7 @@ from .benchmark import (VARIANTS, analyst_reading, article_fingerprint, benchmar
                         confusion_table, evaluate, predict_labels)
 from .evidence import (actor_sentiment, evidence_words, explain_sentences, is_evidence_word, lexicon_ablation,
                        paragraph_evidence, paragraph_push, word_contributions)
-from .describe import count_noun, describe_extremes, describe_halves, describe_intervals, describe_tone
+from .describe import describe_extremes, describe_halves, describe_intervals, describe_tone
 from .features import CharNgramVectorizer
 from .model import (MODEL_FORMAT, SentimentConfig, SentimentModel, build_pipeline, cache_key, library_versions,
                     load_or_train_model, selection_record, train_model)
@@ -37,7 +37,7 @@ __all__ = [
     "LOW_CONFIDENCE_AGREEMENT", "LOW_CONFIDENCE_P", "MIN_SENTENCES_FOR_AGREEMENT", "MODEL_FORMAT", "NEGATION_SCOPE", "NEGATORS", "NOT_ONLY", "NUMBER_TOKEN",
     "N_BOOTSTRAP", "PROBABILITY_COLUMNS", "SentimentConfig", "SentimentModel", "VARIANTS", "actor_sentiment",
     "analyst_reading", "article_fingerprint", "benchmark", "benchmark_texts", "build_pipeline", "cache_key",
-    "confusion_table", "count_noun", "describe_extremes", "describe_halves", "describe_intervals", "describe_tone", "evaluate", "evidence_words", "explain_sentences",
+    "confusion_table", "describe_extremes", "describe_halves", "describe_intervals", "describe_tone", "evaluate", "evidence_words", "explain_sentences",
     "is_evidence_word", "lexicon_ablation", "low_confidence_reason", "mask_numbers", "lexicon_hits", "library_versions", "load_or_train_model",
     "mark_negation", "news_lexicon", "paragraph_evidence", "paragraph_push", "paragraph_sentiment",
     "predict_labels", "prepare_text", "prepare_texts", "score_paragraphs", "score_sentences", "score_texts",

@@ -2,14 +2,17 @@
 
 Templated prose goes wrong at the edges: "the most positive paragraph" when no paragraph
 is positive, "the first half" of a one-paragraph article, a median interval width when
-no paragraph has an interval. These functions pick the wording from the numbers. They
-return plain text (no Markdown); paragraph numbers and scores are the only values.
+no paragraph has an interval. These functions pick the wording from the numbers. Each
+returns a :class:`helpers.prose.Prose` (plain text as a ``str``, escaped Markdown from
+``.markdown()``); paragraph numbers, scores and labels are its values.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+
+from ..prose import Prose, plural
 
 #: Below this many paragraphs, halves of the article are not compared.
 MIN_PARAGRAPHS_FOR_HALVES = 4
@@ -19,16 +22,7 @@ def _score(value: float) -> str:
     return f"{value:+.2f}".replace("-", "−")
 
 
-def count_noun(n: int, noun: str) -> str:
-    """``"1 paragraph"``, ``"3 paragraphs"`` (regular English plural).
-
-    >>> count_noun(1, "paragraph"), count_noun(0, "sentence")
-    ('1 paragraph', '0 sentences')
-    """
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _extreme(row, *, highest: bool) -> str:
+def _extreme(row, *, highest: bool, capital: bool = False) -> Prose:
     """"most positive" only for a paragraph labelled positive; "least negative" when its
     score is below 0; otherwise "highest-scoring" (and symmetrically for the lowest)."""
     score, tone = row["sentiment_score"], row["sentiment"]
@@ -36,10 +30,12 @@ def _extreme(row, *, highest: bool) -> str:
         word = "most positive" if tone == "positive" else "least negative" if score < 0 else "highest-scoring"
     else:
         word = "most negative" if tone == "negative" else "least positive" if score > 0 else "lowest-scoring"
-    return f"the {word} paragraph is {int(row['paragraph_id'])} (score {_score(score)}, labelled {row['sentiment']})"
+    the = "The" if capital else "the"
+    return Prose(the + " " + word + " paragraph is {pid} (score {score}, labelled {label})",
+                 pid=int(row["paragraph_id"]), score=_score(score), label=row["sentiment"])
 
 
-def describe_extremes(paragraphs: pd.DataFrame) -> str:
+def describe_extremes(paragraphs: pd.DataFrame) -> Prose:
     """One or two sentences naming the lowest- and highest-scoring paragraphs, worded truthfully.
 
     How to read it: "most positive" is used only for a paragraph labelled positive;
@@ -52,7 +48,7 @@ def describe_extremes(paragraphs: pd.DataFrame) -> str:
             :func:`helpers.sentiment.paragraph_sentiment`).
 
     Returns:
-        Plain text.
+        A :class:`~helpers.prose.Prose`.
 
     >>> table = pd.DataFrame({"paragraph_id": [1, 2], "sentiment": ["neutral", "negative"],
     ...                       "sentiment_score": [-0.02, -0.4]})
@@ -60,28 +56,28 @@ def describe_extremes(paragraphs: pd.DataFrame) -> str:
     'The most negative paragraph is 2 (score −0.40, labelled negative); the least negative paragraph is 1 (score −0.02, labelled neutral).'
     """
     if paragraphs.empty:
-        return "There are no paragraphs to compare."
+        return Prose("There are no paragraphs to compare.")
     if len(paragraphs) == 1:
         row = paragraphs.iloc[0]
-        return (f"The article has one paragraph (score {_score(row['sentiment_score'])}, labelled "
-                f"{row['sentiment']}), so there are no extremes to compare.")
+        return Prose("The article has one paragraph (score {score}, labelled {label}), so there are no extremes "
+                     "to compare.", score=_score(row["sentiment_score"]), label=row["sentiment"])
     ordered = paragraphs.sort_values(["sentiment_score", "paragraph_id"], kind="stable")
     low, high = ordered.iloc[0], ordered.iloc[-1]
     if np.isclose(low["sentiment_score"], high["sentiment_score"]):
-        return f"All {len(paragraphs)} paragraphs score the same ({_score(low['sentiment_score'])})."
-    text = f"{_extreme(low, highest=False)}; {_extreme(high, highest=True)}."
-    text = text[0].upper() + text[1:]
+        return Prose("All {n} paragraphs score the same ({score}).", n=len(paragraphs),
+                     score=_score(low["sentiment_score"]))
+    text = Prose("{low}; {high}.", low=_extreme(low, highest=False, capital=True), high=_extreme(high, highest=True))
     labels = set(paragraphs["sentiment"])
     if len(labels) == 1:
-        text += (f" Every paragraph is labelled {labels.pop()}, so these are differences of degree within one "
-                 "label, not a change of tone.")
+        text = Prose("{text} Every paragraph is labelled {label}, so these are differences of degree within one "
+                     "label, not a change of tone.", text=text, label=labels.pop())
     return text
 
 
-def describe_halves(paragraphs: pd.DataFrame) -> str:
+def describe_halves(paragraphs: pd.DataFrame) -> Prose:
     """The mean score of the first and second half of the article, or why it is not given.
 
-    Returns plain text: below ``MIN_PARAGRAPHS_FOR_HALVES`` paragraphs the
+    Returns a :class:`~helpers.prose.Prose`: below ``MIN_PARAGRAPHS_FOR_HALVES`` paragraphs the
     halves are too small to compare and the text says so.
 
     >>> table = pd.DataFrame({"paragraph_id": [1, 2], "sentiment_score": [0.1, -0.1]})
@@ -90,7 +86,8 @@ def describe_halves(paragraphs: pd.DataFrame) -> str:
     """
     n = len(paragraphs)
     if n < MIN_PARAGRAPHS_FOR_HALVES:
-        return f"With {n} paragraph{'s' if n != 1 else ''} the article is too short to compare its first and second half."
+        return Prose("With {n} the article is too short to compare its first and second half.",
+                     n=plural(n, "paragraph"))
     ordered = paragraphs.sort_values("paragraph_id", kind="stable")
     half = n // 2
     first, second = ordered.iloc[:half], ordered.iloc[half:]
@@ -98,11 +95,12 @@ def describe_halves(paragraphs: pd.DataFrame) -> str:
     def span(part):
         return f"paragraphs {int(part['paragraph_id'].iloc[0])}–{int(part['paragraph_id'].iloc[-1])}"
 
-    return (f"Mean score in the first half ({span(first)}): {_score(first['sentiment_score'].mean())}; "
-            f"in the second half ({span(second)}): {_score(second['sentiment_score'].mean())}.")
+    return Prose("Mean score in the first half ({first_span}): {first}; in the second half ({second_span}): "
+                 "{second}.", first_span=span(first), first=_score(first["sentiment_score"].mean()),
+                 second_span=span(second), second=_score(second["sentiment_score"].mean()))
 
 
-def describe_intervals(paragraphs: pd.DataFrame) -> str:
+def describe_intervals(paragraphs: pd.DataFrame) -> Prose:
     """The median width of the sentence-bootstrap intervals, over the paragraphs that have one.
 
     Args:
@@ -113,22 +111,24 @@ def describe_intervals(paragraphs: pd.DataFrame) -> str:
     """
     widths = (paragraphs["score_high"] - paragraphs["score_low"]).dropna()
     if widths.empty:
-        return "No paragraph has more than one sentence, so there is no sentence-bootstrap interval to report."
+        return Prose("No paragraph has more than one sentence, so there is no sentence-bootstrap interval to report.")
     missing = len(paragraphs) - len(widths)
-    note = f" ({missing} one-sentence paragraph{'s have' if missing != 1 else ' has'} none)" if missing else ""
-    return (f"The median sentence-bootstrap interval is {widths.median():.2f} wide on a scale of 2, over the "
-            f"{len(widths)} paragraph{'s' if len(widths) != 1 else ''} with two or more sentences{note}; it shows "
-            "how much the sentences of a paragraph disagree, not how wrong the model may be.")
+    note = (Prose(" ({n} {verb} none)", n=plural(missing, "one-sentence paragraph"),
+                  verb=plural(missing, "has", "have", with_count=False)) if missing else "")
+    return Prose("The median sentence-bootstrap interval is {width:.2f} wide on a scale of 2, over the {n} with "
+                 "two or more sentences{note}; it shows how much the sentences of a paragraph disagree, not how "
+                 "wrong the model may be.", width=widths.median(), n=plural(len(widths), "paragraph"), note=note)
 
 
 #: A mean score within ±this is described as "close to neutral".
 NEUTRAL_BAND = 0.1
 
 
-def describe_tone(mean_score: float) -> str:
+def describe_tone(mean_score: float) -> Prose:
     """``negative`` / ``close to neutral`` / ``positive`` for a mean score (cut at ±``NEUTRAL_BAND``).
 
     >>> [describe_tone(v) for v in (-0.3, -0.002, 0.12)]
     ['negative', 'close to neutral', 'positive']
     """
-    return "negative" if mean_score < -NEUTRAL_BAND else "positive" if mean_score > NEUTRAL_BAND else "close to neutral"
+    return Prose("negative" if mean_score < -NEUTRAL_BAND else "positive" if mean_score > NEUTRAL_BAND
+                 else "close to neutral")
