@@ -86,9 +86,8 @@ def test_a_term_in_every_paragraph_comes_back_against_the_reference():
     space = comparison.reference_space(counts, ref)
     against = comparison.paragraph_terms(space, counts, n_terms=1)
     assert set(against["stem"]) == {"rusia"}
-    template, values = comparison.describe_reference_shift(within, against, n_paragraphs=2, paragraph_counts=counts,
-                                                           reference_df=pd.Series({"pakta": 1}), n_reference=3)
-    text = template.format(**values)
+    text = comparison.describe_reference_shift(within, against, n_paragraphs=2, paragraph_counts=counts,
+                                               reference_df=pd.Series({"pakta": 1}), n_reference=3)
     assert "**1** term enters" in text and "rusia (2)" in text
     assert "top term changes in **2** of 2 paragraphs" in text
     assert "*rusia*, is used in 2 of 2 paragraphs but in only 0 of 3 reference articles" in text
@@ -98,7 +97,6 @@ def test_describe_similar_quotes_years_from_the_ids():
     similar = pd.DataFrame({"id": ["1505169310-korea-utara", "1490397353-korut"], "source": ["antaranews", "cnn"],
                             "category": ["tajuk utama", "tajuk utama"], "url": ["u1", "u2"],
                             "similarity": [0.16, 0.13], "shared_terms": ["korea utara, pyongyang", "militer"]})
-    template, values = comparison.describe_similar(similar)
-    text = template.format(**values)
+    text = comparison.describe_similar(similar)
     assert "cosine **0.16**" in text and "All 2 are in the category *tajuk utama*" in text
     assert "published in 2017" in text and "0.13" in text

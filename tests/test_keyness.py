@@ -133,8 +133,7 @@ def test_describe_keywords_names_the_strongest_and_explains_absent_negatives():
     text = pd.DataFrame({"term": ["pakta", "rusia", "main"], "count": [20, 10, 1]})
     reference = pd.DataFrame({"term": ["pakta", "rusia", "main", "gol"], "count": [1, 50, 5000, 5000]})
     table = keyness.keyness_table(text, reference)
-    template, values = keyness.describe_keywords(table, labels={"rusia": "Rusia"}, n_reference_documents=3)
-    out = template.format(**values)
+    out = keyness.describe_keywords(table, labels={"rusia": "Rusia"}, n_reference_documents=3)
     assert "(3 articles, 10,051 terms)" in out and "31 terms give **2** significantly over-used" in out
     assert "*pakta, Rusia*" in out and "**pakta**, occurs 20 times here (645.2 per 1,000 terms)" in out
     # pakta: log2((20/31) / (1/10051)) = 12.66 -> about 6,485 times

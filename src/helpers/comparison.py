@@ -28,6 +28,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 
 from .errors import HelpersError
+from .prose import Prose, plural
 from .vectorize import DISTINCTIVE_CONFIG
 
 
@@ -188,7 +189,7 @@ def similar_articles(space: ReferenceSpace, articles: pd.DataFrame, *, n: int = 
 
 def describe_reference_shift(within: pd.DataFrame, against: pd.DataFrame, *, n_paragraphs: int,
                              paragraph_counts: pd.DataFrame | None = None, reference_df: pd.Series | None = None,
-                             n_reference: int | None = None, max_terms: int = 6) -> tuple[str, dict]:
+                             n_reference: int | None = None, max_terms: int = 6) -> Prose:
     """What changes when IDF comes from the news instead of the article's own paragraphs.
 
     Args:
@@ -202,7 +203,7 @@ def describe_reference_shift(within: pd.DataFrame, against: pd.DataFrame, *, n_p
             number of reference articles; when given, the sentence quotes them too.
 
     Returns:
-        ``(template, values)`` for ``notebook.md``: the terms that enter the
+        A :class:`~helpers.prose.Prose` (shown with ``notebook.md``): the terms that enter the
         paragraphs' top lists (most paragraphs first), and in how many paragraphs the
         top term changes.
     """
@@ -215,13 +216,13 @@ def describe_reference_shift(within: pd.DataFrame, against: pd.DataFrame, *, n_p
     common = top_before.index.intersection(top_after.index)
     changed = int((top_before.loc[common] != top_after.loc[common]).sum())
     values = {"changed": changed, "n": n_paragraphs,
-              "paras": "paragraph" if n_paragraphs == 1 else "paragraphs"}
+              "paras": plural(n_paragraphs, "paragraph", with_count=False)}
     if spread.empty:
-        return ("Against the news, no new term enters the paragraphs' top lists; the top term changes in "
-                "**{changed}** of {n} {paras}.", values)
+        return Prose("Against the news, no new term enters the paragraphs' top lists; the top term changes in "
+                     "**{changed}** of {n} {paras}.", **values)
     shown = spread.head(max_terms)
     values.update(k=len(spread), terms=", ".join(f"{t} ({p})" for t, p in zip(shown["term"], shown["paragraphs"])),
-                  verb="term enters" if len(spread) == 1 else "terms enter")
+                  verb=plural(len(spread), "term enters", "terms enter", with_count=False))
     template = ("Against the news, **{k}** {verb} the paragraphs' top lists that the within-article view never "
                 "ranks there, most widely *{terms}* (paragraphs in brackets), and the top term changes in "
                 "**{changed}** of {n} {paras}.")
@@ -237,11 +238,11 @@ def describe_reference_shift(within: pd.DataFrame, against: pd.DataFrame, *, n_p
                 values.update(ref_n=int(reference_df.get(stem, 0)), n_ref=f"{n_reference:,}")
                 template += " but in only {ref_n} of {n_ref} reference articles"
             template += "."
-    return template, values
+    return Prose(template, **values)
 
 
-def describe_similar(similar: pd.DataFrame) -> tuple[str, dict]:
-    """The closest reference articles in one or two sentences: ``(template, values)``.
+def describe_similar(similar: pd.DataFrame) -> Prose:
+    """The closest reference articles in one or two sentences, as a :class:`~helpers.prose.Prose`.
 
     The IndoSum ids begin with a Unix timestamp; when they do, the years of the listed
     articles are quoted, so a reader sees that "similar" means the same actors and
@@ -266,4 +267,4 @@ def describe_similar(similar: pd.DataFrame) -> tuple[str, dict]:
         values["years"] = years
         template += (" They were published in {years}, so a close article shares this one's actors and vocabulary, "
                      "not necessarily its event.")
-    return template, values
+    return Prose(template, **values)

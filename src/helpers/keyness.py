@@ -39,6 +39,7 @@ import pandas as pd
 from scipy import stats
 
 from .errors import HelpersError, check_option
+from .prose import Prose
 
 #: Significance level after correction.
 ALPHA = 0.05
@@ -207,10 +208,10 @@ def significance_threshold(table: pd.DataFrame) -> float | None:
 
 
 def describe_keywords(table: pd.DataFrame, *, labels: dict[str, str] | None = None, n: int = 5,
-                      correction: str = "fdr", n_reference_documents: int | None = None) -> tuple[str, dict]:
-    """What the keyness table says, as a Markdown template and its (unescaped) values.
+                      correction: str = "fdr", n_reference_documents: int | None = None) -> Prose:
+    """What the keyness table says, as a :class:`~helpers.prose.Prose` (shown with ``notebook.md``).
 
-    Display with ``notebook.md(template, **values)``. Names the strongest positive
+    Names the strongest positive
     keywords with their counts, rates and log ratio, and either the significant
     negative keywords or why there are none (the expected count of the most frequent
     term the article does not use).
@@ -251,4 +252,4 @@ def describe_keywords(table: pd.DataFrame, *, labels: dict[str, str] | None = No
             template += ("No term is significantly under-used: the article is too short for absence to be evidence. "
                          "The strongest candidate, *{word}* ({b_neg} uses in the reference), would be expected "
                          "{expected} times in a text this long and occurs {a_neg} times.")
-    return template, values
+    return Prose(template, **values)
