@@ -49,6 +49,14 @@ test: $(STAMP) ## Run the unit tests and execute every notebook (pytest)
 bench: $(STAMP) ## Benchmark TF-IDF, report and sentiment speed; writes reports/bench.json
 	$(PY) -m helpers.bench
 
+# Mutation testing (issue 15): not part of make test. mutmut resumes an interrupted
+# run; delete mutants/ to start over. MUTANT_CHILDREN parallel test processes.
+MUTANT_CHILDREN ?= 2
+
+mutants: $(STAMP) ## Mutation testing of the core modules (mutmut, ~20 min on 2 cores); writes reports/mutation.json
+	$(VENV)/bin/mutmut run --max-children $(MUTANT_CHILDREN)
+	$(PY) -m helpers.mutation
+
 # Jupyter refuses to run as root without --allow-root (containers, CI machines).
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -56,4 +64,4 @@ lab: $(STAMP) ## Open JupyterLab on the project kernel
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(LAB_ROOT) $(LAB_ARGS)
 
 clean: ## Remove generated outputs (keeps .venv, data/raw and the dataset cache)
-	rm -rf reports data/processed/*/ .pytest_cache
+	rm -rf reports data/processed/*/ .pytest_cache mutants

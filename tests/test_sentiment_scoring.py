@@ -6,6 +6,8 @@ so the tables below are written out and every expected number is computed here.
 
 from __future__ import annotations
 
+import importlib
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -74,3 +76,36 @@ def test_one_sentence_has_no_interval_and_fewer_than_three_are_flagged():
     row = sentiment.paragraph_sentiment(scored).iloc[0]
     assert np.isnan(row["score_low"]) and np.isnan(row["label_agreement"])
     assert row["low_confidence_reason"] == "fewer than 3 sentences"
+
+
+def test_paragraph_table_has_fixed_columns_sorted_rows_and_is_seeded():
+    scored = _scored([(2, 3, 2, 0.2, 0.6, 0.2), (1, 2, 3, 0.1, 0.1, 0.8), (1, 1, 1, 0.8, 0.1, 0.1),
+                      (2, 4, 2, 0.2, 0.2, 0.6)])
+    first = sentiment.paragraph_sentiment(scored, n_bootstrap=300)
+    assert first.columns.tolist() == [
+        "paragraph_id", "n_sentences", "sentiment", "p_negative", "p_neutral", "p_positive", "sentiment_score",
+        "confidence", "score_low", "score_high", "label_agreement", "low_confidence", "low_confidence_reason"]
+    assert first["paragraph_id"].tolist() == [1, 2] and first["n_sentences"].tolist() == [2, 2]
+    assert first["low_confidence"].tolist() == [True, True]  # two sentences each: too few to vouch
+    pd.testing.assert_frame_equal(first, sentiment.paragraph_sentiment(scored, n_bootstrap=300))
+    other_seed = sentiment.paragraph_sentiment(scored, n_bootstrap=300, seed=1)
+    assert not first["label_agreement"].equals(other_seed["label_agreement"])
+    assert sentiment.paragraph_sentiment(scored.iloc[:0]).columns.tolist() == first.columns.tolist()
+
+
+def test_low_confidence_reason_at_its_thresholds():
+    p, n, a = sentiment.LOW_CONFIDENCE_P, sentiment.MIN_SENTENCES_FOR_AGREEMENT, sentiment.LOW_CONFIDENCE_AGREEMENT
+    reason = sentiment.low_confidence_reason
+    assert reason(p, n, a) == ""  # exactly at every threshold: confident
+    assert reason(p - 0.01, n, a) == f"top probability below {p}"
+    assert reason(0.99, n - 1, float("nan")) == f"fewer than {n} sentences"
+    assert reason(0.99, n, a - 0.01) == "sentences disagree"
+    assert reason(p - 0.01, n + 1, a - 0.01) == f"top probability below {p}; sentences disagree"
+    assert reason(p - 0.01, n - 1, 0.0) == f"top probability below {p}; fewer than {n} sentences"
+
+
+def test_bootstrap_interval_is_the_central_percentile_interval():
+    draws = np.arange(101, dtype=float)  # 0..100: the q-th percentile is q
+    scoring = importlib.import_module("helpers.sentiment.scoring")
+    assert scoring.bootstrap_interval(draws, 0.9) == pytest.approx((5.0, 95.0))
+    assert scoring.bootstrap_interval(draws, 0.5) == pytest.approx((25.0, 75.0))

@@ -258,3 +258,16 @@ def test_two_capitalised_rhyming_names_are_two_tokens():
     assert tokenize("Mali-Bali") == ["Mali", "Bali"]
     assert tokenize("sayur-mayur") == ["sayur-mayur"]
     assert tokenize("Lauk-pauk") == ["Lauk-pauk"]  # one capital: a sentence-initial kata ulang
+
+
+def test_stopwords_table_columns_order_and_reasons():
+    from helpers.stopwords import stopwords_table
+
+    table = stopwords_table()
+    assert table.columns.tolist() == ["word", "source", "reason"]
+    assert table.index.equals(pd.RangeIndex(len(table)))
+    assert table["word"].is_monotonic_increasing and table["word"].is_unique
+    base = table[table["source"] == "stopwords-iso"]
+    assert len(base) == 758 and (base["reason"] == "").all()
+    project = table[table["source"] == "project"]
+    assert len(project) > 0 and project["reason"].str.len().gt(10).all()
