@@ -6,7 +6,8 @@ two cores and a run mostly waits for kernels). :func:`run_all` runs everything o
 per test session; the test modules only read the outputs.
 
 Articles are written here, never in ``data/`` (issue 7): each shape is a small text
-built from the seed article's own paragraphs or from fixed English sentences.
+built from the seed article's own paragraphs or from fixed English sentences, plus one
+real IndoSum article that is not about the seed's story (issue 15).
 """
 
 from __future__ import annotations
@@ -135,6 +136,19 @@ def long_article(n: int = N_LONG) -> str:
         "\n\n".join(paragraphs) + "\n\nCopyright © Tampang.com\nAll rights reserved\n"
 
 
+#: A real IndoSum news article (ANTARA, elephants paraded in Laos; 7 paragraphs): no
+#: gazetteer actor, no content-word pair seen twice and no "pakta", so the notebooks'
+#: no-actor, no-collocation and empty-concordance branches run.
+INDOSUM_ID = "1487547054-gajah-diarak-di-laos-saat-jumlahnya-menyusut"
+
+
+def indosum_article() -> str:
+    from helpers.reference import reference_articles
+
+    articles = reference_articles()
+    return articles.loc[articles["id"] == INDOSUM_ID, "text"].iloc[0] + "\n"
+
+
 def doubled_notebooks(folder: Path, *, then_article: Path, then_output_dir: Path) -> list[Path]:
     """Each notebook run twice in one kernel, the second time after a parameter change.
 
@@ -173,6 +187,7 @@ def _jobs(base: Path) -> list[dict]:
     (articles / "single-paragraph.txt").write_text(single_paragraph_article(), encoding="utf-8")
     (articles / "english-two-paragraphs.txt").write_text(english_article(), encoding="utf-8")
     (articles / "long-paragraphs.txt").write_text(long_article(), encoding="utf-8")
+    (articles / "indosum-gajah-laos.txt").write_text(indosum_article(), encoding="utf-8")
     rerun_root = base / "runs" / "rerun-after-change"
     doubled = doubled_notebooks(base / "doubled-notebooks", then_article=config.DEFAULT_ARTICLE,
                                 then_output_dir=rerun_root / "after-change")
@@ -182,6 +197,7 @@ def _jobs(base: Path) -> list[dict]:
         {"name": "hostile", "article": articles / "hostile-markup.txt", "notebooks": []},
         {"name": "single", "article": articles / "single-paragraph.txt", "notebooks": []},
         {"name": "english", "article": articles / "english-two-paragraphs.txt", "notebooks": []},
+        {"name": "indosum", "article": articles / "indosum-gajah-laos.txt", "notebooks": []},
     ]
     for job in jobs:
         job["root"] = base / "runs" / job["name"]

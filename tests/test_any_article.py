@@ -19,7 +19,7 @@ import shape_runs
 pytestmark = pytest.mark.notebook
 
 NOTEBOOKS = notebook_paths()
-SHAPES = ["hostile", "single", "english", "long"]
+SHAPES = ["hostile", "single", "english", "long", "indosum"]
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +91,7 @@ def test_english_text_gets_a_prominent_warning_in_every_notebook(runs, notebook)
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
 def test_indonesian_articles_get_no_language_warning(runs, notebook):
-    for shape in ["hostile", "long", "single"]:
+    for shape in ["hostile", "long", "single", "indosum"]:
         assert "does not look Indonesian" not in runs[shape].html(notebook), shape
 
 
@@ -110,3 +110,20 @@ def test_contract_columns_from_later_notebooks(runs):
         assert {"sentiment", "p_negative", "p_neutral", "p_positive", "sentiment_score"} <= set(table.columns)
         total = table[["p_negative", "p_neutral", "p_positive"]].sum(axis=1)
         assert (total.sub(1).abs() < 1e-5).all()
+
+
+def test_a_real_article_off_the_seed_story_runs_the_empty_branches(runs):
+    """IndoSum's ANTARA report on elephants in Laos: no actor, no collocation, no KWIC hit."""
+    import html as html_module
+
+    run = runs["indosum"]
+    article = load_article(run.article)
+    assert article.n_paragraphs == 7 and article.source == "ANTARA News"
+    assert article.paragraphs[0].startswith("Puluhan gajah")
+    first = html_module.unescape(run.html(NOTEBOOKS[0]))
+    assert "No actor from the gazetteer is mentioned in this article." in first
+    assert "so no collocation is ranked" in first or "so no collocation can be ranked" in first
+    assert "'pakta' does not occur in this article." in first
+    third = html_module.unescape(run.html(next(nb for nb in NOTEBOOKS if nb.name.startswith("03-"))))
+    assert "No actor from the gazetteer is named in this article." in third
+
