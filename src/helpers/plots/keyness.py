@@ -23,7 +23,7 @@ def plot_keywords(positive: pd.DataFrame, negative: pd.DataFrame, *, threshold: 
     Returns the two axes.
     """
     height = max(3.5, 0.32 * max(len(positive), len(negative), 1) + 1.6)
-    fig, axes = new_axes(ncols=2, figsize=(11, height))
+    fig, axes = new_axes(ncols=2, figsize=(9, height))
     colours = sns.color_palette(PALETTE)
     panels = [(positive, colours[0], "Over-used: positive keywords"), (negative, colours[3], "Under-used: negative keywords")]
     for ax, (table, colour, title) in zip(axes, panels):
