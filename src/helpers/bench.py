@@ -307,13 +307,21 @@ def bench_reference(*, repeat: int = 3) -> dict:
 
 KEYS = ["tfidf_cold_ratio", "tfidf_warm_ratio", "report_vs_floor_ratio", "sentiment_train_s",
         "sentiment_cached_load_s", "scoring_paragraphs_per_s", "peak_rss_mb"]
+# The long article and the corpus run (helpers.bench_scale).
+from .bench_scale import GOALS as _SCALE_GOALS, KEYS as _SCALE_KEYS  # noqa: E402
+
+KEYS += _SCALE_KEYS
+GOALS.update(_SCALE_GOALS)
 
 
 def run_bench(*, texts: Sequence[str] | None = None, repeat: int = 5, article: Path = config.DEFAULT_ARTICLE,
               notebooks: list[Path] | None = None, kernel_name: str = config.KERNEL_NAME,
               report_repeat: int = 1, n_scored_paragraphs: int = N_SCORED_PARAGRAPHS,
+              large_paragraphs: int | None = None, corpus_articles: int | None = None,
               log: Callable[[str], object] = print) -> dict:
     """Run every measurement and return the flat results dict (every key in ``KEYS``)."""
+    from . import bench_scale
+
     results: dict = {key: None for key in KEYS}
     notes: list[str] = []
     sections = [
@@ -322,6 +330,10 @@ def run_bench(*, texts: Sequence[str] | None = None, repeat: int = 5, article: P
         ("reference", lambda: bench_reference(repeat=min(repeat, 3))),
         ("report", lambda: bench_report(article=article, notebooks=notebooks, kernel_name=kernel_name,
                                         repeat=report_repeat)),
+        ("long article", lambda: bench_scale.bench_large_article(
+            n_paragraphs=large_paragraphs or bench_scale.LARGE_ARTICLE_PARAGRAPHS, notebooks=notebooks,
+            kernel_name=kernel_name)),
+        ("corpus", lambda: bench_scale.bench_corpus(kernel_name=kernel_name, n_articles=corpus_articles, log=log)),
     ]
     for name, section in sections:
         log(f"bench: {name} ...")
@@ -350,6 +362,7 @@ def format_table(results: dict) -> str:
     extra = ["tfidf_disk_cache_ratio", "tfidf_plain_s", "tfidf_cold_s", "tfidf_warm_s", "report_s", "floor_s",
              "reference_counts_cold_ratio", "reference_counts_cold_s", "reference_counts_warm_s"]
     extra += sorted(k for k in results if k.startswith("report_s["))
+    extra += sorted(k for k in results if k.startswith(("large_article_s[", "corpus_")) and k not in KEYS)
     for key in KEYS + [k for k in extra if k in results]:
         value = results.get(key)
         goal = GOALS.get(key)
@@ -369,6 +382,9 @@ def format_table(results: dict) -> str:
                      f"words stemmed; median of {results['tfidf_repeat']} side-by-side runs.")
     if results.get("report_slowest_cells"):
         lines.append(f"Slowest report cells: {results['report_slowest_cells']}")
+    if results.get("large_article_slowest_cells"):
+        lines.append(f"Slowest cells on the {results.get('large_article_paragraphs', 0):,}-paragraph article: "
+                     f"{results['large_article_slowest_cells']}")
     if results.get("notes"):
         lines.append(f"Notes: {results['notes']}")
     return "\n".join(lines)
@@ -384,6 +400,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notebooks", nargs="*", default=None, help="notebooks to time (default: all)")
     parser.add_argument("--out", default=str(config.REPORTS_DIR / "bench.json"), help="JSON output path")
     parser.add_argument("--kernel", default=config.KERNEL_NAME, help="Jupyter kernel name")
+    parser.add_argument("--large-paragraphs", type=int, default=None,
+                        help="paragraphs of the long article (default 5,000)")
+    parser.add_argument("--corpus-articles", type=int, default=None,
+                        help="use only the first N IndoSum articles in the corpus figures (smoke runs)")
     args = parser.parse_args(argv)
     from .io import write_text
 
@@ -393,7 +413,8 @@ def main(argv: list[str] | None = None) -> int:
     results = run_bench(texts=texts, repeat=args.repeat, report_repeat=args.report_repeat,
                         article=config.resolve_article(args.article), n_scored_paragraphs=args.n_scored,
                         notebooks=[Path(p) for p in args.notebooks] if args.notebooks else None,
-                        kernel_name=args.kernel, log=lambda message: print(message, file=sys.stderr))
+                        kernel_name=args.kernel, large_paragraphs=args.large_paragraphs,
+                        corpus_articles=args.corpus_articles, log=lambda message: print(message, file=sys.stderr))
     print(format_table(results))
     write_text(args.out, json.dumps(results, indent=2, sort_keys=True) + "\n")
     print(f"Wrote {args.out}")

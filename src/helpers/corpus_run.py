@@ -53,10 +53,12 @@ def execute_corpus_notebook(executed: Path, *, corpus_name: str, output_dir: Pat
 
 def run(corpus: str, *, n_workers: int = 2, kernel_name: str = config.KERNEL_NAME,
         processed_root: Path = config.PROCESSED_DIR, reports_root: Path = config.REPORTS_DIR,
-        executed_dir: Path | None = None, progress: bool = True, log=print, settings=None) -> dict:
+        executed_dir: Path | None = None, progress: bool = True, log=print, settings=None,
+        notebook: bool = True) -> dict:
     """The whole ``make corpus`` run; returns timings and counts.
 
     ``executed_dir``, when given, receives the executed notebook (with outputs).
+    ``notebook=False`` stops after the tables (the benchmark's worker-scaling runs).
     """
     from .corpus import CORPUS_SETTINGS, corpus_name, run_corpus
     from .io import staged_directory, write_text
@@ -75,6 +77,8 @@ def run(corpus: str, *, n_workers: int = 2, kernel_name: str = config.KERNEL_NAM
                        n_workers=result.n_workers, n_partitions=result.n_partitions)
         log(f"[corpus-{name}] {len(result.articles):,} articles, {len(result.errors):,} unreadable files, "
             f"{result.seconds:.1f} s on {result.n_workers} workers")
+        if not notebook:
+            return timings
         log(f"[corpus-{name}] running {CORPUS_NOTEBOOK.name} ...")
         start = time.perf_counter()
         executed = Path(scratch) / CORPUS_NOTEBOOK.name
@@ -100,13 +104,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=int(os.environ.get("CORPUS_WORKERS", "2")),
                         help="local worker processes when DASK_SCHEDULER_ADDRESS is not set (default 2)")
     parser.add_argument("--kernel", default=config.KERNEL_NAME, help="Jupyter kernel name")
+    parser.add_argument("--output-root", default=None,
+                        help="write processed/ and reports/ under this folder instead of the project's (benchmarks)")
+    parser.add_argument("--tables-only", action="store_true", help="stop after the tables (no notebook)")
+    parser.add_argument("--timings-json", default=None, help="also write the timings to this JSON file")
     args = parser.parse_args(argv)
     from .corpus import SCHEDULER_ENV, corpus_name
 
     if os.environ.get(SCHEDULER_ENV):
         print(f"Using the Dask cluster at {os.environ[SCHEDULER_ENV]}", file=sys.stderr)
+    roots = {}
+    if args.output_root:
+        roots = {"processed_root": Path(args.output_root) / "processed",
+                 "reports_root": Path(args.output_root) / "reports"}
     try:
-        timings = run(args.corpus, n_workers=args.workers, kernel_name=args.kernel)
+        timings = run(args.corpus, n_workers=args.workers, kernel_name=args.kernel,
+                      notebook=not args.tables_only, **roots)
     except HelpersError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -116,10 +129,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: the corpus run failed: {name}: {value}", file=sys.stderr)
         print("No outputs were changed; the previous corpus tables and report are intact.", file=sys.stderr)
         return 1
-    processed, reports = corpus_output_dirs(corpus_name(args.corpus))
+    if args.timings_json:
+        import json
+
+        Path(args.timings_json).write_text(json.dumps(timings, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    processed, reports = corpus_output_dirs(corpus_name(args.corpus), **roots)
     print(f"Report: {reports / (CORPUS_NOTEBOOK.stem + '.html')}  Tables: {processed}")
     print(f"{timings['n_articles']:,} articles ({timings['n_errors']:,} unreadable, see errors.csv) in "
-          f"{timings['analysis_s']:.1f} s on {timings['n_workers']} workers; notebook {timings['notebook_s']:.1f} s.")
+          f"{timings['analysis_s']:.1f} s on {timings['n_workers']} workers; notebook "
+          f"{timings.get('notebook_s', 0):.1f} s.")
     return 0
 
 

@@ -91,14 +91,19 @@ def content_ngrams(tokens: pd.DataFrame, *, n: int = 2, min_count: int = 1) -> p
         raise OptionError(invalid_value_msg("n", n, "a whole number of 1 or more"))
     counts: Counter[str] = Counter()
     paragraphs: defaultdict[str, set] = defaultdict(set)
-    for pid, _, group in _sentence_groups(tokens):
-        is_content = (group["is_alpha"] & ~group["is_stopword"]).tolist()
-        words = group["lower"].tolist()
-        for i in range(len(words) - n + 1):
-            if all(is_content[i:i + n]):
-                gram = " ".join(words[i:i + n])
-                counts[gram] += 1
-                paragraphs[gram].add(pid)
+    # One pass over whole columns (sentences in order, as groupby would give them);
+    # a per-sentence groupby cost seconds on long articles. An n-gram stays inside a
+    # sentence: its first and last words have the same (paragraph, sentence) key.
+    ordered = tokens.sort_values(["paragraph_id", "sentence_id"], kind="stable")
+    is_content = (ordered["is_alpha"] & ~ordered["is_stopword"]).tolist()
+    words = ordered["lower"].tolist()
+    pids = ordered["paragraph_id"].tolist()
+    keys = list(zip(pids, ordered["sentence_id"].tolist()))
+    for i in range(len(words) - n + 1):
+        if keys[i] == keys[i + n - 1] and all(is_content[i:i + n]):
+            gram = " ".join(words[i:i + n])
+            counts[gram] += 1
+            paragraphs[gram].add(pids[i])
     table = pd.DataFrame(
         [(g, c, len(paragraphs[g])) for g, c in counts.items() if c >= min_count],
         columns=["ngram", "count", "n_paragraphs"],
@@ -245,19 +250,28 @@ def _repeated_occurrences(tokens: pd.DataFrame, *, min_n: int, max_n: int, min_p
     sentence = words["sentence_id"].tolist()
     paragraph = words["paragraph_id"].tolist()
     found: dict[str, list[tuple[int, int]]] = {}
+    # Recurring n-grams, shortest first: an n-gram can recur in min_paragraphs
+    # paragraphs only where both its (n-1)-word parts do, so each length looks only at
+    # the starts that passed the length below (every occurrence of a recurring n-gram
+    # is such a start). Same phrases as looking at every start, far fewer on long
+    # texts (a 5,000-paragraph article: minutes before).
+    recurring: dict[int, dict[tuple, list[int]]] = {}
+    starts_n = [i for i in range(len(lower) - min_n + 1) if sentence[i] == sentence[i + min_n - 1]]
+    for n in range(min_n, max_n + 1):
+        places: defaultdict[tuple, list[int]] = defaultdict(list)
+        for i in starts_n:
+            places[tuple(lower[i:i + n])].append(i)
+        recurring[n] = {gram: starts for gram, starts in places.items()
+                        if len({paragraph[i] for i in starts}) >= min_paragraphs}
+        passed = {i for starts in recurring[n].values() for i in starts}
+        starts_n = [i for i in sorted(passed) if i + 1 in passed and i + n < len(lower)]
     # furthest[s] = end of the longest phrase already found that starts at word s;
     # longer phrases are found first, so a check over the previous max_n starts
     # tells whether an occurrence lies inside a longer phrase.
     furthest = np.zeros(len(lower) + 1, dtype="int64")
     for n in range(max_n, min_n - 1, -1):
-        places: defaultdict[tuple, list[int]] = defaultdict(list)
-        for i in range(len(lower) - n + 1):
-            if sentence[i] == sentence[i + n - 1]:
-                places[tuple(lower[i:i + n])].append(i)
         new_starts = []
-        for gram, starts in places.items():
-            if len({paragraph[i] for i in starts}) < min_paragraphs:
-                continue
+        for gram, starts in recurring[n].items():
             if n == 2 and all(stop[starts[0]:starts[0] + 2]):
                 continue
             if all(furthest[max(0, i - max_n + 1):i + 1].max() >= i + n for i in starts):

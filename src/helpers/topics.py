@@ -35,7 +35,7 @@ References:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -101,6 +101,11 @@ class TopicSettings:
         redundancy_threshold: two documents are called *redundant* when the cosine
             similarity of their TF-IDF vectors is at least this (an absolute
             threshold, so an article without repetition has no redundant pairs).
+        max_scan_documents: the topic-number search (11 NMF fits per k) runs on a
+            seeded random sample of this many documents when there are more (a
+            5,000-paragraph article took minutes); the chosen model is still fitted
+            on every document. News articles are far below it, so their search is
+            unchanged.
     """
 
     max_topics: int = 8
@@ -114,6 +119,7 @@ class TopicSettings:
     stability_noise: float = 0.05
     min_topic_documents: int = 2
     redundancy_threshold: float = 0.5
+    max_scan_documents: int = 500
 
 
 #: The project's topic-search settings (notebook 02).
@@ -304,6 +310,7 @@ def scan_topic_numbers(matrix: TermMatrix, *, n_topics: Sequence[int] | None = N
         that any one topic leads).
     """
     ks = candidate_n_topics(matrix, settings=settings) if n_topics is None else list(n_topics)
+    matrix = _scan_sample(matrix, settings=settings, seed=seed)
     norm = float(np.sqrt(matrix.tfidf.multiply(matrix.tfidf).sum())) or 1.0
     rows = []
     for k in ks:
@@ -316,6 +323,21 @@ def scan_topic_numbers(matrix: TermMatrix, *, n_topics: Sequence[int] | None = N
                          reference.reconstruction_err_ / norm, float(j), fewest) for t, j in enumerate(jaccard))
     return pd.DataFrame(rows, columns=["n_topics", "seed", "topic_id", "reference_error",
                                        "relative_error", "jaccard", "min_dominant_documents"])
+
+
+def _scan_sample(matrix: TermMatrix, *, settings: TopicSettings, seed: int, all_terms: bool = False) -> TermMatrix:
+    """``matrix`` itself, or a seeded random sample of ``settings.max_scan_documents``
+    of its rows (in document order) when it has more, keeping only the terms the
+    sample uses unless ``all_terms``."""
+    if matrix.n_documents <= settings.max_scan_documents:
+        return matrix
+    rows = np.sort(np.random.default_rng(seed).choice(matrix.n_documents, settings.max_scan_documents,
+                                                      replace=False))
+    tfidf = matrix.tfidf[rows]
+    columns = np.arange(matrix.n_terms) if all_terms else np.flatnonzero(tfidf.getnnz(axis=0))
+    return replace(matrix, tfidf=tfidf[:, columns], counts=matrix.counts[rows][:, columns],
+                   document_ids=tuple(matrix.document_ids[i] for i in rows),
+                   terms=tuple(matrix.terms[j] for j in columns), labels=tuple(matrix.labels[j] for j in columns))
 
 
 def _fewest_dominant_documents(doc_weights: np.ndarray, n_topics: int) -> int:
@@ -535,11 +557,15 @@ def dominant_runs(dominant: pd.DataFrame) -> pd.DataFrame:
 def fit_lda(matrix: TermMatrix, n_topics: int, *, seed: int = RANDOM_SEED,
             settings: TopicSettings = TOPIC_SETTINGS) -> LatentDirichletAllocation:
     """Latent Dirichlet allocation on raw counts over the same vocabulary (batch
-    variational Bayes, fixed seed). Returns the fitted scikit-learn model."""
+    variational Bayes, fixed seed). Returns the fitted scikit-learn model.
+
+    Above ``settings.max_scan_documents`` documents it is fitted on the same seeded
+    sample as the topic-number search (:func:`scan_topic_numbers`); ``transform``
+    still gives every document's topic mix."""
     _check_positive("n_topics", n_topics)
     model = LatentDirichletAllocation(n_components=n_topics, learning_method="batch", random_state=seed,
                                       max_iter=settings.lda_max_iter, evaluate_every=5)
-    model.fit(matrix.counts)
+    model.fit(_scan_sample(matrix, settings=settings, seed=seed, all_terms=True).counts)
     return model
 
 
@@ -621,7 +647,16 @@ def similar_pairs(matrix: TermMatrix, *, n_pairs: int = 5, n_shared: int = 6,
     sim = similarity_matrix(matrix).to_numpy()
     ids = list(matrix.document_ids)
     a_idx, b_idx = np.triu_indices(len(ids), k=1)
-    order = sorted(range(len(a_idx)), key=lambda p: (-round(sim[a_idx[p], b_idx[p]], 12), a_idx[p], b_idx[p]))
+    values = sim[a_idx, b_idx]
+    candidates = np.arange(len(values))
+    if len(values) > n_pairs:
+        # Only pairs that can reach the top n_pairs are sorted in Python: those within
+        # 1e-9 of the n-th highest similarity (far wider than the 1e-12 rounding of the
+        # key, so the order is the same as sorting every pair; 12.5 million pairs for a
+        # 5,000-paragraph article).
+        nth = np.partition(values, len(values) - n_pairs)[len(values) - n_pairs]
+        candidates = np.flatnonzero(values >= nth - 1e-9)
+    order = sorted(candidates.tolist(), key=lambda p: (-round(values[p], 12), a_idx[p], b_idx[p]))
     dense = matrix.tfidf
     rows = []
     for p in order[:n_pairs]:
@@ -645,8 +680,9 @@ def redundant_pairs(matrix: TermMatrix, *, n_pairs: int = 5, n_shared: int = 6,
     :func:`similar_pairs` for the caveat on rare shared words.
     """
     _check_positive("n_pairs", n_pairs)
-    n_all = max(matrix.n_documents * (matrix.n_documents - 1) // 2, 1)
-    pairs = similar_pairs(matrix, n_pairs=n_all, n_shared=n_shared, threshold=threshold)
+    # Pairs come most similar first, so the first n_pairs redundant ones are among the
+    # n_pairs most similar (asking for every pair cost minutes on long articles).
+    pairs = similar_pairs(matrix, n_pairs=n_pairs, n_shared=n_shared, threshold=threshold)
     kept = pairs[pairs["redundant"]].head(n_pairs)
     return kept.drop(columns="redundant").reset_index(drop=True)
 

@@ -25,16 +25,30 @@ from .rules import (CONTRAST_WEIGHT, LEXICON_WEIGHT, NUMBER_TOKEN, TOKEN_RE, lex
 from .scoring import MIN_SENTENCES_FOR_AGREEMENT, N_BOOTSTRAP, PROBABILITY_COLUMNS, TONE_INDEX, bootstrap_interval
 
 CLASS_COLUMNS = ["toward_negative", "toward_neutral", "toward_positive"]
+assert len(LABELS) == len(CLASS_COLUMNS) == 3  # _char_ngram_pushes adds three classes by hand
+
+
+#: Centred coefficients per model (``id`` -> (model, array)): computing them copies the
+#: whole coefficient matrix, which per clause dominated explaining a long article.
+_CENTRED: dict[int, tuple[SentimentModel, np.ndarray]] = {}
 
 
 def _centred_coefficients(model: SentimentModel) -> np.ndarray:
+    cached = _CENTRED.get(id(model))
+    if cached is not None and cached[0] is model:
+        return cached[1]
     coef = np.asarray(model.pipeline.named_steps["classifier"].coef_, dtype=float)[model.label_order()]
-    return coef - coef.mean(axis=0, keepdims=True)  # softmax ignores a shared constant
+    centred = coef - coef.mean(axis=0, keepdims=True)  # softmax ignores a shared constant
+    centred.setflags(write=False)
+    if len(_CENTRED) >= 4:
+        _CENTRED.clear()
+    _CENTRED[id(model)] = (model, centred)
+    return centred
 
 
-def _word_ngram_pushes(vectorizer, prepared: str, values: dict, coef: np.ndarray, totals) -> None:
+def _word_ngram_pushes(vectorizer, prepared: str, values: dict, coef: np.ndarray, totals, analyzer=None) -> None:
     """Word n-grams: a feature's contribution is split equally between its words."""
-    grams = Counter(vectorizer.build_analyzer()(prepared))
+    grams = Counter((analyzer or vectorizer.build_analyzer())(prepared))
     for gram, occurrences in grams.items():
         column = vectorizer.vocabulary_.get(gram)
         if column is None or column not in values:
@@ -45,29 +59,62 @@ def _word_ngram_pushes(vectorizer, prepared: str, values: dict, coef: np.ndarray
             totals[word] += share
 
 
-def _char_ngram_pushes(vectorizer, prepared: str, values: dict, coef: np.ndarray, offset: int, totals) -> None:
-    """Character n-grams: split between the tokens that contain them."""
+def _char_ngram_pushes(vectorizer, prepared: str, values: dict, coef: np.ndarray, offset: int, totals,
+                       memo: dict | None = None) -> None:
+    """Character n-grams: split between the tokens that contain them. ``memo`` keeps
+    each token's vocabulary columns between clauses (the same answer, computed once)."""
     tokens = TOKEN_RE.findall(prepared.lower())
-    token_grams = [[vectorizer.vocabulary_[g] for g in vectorizer.word_ngrams(t) if g in vectorizer.vocabulary_]
-                   for t in tokens]
+    memo = {} if memo is None else memo
+    token_grams = []
+    for t in tokens:
+        if t not in memo:
+            memo[t] = [vectorizer.vocabulary_[g] for g in vectorizer.word_ngrams(t) if g in vectorizer.vocabulary_]
+        token_grams.append(memo[t])
     gram_counts = Counter(g for grams in token_grams for g in grams)
+    needed = sorted({offset + g for grams in token_grams for g in grams if offset + g in values})
+    if not needed:
+        return
+    # The same additions in the same order as ``totals[token] += v * coef[:, c] / n``
+    # with numpy 3-vectors, done on Python floats: a long article has hundreds of
+    # thousands of these, and numpy's per-call overhead dominated.
+    columns = dict(zip(needed, coef[:, needed].T.tolist()))
     for token, grams in zip(tokens, token_grams):
+        acc = None
         for g in grams:
-            if offset + g in values:
-                totals[token] += values[offset + g] * coef[:, offset + g] / gram_counts[g]
+            column = offset + g
+            if column in values:
+                if acc is None:
+                    acc = totals[token].tolist()
+                v, n, c = values[column], gram_counts[g], columns[column]
+                acc[0] += v * c[0] / n
+                acc[1] += v * c[1] / n
+                acc[2] += v * c[2] / n
+        if acc is not None:
+            totals[token] = np.array(acc)
 
 
 def word_contributions(model: SentimentModel, clause: str) -> dict[str, np.ndarray]:
     """Centred log-odds contributions per word of one clause (``LABELS`` order)."""
-    coef = _centred_coefficients(model)
     prepared = prepare_text(clause)
+    x = model.pipeline.named_steps["features"].transform([prepared]).tocsr()
+    return _contributions(model, prepared, x, 0)
+
+
+def _contributions(model: SentimentModel, prepared: str, features, row: int, memo: dict | None = None) -> dict:
+    """:func:`word_contributions` of one prepared clause whose feature row is
+    ``features[row]`` (explaining many clauses transforms them in one batch: the same
+    rows, without scikit-learn's per-call overhead)."""
+    coef = _centred_coefficients(model)
     union = model.pipeline.named_steps["features"]
     words_vec, chars_vec = (transformer for _, transformer in union.transformer_list)
-    x = union.transform([prepared]).tocsr()
-    values = dict(zip(x.indices.tolist(), x.data.astype(float).tolist()))
+    start, end = features.indptr[row], features.indptr[row + 1]
+    values = dict(zip(features.indices[start:end].tolist(), features.data[start:end].astype(float).tolist()))
     totals: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(len(LABELS)))
-    _word_ngram_pushes(words_vec, prepared, values, coef, totals)
-    _char_ngram_pushes(chars_vec, prepared, values, coef, len(words_vec.vocabulary_), totals)
+    analyzer = None
+    if memo is not None:  # one analyzer for all clauses of a batch
+        analyzer = memo.get(("word analyzer",)) or memo.setdefault(("word analyzer",), words_vec.build_analyzer())
+    _word_ngram_pushes(words_vec, prepared, values, coef, totals, analyzer)
+    _char_ngram_pushes(chars_vec, prepared, values, coef, len(words_vec.vocabulary_), totals, memo)
     return dict(totals)
 
 
@@ -77,9 +124,9 @@ def _lexicon_push(tone: str, lexicon_weight: float) -> np.ndarray:
     return push - push.mean()
 
 
-def _clause_rows(model, paragraph_id, sentence_id, clause, weight, lexicon_weight) -> list[tuple]:
+def _clause_rows(model, paragraph_id, sentence_id, clause, weight, lexicon_weight, contributions) -> list[tuple]:
     rows = [(paragraph_id, sentence_id, word, "model", *(weight * push))
-            for word, push in word_contributions(model, clause).items()]
+            for word, push in contributions.items()]
     rows += [(paragraph_id, sentence_id, form.lower(), "news lexicon", *(weight * _lexicon_push(tone, lexicon_weight)))
              for form, tone, _ in (lexicon_hits(clause) if lexicon_weight else [])]
     return rows
@@ -101,10 +148,15 @@ def explain_sentences(model: SentimentModel, scored_sentences: pd.DataFrame, *,
         ``news lexicon``), ``toward_negative``, ``toward_neutral``,
         ``toward_positive``, ``toward_score``; sorted by sentence then word.
     """
-    rows = [row for paragraph_id, sentence_id, text in
+    plan = [(paragraph_id, sentence_id, clause, weight) for paragraph_id, sentence_id, text in
             scored_sentences[["paragraph_id", "sentence_id", "text"]].itertuples(index=False)
-            for clause, weight in split_clauses(str(text), weight=contrast_weight)
-            for row in _clause_rows(model, paragraph_id, sentence_id, clause, weight, lexicon_weight)]
+            for clause, weight in split_clauses(str(text), weight=contrast_weight)]
+    prepared = [prepare_text(clause) for _, _, clause, _ in plan]
+    features = model.pipeline.named_steps["features"].transform(prepared).tocsr() if plan else None
+    memo: dict = {}
+    rows = [row for i, (paragraph_id, sentence_id, clause, weight) in enumerate(plan)
+            for row in _clause_rows(model, paragraph_id, sentence_id, clause, weight, lexicon_weight,
+                                    _contributions(model, prepared[i], features, i, memo))]
     keys = ["paragraph_id", "sentence_id", "word", "source"]
     table = pd.DataFrame(rows, columns=[*keys, *CLASS_COLUMNS])
     table = table.groupby(keys, as_index=False, sort=True)[CLASS_COLUMNS].sum()
