@@ -52,11 +52,12 @@ def test_bench_main_writes_every_key(tmp_path, capsys):
     nbformat.write(nb, notebook)
     out = tmp_path / "bench.json"
     code = bench.main(["--repeat", "1", "--n-texts", "300", "--n-scored", "200", "--notebooks", str(notebook),
-                       "--out", str(out)])
+                       "--large-paragraphs", "30", "--corpus-articles", "6", "--out", str(out)])
     assert code == 0
     results = json.loads(out.read_text(encoding="utf-8"))
     assert results["notes"] == ""
     for key in bench.KEYS:
         assert isinstance(results[key], (int, float)) and results[key] > 0, key
     assert results["tfidf_n_documents"] == 300 and results["n_notebooks"] == 1
+    assert results["large_article_paragraphs"] == 30 and results["corpus_peak_rss_mb[4x]"] > 0
     assert "report_vs_floor_ratio" in capsys.readouterr().out

@@ -19,6 +19,10 @@ _ACCENT = sns.color_palette("colorblind")[1]
 _MAX_PARAGRAPH_LABELS = 20
 
 
+#: More bars than this are drawn as a raster image inside the SVG (news articles have far fewer).
+_MAX_VECTOR_BARS = 400
+
+
 def _bar_width(n: int) -> float:
     """Gaps between bars only while they stay visible; touching bars for long articles."""
     return 0.8 if n <= 60 else 1.0
@@ -35,7 +39,9 @@ def plot_words_per_paragraph(paragraphs: pd.DataFrame, *, ax=None):
     """Bar chart of ``n_words`` per paragraph in article order, with the mean as a line."""
     ax = _axes(ax)
     positions = np.arange(len(paragraphs))
-    ax.bar(positions, paragraphs["n_words"], color=_BAR_COLOUR, width=_bar_width(len(paragraphs)), linewidth=0)
+    # Thousands of bars as vector shapes made a slow, multi-megabyte figure: raster then.
+    ax.bar(positions, paragraphs["n_words"], color=_BAR_COLOUR, width=_bar_width(len(paragraphs)), linewidth=0,
+           rasterized=len(paragraphs) > _MAX_VECTOR_BARS)
     if len(paragraphs):
         mean = paragraphs["n_words"].mean()
         ax.axhline(mean, color=_ACCENT, linestyle="--", label=f"mean {mean:.1f} words")
@@ -95,7 +101,7 @@ def plot_repeated_share_bars(share: pd.DataFrame, *, ax=None):
     """Share of each paragraph's words inside phrasing repeated from another paragraph."""
     ax = _axes(ax)
     ax.bar(np.arange(len(share)), share["repeated_share"] * 100, color=_BAR_COLOUR,
-           width=_bar_width(len(share)), linewidth=0)
+           width=_bar_width(len(share)), linewidth=0, rasterized=len(share) > _MAX_VECTOR_BARS)
     if share["n_words"].sum():
         overall = 100 * share["n_repeated_words"].sum() / share["n_words"].sum()
         ax.axhline(overall, color=_ACCENT, linestyle="--", label=f"whole article {overall:.1f}%")
