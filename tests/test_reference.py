@@ -236,3 +236,13 @@ def test_real_reference_counts_use_the_projects_terms(tmp_path):
     assert frequencies["document_frequency"].max() <= 1460
     warm = reference.reference_counts(cache_dir=tmp_path)
     pd.testing.assert_frame_equal(counts, warm)
+
+
+def test_an_unwritable_cache_folder_costs_speed_not_the_result(tmp_path, monkeypatch):
+    small = pd.DataFrame({"document_id": ["x"], "term": ["pakta"], "count": [1]})
+    monkeypatch.setattr(reference, "_compute_reference_counts", lambda: small)
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("", encoding="utf-8")  # a file where the cache folder should be
+    with pytest.warns(UserWarning, match="Cannot write the cache"):
+        table = reference.reference_counts(cache_dir=blocked)
+    pd.testing.assert_frame_equal(table, small)

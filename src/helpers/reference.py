@@ -315,8 +315,16 @@ def reference_counts(*, cache_dir: Path | None = None) -> pd.DataFrame:
             pass
         warnings.warn(f"Unreadable reference-count cache {path}; recomputing it.", stacklevel=2)
     table = _compute_reference_counts()
-    write_csv(table, path)
+    _write_cache(table, path)
     return table
+
+
+def _write_cache(table: pd.DataFrame, path: Path) -> None:
+    """Write a derived cache atomically; a read-only cache folder only costs speed."""
+    try:
+        write_csv(table, path)
+    except OSError as error:
+        warnings.warn(f"Cannot write the cache {path} ({error}); it will be recomputed next time.", stacklevel=3)
 
 
 def reference_frequencies(*, cache_dir: Path | None = None) -> pd.DataFrame:
@@ -361,7 +369,7 @@ def reference_surface_forms(*, cache_dir: Path | None = None) -> dict[str, str]:
             pass
         warnings.warn(f"Unreadable reference-forms cache {path}; recomputing it.", stacklevel=2)
     table = pd.DataFrame(sorted(_surface_forms(_articles()["text"].tolist()).items()), columns=["term", "form"])
-    write_csv(table, path)
+    _write_cache(table, path)
     return dict(zip(table["term"], table["form"]))
 
 
