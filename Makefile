@@ -33,7 +33,7 @@ install: $(STAMP) ## Create .venv, install pinned dependencies and the package, 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
-	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (indonesian-news)" >/dev/null
+	$(PY) -m helpers.jupyter_setup >/dev/null
 	@touch $(STAMP)
 
 report: $(STAMP) ## Execute every notebook on ARTICLE; HTML in reports/<slug>/, tables in data/processed/<slug>/
@@ -60,7 +60,17 @@ mutants: $(STAMP) ## Mutation testing of the core modules (mutmut, ~20 min on 2 
 # Jupyter refuses to run as root without --allow-root (containers, CI machines).
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-lab: $(STAMP) ## Open JupyterLab on the project kernel
+# Outputs never reach git: nbstripout as a git filter in this clone's .git/config
+# (git stages a stripped copy; the notebook on disk keeps its outputs). Configured
+# here rather than with `nbstripout --install`, which cannot pass --keep-id (without
+# it every commit would renumber the cell ids). .gitattributes names the filter.
+NBSTRIPOUT := "$(abspath $(PY))" -m nbstripout --keep-id
+
+lab: $(STAMP) ## Open JupyterLab on the project kernel (installs the nbstripout git filter)
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  git config filter.nbstripout.clean '$(NBSTRIPOUT)' && git config filter.nbstripout.smudge cat && \
+	  git config filter.nbstripout.required true && git config diff.ipynb.textconv '$(NBSTRIPOUT) -t' && \
+	  echo "nbstripout git filter installed: outputs are stripped from staged notebooks"; fi
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(LAB_ROOT) $(LAB_ARGS)
 
 clean: ## Remove generated outputs (keeps .venv, data/raw and the dataset cache)

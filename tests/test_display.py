@@ -27,7 +27,7 @@ def test_escape_markdown_neutralises_markdown_syntax():
 
 
 def test_show_table_escapes_cells_and_caption():
-    html = notebook.show_table(pd.DataFrame({"text": [HOSTILE], "n": [1.23456]}), caption=HOSTILE).to_html()
+    html = notebook.show_table(pd.DataFrame({"text": [HOSTILE], "n": [1.23456]}), caption=HOSTILE).data
     assert "<script" not in html and "<img" not in html
     assert "&lt;img src=x onerror=alert(2)&gt;" in html
     assert "1.235" in html
@@ -51,7 +51,7 @@ def test_output_dir_defaults_to_processed_slug(tmp_path):
 
 
 def test_show_table_prints_whole_floats_as_counts():
-    html = notebook.show_table(pd.DataFrame({"value": [17.0, 0.3684, float("nan")]})).to_html()
+    html = notebook.show_table(pd.DataFrame({"value": [17.0, 0.3684, float("nan")]})).data
     assert ">17<" in html and ">0.368<" in html and "–" in html
     assert "17.000" not in html
 
@@ -65,5 +65,40 @@ def test_md_accepts_format_specs_for_numbers():
 
 def test_show_table_gives_running_text_a_minimum_width():
     table = pd.DataFrame({"id": [1], "text": ["Hubungan antara Rusia dan Korea Utara semakin erat setelah pertemuan."]})
-    html = notebook.show_table(table).to_html()
-    assert "min-width: 28em" in html
+    html = notebook.show_table(table).data
+    assert '<td class="prose">Hubungan' in html
+
+
+def test_show_table_has_no_style_and_words_for_headers():
+    html = notebook.show_table(pd.DataFrame({"mean_sentence_words": [12.5]}), caption="c").data
+    assert "<style" not in html and "style=" not in html
+    assert "<th scope=\"col\">mean sentence words</th>" in html and "<caption>c</caption>" in html
+
+
+def test_show_table_rounds_a_ratio_column_alike_and_never_prints_minus_zero():
+    html = notebook.show_table(pd.DataFrame({"f1": [1.0, 0.962, -0.0001]})).data
+    assert ">1.000<" in html and ">0.962<" in html and ">0.000<" in html
+    assert "-0.000" not in html
+
+
+def test_callout_is_plain_markdown():
+    out = notebook.callout("Careful", kind="note").data
+    assert out == "> **Note:** Careful"
+
+
+def test_sanitizer_keeps_markdown_structure_and_drops_active_content():
+    from nbconvert.filters.markdown import markdown2html
+
+    from helpers.sanitize import clean_html
+
+    rendered = markdown2html("# Title\n\nSome **bold** text.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    cleaned = clean_html(rendered)
+    assert "&lt;" not in cleaned
+    assert "<h1" in cleaned and "<p>" in cleaned and "<th>a</th>" in cleaned
+    hostile = clean_html('<style>p{}</style><p style="x" onclick="y">t</p><a href="javascript:z">l</a>'
+                         '<a href="data:text/html,x">d</a><img src="data:image/svg+xml;base64,AA" alt="a">'
+                         + HOSTILE)
+    assert "<style" not in hostile and "onclick" not in hostile and "style=" not in hostile
+    assert "javascript:" not in hostile and 'href="data:' not in hostile
+    assert '<img src="data:image/svg+xml;base64,AA" alt="a">' in hostile
+    assert "<script" not in hostile and "onerror" not in hostile

@@ -23,14 +23,31 @@ def test_the_contract_notebooks_exist_in_reading_order():
     assert [n for n in EXPECTED if n in names] == [n for n in EXPECTED]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_is_stored_clean_and_generic(path):
+ALL_NOTEBOOKS = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
+FIX = "fix: .venv/bin/python -m helpers.jupyter_setup --store-clean notebooks/*.ipynb"
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_stored_without_outputs(path):
     nb = nbformat.read(path, as_version=4)
     nbformat.validate(nb)
-    assert nb.metadata["kernelspec"]["name"] == "python3"
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            assert cell.outputs == [] and cell.execution_count is None, f"{path.name} has outputs"
+    stored = [i for i, cell in enumerate(nb.cells) if cell.cell_type == "code"
+              and (cell.outputs or cell.execution_count is not None)]
+    assert stored == [], f"{path.name}: cells {stored} have stored outputs ({FIX})"
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_stored_as_jupyterlab_writes_it(path):
+    # Opening a notebook in JupyterLab must not modify it: the project kernel is
+    # named (so JupyterLab selects it) and the JSON is nbformat's own layout.
+    from helpers.jupyter_setup import KERNELSPEC, language_info
+
+    text = path.read_text(encoding="utf-8")
+    nb = nbformat.reads(text, as_version=4)
+    assert nb.metadata["kernelspec"] == KERNELSPEC, FIX
+    stored_info = {k: v for k, v in nb.metadata.get("language_info", {}).items() if k != "version"}
+    assert stored_info == {k: v for k, v in language_info().items() if k != "version"}, FIX
+    assert text == nbformat.writes(nb) + "\n", FIX
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -393,11 +393,11 @@ def test_failed_export_leaves_no_outputs_at_all(tmp_path, monkeypatch):
     calls = []
     real_export = report.export_html
 
-    def flaky_export(path):
-        calls.append(path)
+    def flaky_export(notebook, **options):
+        calls.append(notebook)
         if len(calls) == 2:
             raise OSError("disk full (simulated)")
-        return real_export(path)
+        return real_export(notebook, **options)
 
     monkeypatch.setattr(report, "export_html", flaky_export)
     with pytest.raises(OSError, match="simulated"):

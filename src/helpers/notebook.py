@@ -4,13 +4,13 @@ Article text is untrusted: an article may contain ``<script>`` or
 ``<img onerror=...>``. Everything shown in a notebook goes through these helpers,
 which escape it, so exported HTML never contains live markup from the article:
 
-* :func:`show_table` renders a DataFrame through ``Styler.format(escape="html")``;
+* :func:`show_table` renders a DataFrame as a plain, escaped HTML table;
 * :func:`md` shows a :class:`helpers.prose.Prose` (a template plus values, escaped
   by :mod:`helpers.prose`);
-* :func:`callout` shows an escaped warning or note box.
+* :func:`callout` shows an escaped warning or note (Markdown).
 
-nbconvert's ``sanitize_html`` is not used as a second guard: it turns every Markdown
-output into literal ``<p>`` tags (jupyter/nbconvert#2016, #541). Instead the tests
+Outputs are plain Markdown or HTML without ``<style>``, so a sanitizer keeps them.
+The reports are sanitized as a second guard (:mod:`helpers.sanitize`), and the tests
 export a report for an article full of hostile markup and search the HTML for it.
 """
 
@@ -55,6 +55,13 @@ def setup() -> None:
             "config",
             "InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight', 'metadata': {'Date': None}}",
         )
+        # Figures as SVG that fits 900 px, with alt text from title and main finding
+        # (IPython formatters may return (data, metadata)).
+        from matplotlib.figure import Figure
+
+        from .plots import render_svg
+
+        shell.display_formatter.formatters["image/svg+xml"].for_type(Figure, render_svg)
 
 
 def output_dir_for(article_path: str | os.PathLike, output_dir: str | os.PathLike | None = None) -> Path:
@@ -85,53 +92,80 @@ def md(template: str | Prose, **values):
 
 
 def callout(message: str, *, kind: str = "warning"):
-    """A coloured, escaped note box (``kind`` is ``warning`` or ``note``)."""
-    from IPython.display import HTML
+    """An escaped warning or note, as a Markdown block quote (``kind`` is ``warning``
+    or ``note``). Plain Markdown, so it survives any HTML sanitizer."""
+    from IPython.display import Markdown
 
     from .errors import check_option
 
     check_option("kind", kind, ("warning", "note"))
-    colour = {"warning": ("#fff3cd", "#8a6d3b"), "note": ("#e8f4fd", "#31708f")}[kind]
-    return HTML(
-        f'<div style="background:{colour[0]};border-left:6px solid {colour[1]};'
-        f'padding:0.6em 1em;margin:0.5em 0;font-size:1.05em"><strong>{kind.title()}:</strong> '
-        f"{html.escape(message)}</div>"
-    )
+    return Markdown(f"> **{kind.title()}:** {escape_markdown(message)}")
+
+
+def column_label(name) -> str:
+    """A column name as a header readers can read: ``mean_sentence_words`` becomes
+    ``mean sentence words``."""
+    return str(name).replace("_", " ")
+
+
+def _column_formatter(values: pd.Series, precision: int):
+    """How to print one numeric column: counts as whole numbers with thousands
+    separators; any other column with ``precision`` decimals on every row, so 1 is
+    printed 1.000 beside 0.962; values that round to zero never carry a minus sign."""
+    numbers = pd.to_numeric(values, errors="coerce")
+    finite = numbers[numbers.notna()]
+    whole = finite.map(lambda v: float(v).is_integer()).astype(bool) if len(finite) else pd.Series(dtype=bool)
+    # a column of counts, or one mixing counts (some >= 2) with ratios (overview tables):
+    # whole values there are counts
+    counts_allowed = bool(whole.all()) or bool((finite[whole].abs() >= 2).any())
+
+    def number(value):
+        if pd.isna(value):
+            return "–"
+        value = float(value)
+        if counts_allowed and value.is_integer() and abs(value) < 1e15:
+            return f"{int(value):,}"
+        text = f"{value:,.{precision}f}"
+        return text[1:] if text.startswith("-") and float(text[1:].replace(",", "")) == 0 else text
+
+    return number
 
 
 def show_table(table: pd.DataFrame, *, caption: str | None = None, precision: int = 3,
                max_rows: int | None = None):
-    """A readable, escaped HTML rendering of a table (no index, fixed precision).
+    """A readable, escaped HTML table (no index, words for headers, fixed precision).
 
-    Returns a pandas ``Styler``; make it the last expression of a cell to display it.
+    Plain ``<table>`` markup without ``<style>`` or inline styles, so it reads the same
+    in JupyterLab, in ``make report`` and in JupyterLab's export with "Sanitize HTML"
+    ticked. Every header and cell is HTML-escaped (article text is untrusted).
+    Columns of running text get the class ``prose`` (a minimum width in the reports).
+
+    Hand-written rather than ``DataFrame.to_html`` (inline ``style`` attributes) or
+    ``Styler`` (a ``<style>`` block that sanitizers print as text).
+
+    Returns an ``IPython.display.HTML``; make it the last expression of a cell.
     """
+    from IPython.display import HTML
+
     if max_rows is not None:
         table = table.head(max_rows)
-
-    def number(value):
-        # Whole numbers stored as floats (a column mixing counts and ratios) read as
-        # counts: 17, not 17.000. Missing values read as an en dash.
-        if pd.isna(value):
-            return "–"
-        if float(value).is_integer() and abs(value) < 1e15:
-            return f"{int(value):,}"
-        return f"{value:,.{precision}f}"
-
-    floats = [c for c in table.columns if pd.api.types.is_float_dtype(table[c])]
+    numeric = [c for c in table.columns
+               if pd.api.types.is_numeric_dtype(table[c]) and not pd.api.types.is_bool_dtype(table[c])]
+    formatters = {c: _column_formatter(table[c], precision) for c in numeric}
     # Columns of running text (paragraphs, sentences) get a readable minimum width,
     # otherwise wide tables squeeze them into one word per line.
-    prose = [c for c in table.columns
-             if not pd.api.types.is_numeric_dtype(table[c]) and len(table)
-             and table[c].astype(str).str.len().mean() > LONG_TEXT_CHARS]
-    styler = (table.style.format(precision=precision, escape="html", thousands=",")
-              .format(number, subset=floats).hide(axis="index"))
-    if prose:
-        styler = styler.set_properties(subset=prose, **{"min-width": "28em"})
-    if caption:
-        styler = styler.set_caption(html.escape(caption))
-    return styler.set_table_styles(
-        [{"selector": "caption", "props": "caption-side: top; font-weight: bold; text-align: left;"},
-         {"selector": "th", "props": "text-align: left;"},
-         {"selector": "td", "props": "text-align: left; vertical-align: top;"}],
-        overwrite=False,
-    )
+    prose = {c for c in table.columns
+             if c not in formatters and len(table) and table[c].astype(str).str.len().mean() > LONG_TEXT_CHARS}
+
+    def cell(column, value) -> str:
+        if column in formatters:
+            return f'<td class="number">{formatters[column](value)}</td>'
+        text = "–" if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else str(value)
+        css = ' class="prose"' if column in prose else ""
+        return f"<td{css}>{html.escape(text)}</td>"
+
+    head = "".join(f'<th scope="col">{html.escape(column_label(c))}</th>' for c in table.columns)
+    rows = "\n".join("<tr>" + "".join(cell(c, v) for c, v in zip(table.columns, row)) + "</tr>"
+                     for row in table.itertuples(index=False, name=None))
+    title = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return HTML(f'<table class="helpers-table">{title}<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody></table>')

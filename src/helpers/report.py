@@ -6,12 +6,19 @@
    starts;
 2. executes ``notebooks/NN-*.ipynb`` in order with papermill, injecting
    ``article_path`` and ``output_dir`` into each notebook's ``parameters`` cell;
-3. exports each executed notebook to static HTML with nbconvert (article text is
-   escaped by the display helpers in ``helpers.notebook``; see there why nbconvert's
-   ``sanitize_html`` is not used);
-4. writes tables and reports into staging folders and swaps them into
+3. exports each executed notebook twice with nbconvert: ``<notebook>.html`` for
+   readers (no code: nbconvert's ``exclude_input``) and ``with-code/<notebook>.html``,
+   both self-contained (the ``reader`` template in ``templates/`` loads nothing from
+   another host) and sanitized (:mod:`helpers.sanitize`);
+4. writes ``index.html``: headline, source, date, every notebook's key findings
+   (the output of its cell tagged ``key-findings``) and links to both versions;
+5. writes tables and reports into staging folders and swaps them into
    ``data/processed/<slug>/`` and ``reports/<slug>/`` only when every notebook
    succeeded. A failed run leaves the previous outputs as they were.
+
+Progress of slow steps inside the notebooks reaches the terminal (see
+:mod:`helpers.progress`), never the reports. The last line printed is the path of
+the index page.
 
 Exit status: 0 on success, 1 when a notebook fails, 2 when the article is unusable.
 """
@@ -19,6 +26,7 @@ Exit status: 0 on success, 1 when a notebook fails, 2 when the article is unusab
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -35,24 +43,119 @@ CELL_TIMEOUT_S = 900
 KERNEL_START_TIMEOUT_S = 120
 
 
+#: Notebooks that ``make report`` does not run, with the command that does. Every
+#: other ``NN-name.ipynb`` in ``notebooks/`` is part of the per-article report, in
+#: file-name order: adding a notebook to the report needs no change here.
+SEPARATE_RUNS = {"05-corpus.ipynb": "make corpus"}
 #: Notebooks that analyse a corpus (``make corpus``), not one article.
 CORPUS_NOTEBOOKS = ("05-corpus.ipynb",)
 
+#: Cell tag of the cell whose Markdown output is a notebook's "Key findings" list
+#: (shown at the top of the notebook and collected into the index page).
+FINDINGS_TAG = "key-findings"
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
 
 def notebook_paths(folder: Path = config.NOTEBOOKS_DIR) -> list[Path]:
-    """The per-article notebooks in reading order (``NN-name.ipynb``, without the
-    corpus notebook, which ``make corpus`` runs)."""
-    return sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb") if p.is_file() and p.name not in CORPUS_NOTEBOOKS)
+    """The notebooks of the per-article report in reading order (``NN-name.ipynb``,
+    without those in :data:`SEPARATE_RUNS`)."""
+    return sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb") if p.is_file() and p.name not in SEPARATE_RUNS)
 
 
-def export_html(notebook_path: Path) -> str:
-    """Render an executed notebook as a static HTML page (lab template)."""
-    import nbformat
+def _exporter(*, with_code: bool):
+    """nbconvert's HTML exporter with the project's template and sanitizer.
+
+    The reader's version drops every code input through nbconvert's own
+    ``exclude_input``; both drop prompts. ``sanitize_html`` is on, with the
+    Markdown-preserving filter of :mod:`helpers.sanitize`, so the reports go through
+    the same sanitizer as JupyterLab's export.
+    """
     from nbconvert import HTMLExporter
+    from traitlets.config import Config
 
-    exporter = HTMLExporter(template_name="lab")
-    body, _ = exporter.from_notebook_node(nbformat.read(notebook_path, as_version=4))
+    settings = Config()
+    settings.TemplateExporter.filters = {"clean_html": "helpers.sanitize.clean_html"}
+    # with the code: hide the stored parameters cell when papermill injected values,
+    # so readers see one "Parameters" cell, with the values that were used
+    settings.TagRemovePreprocessor.remove_cell_tags = {"parameters"} if with_code else set()
+    settings.TagRemovePreprocessor.enabled = True
+    return HTMLExporter(config=settings, template_name="reader", extra_template_basedirs=[str(TEMPLATES_DIR)],
+                        exclude_input=not with_code, exclude_input_prompt=True, exclude_output_prompt=True,
+                        sanitize_html=True)
+
+
+def export_html(notebook, *, with_code: bool = False, title: str | None = None) -> str:
+    """Render an executed notebook (a path or a ``NotebookNode``) as one static,
+    self-contained HTML page; ``title`` becomes the page's ``<title>``."""
+    import copy
+
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4) if isinstance(notebook, (str, os.PathLike)) else copy.deepcopy(notebook)
+    if not any("injected-parameters" in c.metadata.get("tags", []) for c in nb.cells):
+        for cell in nb.cells:  # nothing injected: keep the notebook's own parameters cell
+            cell.metadata["tags"] = [t for t in cell.metadata.get("tags", []) if t != "parameters"]
+    if title:
+        nb.metadata["title"] = title
+    body, _ = _exporter(with_code=with_code).from_notebook_node(nb)
     return body
+
+
+def notebook_title(nb) -> str:
+    """The first level-1 heading of a notebook, without Markdown marks."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return "Notebook"
+
+
+def key_findings(nb) -> str:
+    """The Markdown of a notebook's key findings: the output of the cell tagged
+    ``key-findings``; '' when there is none."""
+    for cell in nb.cells:
+        if FINDINGS_TAG in cell.metadata.get("tags", []):
+            return "\n\n".join(output.get("data", {}).get("text/markdown", "")
+                                for output in cell.get("outputs", [])).strip()
+    return ""
+
+
+def export_reports(executed: Path, reports: Path, *, headline: str | None) -> dict:
+    """Write ``<reports>/<name>.html`` (reader) and ``<reports>/with-code/<name>.html``.
+
+    Returns the index entry: ``name``, ``title``, ``findings`` (Markdown), ``reader``
+    and ``with_code`` (paths relative to ``reports``).
+    """
+    import nbformat
+
+    nb = nbformat.read(executed, as_version=4)
+    title = notebook_title(nb)
+    page_title = f"{title} · {headline}" if headline else title
+    reader = f"{executed.stem}.html"
+    with_code = f"with-code/{executed.stem}.html"
+    write_text(reports / reader, export_html(nb, with_code=False, title=page_title))
+    write_text(reports / with_code, export_html(nb, with_code=True, title=page_title))
+    return {"name": executed.name, "title": title, "findings": key_findings(nb),
+            "reader": reader, "with_code": with_code}
+
+
+def index_html(entries: list[dict], *, article) -> str:
+    """The report's front page: headline, source and date, each notebook's key
+    findings and links to both versions of each report (a Jinja template)."""
+    import jinja2
+    from nbconvert.filters.markdown import markdown2html
+
+    from .sanitize import clean_html
+
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True)
+    template = environment.get_template("index.html.j2")
+    notebooks = [dict(entry, findings_html=jinja2.utils.markupsafe.Markup(
+        clean_html(markdown2html(entry["findings"])))) for entry in entries]
+    published = article.published.strftime("%-d %B %Y") if article.published else None
+    return template.render(headline=article.title or article.path.stem, source=article.source,
+                           published=published, file=article.path.name, notebooks=notebooks)
 
 
 def execute_notebook(notebook: Path, executed: Path, *, article_path: Path, output_dir: Path,
@@ -110,13 +213,15 @@ def run_report(article: str | os.PathLike | None = None, *, notebooks: list[Path
     from .article import load_article
 
     article_path = config.resolve_article(article)
-    load_article(article_path)  # fail fast, with the article's one-line message
+    article_meta = load_article(article_path)  # fail fast, with the article's one-line message
     slug = config.slug_for(article_path)
     notebooks = notebook_paths() if notebooks is None else notebooks
     if not notebooks:
         raise HelpersError(f"No notebooks found in {config.NOTEBOOKS_DIR}; expected NN-name.ipynb files.")
     timings: dict[str, float] = {}
+    entries: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="report-") as scratch, \
+            _relay_progress(Path(scratch) / "progress.log", log), \
             staged_directory(processed_root / slug) as processed, \
             staged_directory(reports_root / slug) as reports:
         for notebook in notebooks:
@@ -134,12 +239,51 @@ def run_report(article: str | os.PathLike | None = None, *, notebooks: list[Path
                 raise
             _show_final_paths(executed, {str(processed): _display_path(processed_root / slug),
                                          str(article_path): _display_path(article_path)})
-            write_text(reports / f"{notebook.stem}.html", export_html(executed))
+            entries.append(export_reports(executed, reports, headline=article_meta.title))
             if executed_dir is not None:
                 write_text(Path(executed_dir) / notebook.name, executed.read_text(encoding="utf-8"))
             timings[notebook.name] = time.perf_counter() - start
             log(f"[{slug}] {notebook.name} done in {timings[notebook.name]:.1f} s")
+        write_text(reports / "index.html", index_html(entries, article=article_meta))
     return timings
+
+
+@contextlib.contextmanager
+def _relay_progress(path: Path, log):
+    """Let the kernels report slow steps to the terminal, not into the notebooks:
+    :mod:`helpers.progress` appends to ``path`` (named by an environment variable the
+    kernels inherit) and a thread passes new lines to ``log``."""
+    import threading
+
+    from .progress import PROGRESS_FILE_ENV
+
+    path.touch()
+    previous = os.environ.get(PROGRESS_FILE_ENV)
+    os.environ[PROGRESS_FILE_ENV] = str(path)
+    stop = threading.Event()
+
+    def follow():
+        with open(path, encoding="utf-8") as relay:
+            while True:
+                line = relay.readline()
+                if line:
+                    log(f"    {line.rstrip()}")
+                elif stop.is_set():
+                    return
+                else:
+                    stop.wait(0.2)
+
+    thread = threading.Thread(target=follow, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        if previous is None:
+            os.environ.pop(PROGRESS_FILE_ENV, None)
+        else:
+            os.environ[PROGRESS_FILE_ENV] = previous
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,8 +303,9 @@ def main(argv: list[str] | None = None) -> int:
         print("No outputs were changed; the previous reports and tables are intact.", file=sys.stderr)
         return 1
     slug = config.slug_for(config.resolve_article(args.article))
-    print(f"Reports: {config.REPORTS_DIR / slug}  Tables: {config.PROCESSED_DIR / slug}")
+    print(f"Tables: {config.PROCESSED_DIR / slug}")
     print(f"Total {sum(timings.values()):.1f} s for {len(timings)} notebooks.")
+    print(f"Report: {config.REPORTS_DIR / slug / 'index.html'}")
     return 0
 
 

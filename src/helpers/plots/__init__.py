@@ -55,3 +55,57 @@ def paragraph_ticks(ax, paragraph_ids, *, axis: str = "x", max_labels: int = 40,
     else:
         ax.set_yticks(positions, labels)
     return ax
+
+
+#: The widest a figure is shown, in CSS pixels: it fits JupyterLab's output area
+#: (about 950 px) and the reports' text column. Wider figures are scaled down whole.
+MAX_WIDTH_PX = 900
+
+
+def describe(figure_or_axes, finding: str):
+    """Attach a figure's main finding (one sentence); it becomes part of the alt text
+    of the exported image (see :func:`alt_text`). Returns its argument."""
+    figure = getattr(figure_or_axes, "figure", figure_or_axes)
+    figure.helpers_finding = str(finding).strip()  # our own attribute, read by alt_text
+    return figure_or_axes
+
+
+def figure_title(figure) -> str:
+    """The figure's title: the suptitle, else the axes titles joined with '; '."""
+    suptitle = getattr(figure, "_suptitle", None)  # matplotlib has no public getter
+    if suptitle is not None and suptitle.get_text().strip():
+        return suptitle.get_text().strip()
+    titles = [ax.get_title().strip() for ax in figure.axes if ax.get_title().strip()]
+    return "; ".join(dict.fromkeys(titles))
+
+
+def alt_text(figure) -> str:
+    """Alt text for a figure: "<title>. <main finding>", from :func:`figure_title` and
+    :func:`describe`; falls back to the axis labels when there is no title."""
+    title = figure_title(figure)
+    if not title:
+        axes = [ax for ax in figure.axes if ax.get_xlabel() or ax.get_ylabel()]
+        title = (f"Chart of {axes[0].get_ylabel() or 'values'} against {axes[0].get_xlabel() or 'position'}"
+                 if axes else "Chart")
+    finding = getattr(figure, "helpers_finding", "")
+    return f"{title.rstrip('.')}. {finding}".strip()
+
+
+def render_svg(figure) -> tuple[str, dict]:
+    """The figure as deterministic SVG, at most :data:`MAX_WIDTH_PX` wide, with its
+    alt text as output metadata (what ``helpers.notebook.setup`` displays)."""
+    import io
+    import re
+
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    svg = buffer.getvalue()
+    match = re.search(r'<svg[^>]*\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"', svg)
+    if match:
+        width_pt, height_pt = float(match[1]), float(match[2])
+        limit_pt = MAX_WIDTH_PX * 0.75  # 1 CSS px = 0.75 pt
+        if width_pt > limit_pt:  # scale the whole image (the viewBox keeps its content)
+            scale = limit_pt / width_pt
+            svg = svg.replace(match[0], match[0].replace(f'width="{match[1]}pt"', f'width="{width_pt * scale:.2f}pt"')
+                              .replace(f'height="{match[2]}pt"', f'height="{height_pt * scale:.2f}pt"'), 1)
+    return svg, {"alt": alt_text(figure)}

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
-import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -178,16 +177,15 @@ def _cached(path: Path, key: str) -> SentimentModel | None:
 
 
 def _progress_bar(progress: bool):
-    from tqdm import tqdm
+    from ..progress import Progress
 
-    # stdout, not stderr: executed notebooks must have no stderr output.
-    return tqdm(total=5, desc="Training sentiment model", file=sys.stdout, disable=not progress, ascii=True,
-                bar_format="{desc}: step {n}/{total}{postfix}", mininterval=0)
+    # helpers.progress: a live line in JupyterLab, the terminal under make report,
+    # and nothing in saved outputs or reports.
+    return Progress(5, "Training sentiment model", enabled=progress)
 
 
 def _step(bar, message: str) -> None:
-    bar.update()
-    bar.set_postfix_str(message)
+    bar.step(message)
 
 
 def _decontaminated_train(data: pd.DataFrame, settings: SentimentConfig) -> pd.DataFrame:
@@ -218,7 +216,7 @@ def _training_summary(flagged: pd.DataFrame, temperature: float, started: float)
 
 def _fit(settings: SentimentConfig, key: str, data_dir, bar) -> SentimentModel:
     started = time.perf_counter()
-    bar.set_postfix_str("loading data")
+    bar.show("loading data")
     data = load_datasets(("nusax", "smsa"), cache_dir=data_dir)
     _step(bar, "decontaminating")
     flagged = _decontaminated_train(data, settings)

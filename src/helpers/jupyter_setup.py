@@ -1,0 +1,103 @@
+"""Register the project kernel and JupyterLab's export settings in this environment.
+
+``python -m helpers.jupyter_setup`` (``make install`` runs it; conda users run it once
+after ``conda env create``):
+
+1. registers the ``indonesian-news`` kernel ("Python (indonesian-news)") in the
+   environment (``--sys-prefix``), the kernel every notebook names in its metadata,
+   so JupyterLab selects it on opening;
+2. tells nbconvert, both inside JupyterLab (File → Save and Export Notebook As → HTML)
+   and on the command line, to sanitize with :func:`helpers.sanitize.clean_html`,
+   so an export with "Sanitize HTML" ticked (the dialog's default) keeps headings,
+   paragraphs and tables instead of printing their tags as text.
+
+The settings are JSON files in ``<env>/etc/jupyter/``; nothing outside the
+environment is touched.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from . import config
+
+#: nbconvert setting shared by JupyterLab's server and the nbconvert command line.
+EXPORT_SETTINGS = {"TemplateExporter": {"filters": {"clean_html": "helpers.sanitize.clean_html"}}}
+#: The kernel as it appears in each notebook's metadata (what JupyterLab writes).
+KERNELSPEC = {"display_name": "Python (indonesian-news)", "language": "python", "name": config.KERNEL_NAME}
+
+
+def settings_files(prefix: str | Path = sys.prefix) -> list[Path]:
+    """Where the export settings go: one JSON per Jupyter application."""
+    etc = Path(prefix) / "etc" / "jupyter"
+    return [etc / f"{app}.d" / "indonesian-news.json" for app in ("jupyter_server_config", "jupyter_nbconvert_config")]
+
+
+def install(prefix: str | Path = sys.prefix) -> list[Path]:
+    """Register the kernel and write the export settings; returns the files written."""
+    subprocess.run([sys.executable, "-m", "ipykernel", "install", "--prefix", str(prefix),
+                    "--name", KERNELSPEC["name"], "--display-name", KERNELSPEC["display_name"]],
+                   check=True, stdout=subprocess.DEVNULL)
+    written = []
+    for path in settings_files(prefix):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(EXPORT_SETTINGS, indent=2) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def language_info() -> dict:
+    """The ``language_info`` the project kernel reports (what JupyterLab stores)."""
+    import platform
+
+    return {"codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py",
+            "mimetype": "text/x-python", "name": "python", "nbconvert_exporter": "python",
+            "pygments_lexer": "ipython3", "version": platform.python_version()}
+
+
+def store_clean(path: str | Path) -> bool:
+    """Rewrite a notebook in the form JupyterLab saves it, without outputs.
+
+    Outputs and execution counts are removed, the kernel metadata is the project
+    kernel's (so opening the notebook in JupyterLab changes nothing) and the JSON is
+    nbformat's own layout. Returns True when the file changed.
+    """
+    import nbformat
+
+    path = Path(path)
+    before = path.read_text(encoding="utf-8")
+    nb = nbformat.reads(before, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+        cell.metadata.pop("execution", None)
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    nb.metadata["language_info"] = language_info()
+    after = nbformat.writes(nb) + "\n"
+    if after != before:
+        path.write_text(after, encoding="utf-8")
+    return after != before
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store-clean", nargs="+", metavar="NOTEBOOK", default=None,
+                        help="only rewrite these notebooks clean, in JupyterLab's form")
+    args = parser.parse_args(argv)
+    if args.store_clean:
+        for name in args.store_clean:
+            print(f"{'rewrote' if store_clean(name) else 'already clean'}: {name}")
+        return 0
+    for path in install():
+        print(f"wrote {path}")
+    print(f"registered kernel {KERNELSPEC['name']!r} ({KERNELSPEC['display_name']})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
