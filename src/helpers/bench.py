@@ -33,6 +33,9 @@ Figures (how to read them: lower is better for ratios and seconds):
   same texts; ``reference_counts_cold_s`` is its time. ``reference_counts_warm_s``
   (goal <= 1): loading the cached counts again (:func:`helpers.reference.reference_counts`,
   what notebook 02 does on every run after the first).
+* ``reader_pages``: printed pages (Chromium, A4) of the seed's three reader reports
+  (01-03, no code), from the report timed above; per notebook as
+  ``reader_pages[<notebook>]``. Goal <= 30 (issue 11; not asserted in tests).
 * ``peak_rss_mb``: peak resident memory of the benchmark process itself (the
   TF-IDF runs over 11,000 texts, the sentiment model; notebook kernels are separate
   processes and not included).
@@ -66,6 +69,7 @@ GOALS = {
     "sentiment_cached_load_s": ("<=", 1.0),
     "scoring_paragraphs_per_s": (">=", 5000.0),
     "reference_counts_warm_s": ("<=", 1.0),
+    "reader_pages": ("<=", 30),
 }
 
 #: Paragraphs scored in the scoring-speed measurement.
@@ -217,7 +221,11 @@ def bench_report(*, article: Path = config.DEFAULT_ARTICLE, notebooks: list[Path
                                       executed_dir=root / f"executed-{i}", log=lambda *_: None)
             report_s.append(time.perf_counter() - start)
             slowest = _slowest_cells(root / f"executed-{i}")
+    slug = config.slug_for(article)
+    pages = reader_pages(root / f"reports-{repeat - 1}" / slug,
+                         [n for n in notebooks if n.name in READER_PAGE_NOTEBOOKS])
     results = {
+        **pages,
         "report_vs_floor_ratio": statistics.median(r / f for r, f in zip(report_s, floor_s)),
         "report_s": statistics.median(report_s),
         "floor_s": statistics.median(floor_s),
@@ -301,12 +309,41 @@ def bench_reference(*, repeat: int = 3) -> dict:
         "reference_counts_cold_s": statistics.median(cold_s),
         "reference_counts_warm_s": statistics.median(warm_s),
     }
+#: The seed's reader reports whose printed length is ``reader_pages`` (issue 11: <= 30).
+READER_PAGE_NOTEBOOKS = ("01-text-statistics.ipynb", "02-tfidf-topics.ipynb", "03-paragraph-sentiment.ipynb")
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+
+
+def count_pdf_pages(pdf: bytes) -> int:
+    """Pages in a PDF: its ``/Type /Page`` objects (Chromium writes one per page)."""
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+def reader_pages(report_dir: Path, notebooks: Sequence[Path]) -> dict:
+    """Printed A4 pages of each reader report (Chromium through Playwright, the print
+    styles of the report template), and their total as ``reader_pages``."""
+    from playwright.sync_api import sync_playwright
+
+    counts = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            for notebook in notebooks:
+                page = browser.new_page()
+                page.goto((report_dir / f"{notebook.stem}.html").as_uri(), wait_until="load")
+                counts[f"reader_pages[{notebook.name}]"] = count_pdf_pages(page.pdf(format="A4"))
+                page.close()
+        finally:
+            browser.close()
+    return {"reader_pages": sum(counts.values()), **counts}
 
 
 # --- the whole benchmark --------------------------------------------------------------
 
 KEYS = ["tfidf_cold_ratio", "tfidf_warm_ratio", "report_vs_floor_ratio", "sentiment_train_s",
-        "sentiment_cached_load_s", "scoring_paragraphs_per_s", "peak_rss_mb"]
+        "sentiment_cached_load_s", "scoring_paragraphs_per_s", "peak_rss_mb", "reader_pages"]
 # The long article and the corpus run (helpers.bench_scale).
 from .bench_scale import GOALS as _SCALE_GOALS, KEYS as _SCALE_KEYS  # noqa: E402
 

@@ -9,10 +9,11 @@ after ``conda env create``):
 2. tells nbconvert, both inside JupyterLab (File → Save and Export Notebook As → HTML)
    and on the command line, to sanitize with :func:`helpers.sanitize.clean_html`,
    so an export with "Sanitize HTML" ticked (the dialog's default) keeps headings,
-   paragraphs and tables instead of printing their tags as text.
+   paragraphs and tables instead of printing their tags as text, and to use the
+   project's ``reader`` template (self-contained, figures with alt text).
 
-The settings are JSON files in ``<env>/etc/jupyter/``; nothing outside the
-environment is touched.
+The setting is merged into ``<env>/etc/jupyter/jupyter_config.json``; nothing
+outside the environment is touched.
 """
 
 from __future__ import annotations
@@ -24,29 +25,43 @@ from pathlib import Path
 
 from . import config
 
-#: nbconvert setting shared by JupyterLab's server and the nbconvert command line.
-EXPORT_SETTINGS = {"TemplateExporter": {"filters": {"clean_html": "helpers.sanitize.clean_html"}}}
+#: nbconvert settings shared by JupyterLab's server and the nbconvert command line:
+#: the Markdown-preserving sanitizer, and the project's self-contained template
+#: (no CDN scripts, figure alt text), so an export from JupyterLab matches
+#: ``reports/<slug>/with-code/``.
+EXPORT_SETTINGS = {
+    "TemplateExporter": {"filters": {"clean_html": "helpers.sanitize.clean_html"}},
+    "HTMLExporter": {"template_name": "reader",
+                     "extra_template_basedirs": [str(Path(__file__).parent / "templates")]},
+}
 #: The kernel as it appears in each notebook's metadata (what JupyterLab writes).
 KERNELSPEC = {"display_name": "Python (indonesian-news)", "language": "python", "name": config.KERNEL_NAME}
 
 
-def settings_files(prefix: str | Path = sys.prefix) -> list[Path]:
-    """Where the export settings go: one JSON per Jupyter application."""
-    etc = Path(prefix) / "etc" / "jupyter"
-    return [etc / f"{app}.d" / "indonesian-news.json" for app in ("jupyter_server_config", "jupyter_nbconvert_config")]
+def settings_file(prefix: str | Path = sys.prefix) -> Path:
+    """Where the export setting goes: ``jupyter_config.json``, read by every Jupyter
+    application of the environment (the server behind JupyterLab and nbconvert)."""
+    return Path(prefix) / "etc" / "jupyter" / "jupyter_config.json"
 
 
 def install(prefix: str | Path = sys.prefix) -> list[Path]:
-    """Register the kernel and write the export settings; returns the files written."""
+    """Register the kernel and merge the export setting into the environment's
+    Jupyter configuration (other settings in that file are kept); returns the files
+    written."""
     subprocess.run([sys.executable, "-m", "ipykernel", "install", "--prefix", str(prefix),
                     "--name", KERNELSPEC["name"], "--display-name", KERNELSPEC["display_name"]],
                    check=True, stdout=subprocess.DEVNULL)
-    written = []
-    for path in settings_files(prefix):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(EXPORT_SETTINGS, indent=2) + "\n", encoding="utf-8")
-        written.append(path)
-    return written
+    path = settings_file(prefix)
+    settings = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    for section, values in EXPORT_SETTINGS.items():
+        for key, value in values.items():
+            if isinstance(value, dict):
+                settings.setdefault(section, {}).setdefault(key, {}).update(value)
+            else:
+                settings.setdefault(section, {})[key] = value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(settings, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return [path]
 
 
 def language_info() -> dict:

@@ -18,6 +18,8 @@ SENTIMENT_COLOURS = {"negative": "#D55E00", "neutral": "#999999", "positive": "#
 HEATMAP_CMAP = "viridis"
 #: Default figure size in inches; reads well in the HTML export.
 FIGSIZE = (9, 4.5)
+#: Widest figure size the helpers ask for, in inches (about 900 px once exported).
+MAX_WIDTH_IN = 9.0
 
 
 def set_theme() -> None:

@@ -12,7 +12,7 @@ import seaborn as sns
 from matplotlib.lines import Line2D
 
 from ..config import LABELS
-from . import HEATMAP_CMAP, SENTIMENT_COLOURS, label, new_axes, paragraph_ticks
+from . import HEATMAP_CMAP, MAX_WIDTH_IN, SENTIMENT_COLOURS, describe, label, new_axes, paragraph_ticks
 
 
 def plot_confusion_matrices(confusions: dict[str, pd.DataFrame]):
@@ -21,7 +21,7 @@ def plot_confusion_matrices(confusions: dict[str, pd.DataFrame]):
     ``confusions`` maps a panel title to a 3 x 3 count table (index true, columns
     predicted, both in ``LABELS`` order). Returns the array of axes.
     """
-    fig, axes = new_axes(ncols=len(confusions), figsize=(5.2 * len(confusions), 4.4), squeeze=False)
+    fig, axes = new_axes(ncols=len(confusions), figsize=(min(MAX_WIDTH_IN, 4.5 * len(confusions)), 4.0), squeeze=False)
     axes = axes[0]
     for ax, (title, counts) in zip(axes, confusions.items()):
         shares = counts.div(counts.sum(axis=1).replace(0, 1), axis=0)
@@ -31,6 +31,8 @@ def plot_confusion_matrices(confusions: dict[str, pd.DataFrame]):
                     cbar_kws={"label": "share of true label"})
         ax.set_yticklabels(ax.get_yticklabels(), rotation=0)
         label(ax, title=title, xlabel="Predicted label", ylabel="True label")
+    describe(fig, "Share of texts labelled correctly: " + ", ".join(
+        f"{title} {np.trace(c.to_numpy()) / max(1, c.to_numpy().sum()):.0%}" for title, c in confusions.items()) + ".")
     fig.tight_layout()
     return axes
 
@@ -43,7 +45,7 @@ def plot_sentiment_arc(paragraphs: pd.DataFrame, *, ax=None):
     ``paragraphs`` comes from :func:`helpers.sentiment.paragraph_sentiment`.
     """
     if ax is None:
-        _, ax = new_axes(figsize=(max(8.0, min(16.0, 0.45 * len(paragraphs) + 3)), 4.6))
+        _, ax = new_axes(figsize=(min(MAX_WIDTH_IN - 2.2, max(6.0, 0.45 * len(paragraphs) + 3)), 4.6))  # legend outside
     x = np.arange(len(paragraphs))
     score = paragraphs["sentiment_score"].to_numpy()
     ax.axhline(0, color="black", linewidth=0.8)
@@ -65,6 +67,12 @@ def plot_sentiment_arc(paragraphs: pd.DataFrame, *, ax=None):
                           markeredgecolor="grey", label="low confidence"))
     handles.append(Line2D([], [], color="grey", linewidth=2.5, alpha=0.6, label="sentence-bootstrap interval:\nspread between the paragraph's\nsentences, not model error"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False)
+    if len(paragraphs):
+        low, high = paragraphs.loc[paragraphs["sentiment_score"].idxmin()], paragraphs.loc[paragraphs["sentiment_score"].idxmax()]
+        counts = paragraphs["sentiment"].value_counts()
+        describe(ax, ", ".join(f"{counts.get(s, 0)} {s}" for s in LABELS) + " paragraphs; the lowest score is paragraph "
+                     f"{low['paragraph_id']} ({low['sentiment_score']:+.2f}), the highest paragraph "
+                     f"{high['paragraph_id']} ({high['sentiment_score']:+.2f}).")
     return label(ax, title="Sentiment arc through the article",
                  xlabel="Paragraph (article order)", ylabel="Sentiment score (p_positive − p_negative)")
 
@@ -77,7 +85,7 @@ def plot_sentence_scores(sentences: pd.DataFrame, *, ax=None):
     paragraph_ids = sorted(sentences["paragraph_id"].unique())
     position = {pid: i for i, pid in enumerate(paragraph_ids)}
     if ax is None:
-        _, ax = new_axes(figsize=(max(8.0, min(16.0, 0.45 * len(paragraph_ids) + 3)), 4.2))
+        _, ax = new_axes(figsize=(min(MAX_WIDTH_IN - 1.6, max(6.0, 0.45 * len(paragraph_ids) + 3)), 4.2))  # legend outside
     x = sentences["paragraph_id"].map(position).to_numpy(dtype=float)
     # Spread sentences of one paragraph side by side, in order, so none hides another.
     rank = sentences.groupby("paragraph_id").cumcount().to_numpy()
@@ -91,6 +99,8 @@ def plot_sentence_scores(sentences: pd.DataFrame, *, ax=None):
     ax.set_ylim(-1.05, 1.05)
     paragraph_ticks(ax, paragraph_ids)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False, title="sentence label")
+    counts = sentences["sentiment"].value_counts()
+    describe(ax, f"{len(sentences)} sentences: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in LABELS) + ".")
     return label(ax, title="Sentence scores within each paragraph",
                  xlabel="Paragraph (article order)", ylabel="Sentence score (p_positive − p_negative)")
 
@@ -112,6 +122,8 @@ def plot_evidence(words: pd.DataFrame, *, ax=None, top_n: int = 12):
     ax.barh(np.arange(len(shown)), shown["toward_score"], color=colours)
     ax.set_yticks(np.arange(len(shown)), shown["word"])
     ax.axvline(0, color="black", linewidth=0.8)
+    describe(ax, "Strongest toward negative: " + (", ".join(negative["word"].head(3)) or "none")
+             + "; toward positive: " + (", ".join(positive["word"].tail(3)[::-1]) or "none") + ".")
     return label(ax, title="Words that moved the article's tone (model contributions)",
                  xlabel="Push toward positive (log-odds points; negative = toward negative)", ylabel="Word")
 
@@ -133,7 +145,7 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, ax=None):
     """
     ordered = actors.sort_values(["mean_score", "actor"], kind="stable").reset_index(drop=True)
     if ax is None:
-        _, ax = new_axes(figsize=(8.0, max(3.0, 0.45 * len(ordered) + 1.5)))
+        _, ax = new_axes(figsize=(6.6, max(3.0, 0.45 * len(ordered) + 1.5)))  # legend outside
     y = np.arange(len(ordered))
     colours = ordered["direction"].map(DIRECTION_COLOURS).to_numpy()
     few = (ordered["direction"] == "too few sentences").to_numpy()
@@ -150,6 +162,8 @@ def plot_actor_sentiment(actors: pd.DataFrame, *, ax=None):
     shown = [d for d in DIRECTION_COLOURS if d in set(ordered["direction"])]
     handles = [Line2D([], [], color=DIRECTION_COLOURS[d], linewidth=3, label=DIRECTION_LEGEND[d]) for d in shown]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False)
+    describe(ax, "Mean sentence score per actor: " + ", ".join(
+        f"{a} {m:+.2f} ({d})" for a, m, d in zip(ordered["actor"], ordered["mean_score"], ordered["direction"])) + ".")
     return label(ax, title="Tone of the sentences that mention each actor (not the article's stance toward it)",
                  xlabel="Mean sentence score, with sentence-bootstrap interval (−1 to 1)",
                  ylabel="Actor (number of sentences)")
@@ -168,7 +182,7 @@ def plot_paragraph_evidence(push: pd.DataFrame, *, ax=None):
     already left out). Above ``MAX_LABELLED_PARAGRAPHS`` paragraphs the words are dropped.
     """
     if ax is None:
-        _, ax = new_axes(figsize=(10.0, min(18.0, max(3.5, 0.42 * len(push) + 1.6))))
+        _, ax = new_axes(figsize=(MAX_WIDTH_IN - 1.8, min(18.0, max(3.5, 0.42 * len(push) + 1.6))))  # legend outside
     y = np.arange(len(push))
     ax.barh(y, push["push_positive"], color=SENTIMENT_COLOURS["positive"], label="toward positive")
     ax.barh(y, push["push_negative"], color=SENTIMENT_COLOURS["negative"], label="toward negative")
@@ -186,6 +200,10 @@ def plot_paragraph_evidence(push: pd.DataFrame, *, ax=None):
     paragraph_ticks(ax, push["paragraph_id"], axis="y")
     ax.invert_yaxis()  # paragraph 1 at the top, like the article
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False)
+    if len(push):
+        strongest = push.loc[push["push_negative"].idxmin()]
+        describe(ax, f"The strongest push toward negative is in paragraph {strongest['paragraph_id']} "
+                     f"(word: {strongest['top_negative']}).")
     return label(ax, title="Evidence per paragraph: what pushed each way (strongest word shown)",
                  xlabel="Summed word push (log-odds points; left = toward negative)",
                  ylabel="Paragraph (article order)")

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from . import HEATMAP_CMAP, label, new_axes, paragraph_ticks
+from . import HEATMAP_CMAP, describe, label, new_axes, paragraph_ticks
 
 _BAR_COLOUR = sns.color_palette("colorblind")[0]
 _ACCENT = sns.color_palette("colorblind")[1]
@@ -47,6 +47,12 @@ def plot_words_per_paragraph(paragraphs: pd.DataFrame, *, ax=None):
         ax.axhline(mean, color=_ACCENT, linestyle="--", label=f"mean {mean:.1f} words")
         ax.legend(loc="upper right", frameon=True)
     paragraph_ticks(ax, paragraphs["paragraph_id"], max_labels=_MAX_PARAGRAPH_LABELS)
+    if len(paragraphs):
+        longest = paragraphs.loc[paragraphs["n_words"].idxmax()]
+        shortest = paragraphs.loc[paragraphs["n_words"].idxmin()]
+        describe(ax, f"{len(paragraphs)} paragraphs averaging {mean:.0f} words; the longest is paragraph "
+                     f"{longest['paragraph_id']} ({longest['n_words']} words), the shortest paragraph "
+                     f"{shortest['paragraph_id']} ({shortest['n_words']} words).")
     return label(ax, title="Paragraph length in article order", xlabel="Paragraph (article order)",
                  ylabel="Words per paragraph")
 
@@ -63,6 +69,8 @@ def plot_length_histogram(values: pd.Series, *, title: str, xlabel: str, ax=None
     ax.hist(values, bins=bins, color=_BAR_COLOUR, edgecolor="white")
     ax.axvline(values.median(), color=_ACCENT, linestyle="--", label=f"median {values.median():g}")
     ax.legend(loc="upper right", frameon=True)
+    describe(ax, f"{len(values)} values of {xlabel.lower()}: median {values.median():g}, "
+                 f"range {values.min():g} to {values.max():g}.")
     return label(ax, title=title, xlabel=xlabel, ylabel="Count")
 
 
@@ -71,6 +79,8 @@ def plot_top_terms(vocabulary: pd.DataFrame, *, n: int = 20, ax=None):
     table = vocabulary.head(n)
     ax = _axes(ax, figsize=(9, max(3.0, 0.32 * len(table) + 1.2)))
     sns.barplot(data=table, y="label", x="n", color=_BAR_COLOUR, ax=ax, orient="h")
+    describe(ax, "Most frequent: " + ", ".join(f"{w} ({c})" for w, c in zip(table["label"].head(5), table["n"].head(5)))
+             + ".")
     return label(ax, title=f"Top {len(table)} content words (counted by stem)",
                  xlabel="Occurrences (all forms of the stem)", ylabel="Most frequent form")
 
@@ -84,6 +94,8 @@ def plot_zipf(ranks: pd.DataFrame, *, ax=None):
         r = np.array([1, ranks["rank"].max()])
         ax.loglog(r, ranks["frequency"].iloc[0] / r, color=_ACCENT, linestyle="--", label="Zipf: frequency ∝ 1/rank")
         ax.legend(loc="upper right", frameon=True)
+        describe(ax, f"{len(ranks)} distinct words; the most frequent occurs {ranks['frequency'].iloc[0]} times, "
+                     f"{int((ranks['frequency'] == 1).sum())} occur once; the dashed line is Zipf's law.")
     return label(ax, title="Zipf rank-frequency plot", xlabel="Rank (log scale)", ylabel="Frequency (log scale)")
 
 
@@ -94,6 +106,8 @@ def plot_ngram_bars(table: pd.DataFrame, *, column: str = "ngram", value: str = 
     ax = _axes(ax, figsize=(9, max(3.0, 0.32 * len(table) + 1.2)))
     if not table.empty:
         sns.barplot(data=table, y=column, x=value, color=_BAR_COLOUR, ax=ax, orient="h")
+        describe(ax, "Top: " + ", ".join(f"{t} ({v:g})" for t, v in zip(table[column].head(3), table[value].head(3)))
+                 + ".")
     return label(ax, title=title, xlabel=xlabel, ylabel="")
 
 
@@ -106,6 +120,9 @@ def plot_repeated_share_bars(share: pd.DataFrame, *, ax=None):
         overall = 100 * share["n_repeated_words"].sum() / share["n_words"].sum()
         ax.axhline(overall, color=_ACCENT, linestyle="--", label=f"whole article {overall:.1f}%")
         ax.legend(loc="upper right", frameon=True)
+        top = share.loc[share["repeated_share"].idxmax()]
+        describe(ax, f"{overall:.0f}% of the article's words sit in phrasing repeated from another paragraph; "
+                     f"most in paragraph {top['paragraph_id']} ({100 * top['repeated_share']:.0f}%).")
     paragraph_ticks(ax, share["paragraph_id"], max_labels=_MAX_PARAGRAPH_LABELS)
     ax.set_ylim(0, 100)
     return label(ax, title="Repeated phrasing per paragraph", xlabel="Paragraph (article order)",
@@ -119,6 +136,7 @@ def plot_actor_counts(mentions: pd.DataFrame, actors: list[str], *, ax=None):
     counts = counts.sort_values("n", ascending=False, kind="stable", ignore_index=True)
     ax = _axes(ax, figsize=(9, max(3.0, 0.35 * len(actors) + 1.2)))
     sns.barplot(data=counts, y="actor", x="n", color=_BAR_COLOUR, ax=ax, orient="h")
+    describe(ax, "Mentions: " + ", ".join(f"{a} {n}" for a, n in zip(counts["actor"], counts["n"]) if n) + ".")
     return label(ax, title="Mentions per actor", xlabel="Mentions (all aliases)", ylabel="")
 
 
@@ -143,6 +161,10 @@ def plot_actor_dispersion(mentions: pd.DataFrame, paragraphs: pd.DataFrame, acto
             ax.axvline(boundary, color="0.85", linewidth=0.6, zorder=0)
     ax.grid(axis="x", visible=False)
     paragraph_ticks(ax, paragraphs["paragraph_id"], offset=0.5, max_labels=_MAX_PARAGRAPH_LABELS)
+    ax.tick_params(axis="x", length=0)  # labels sit at paragraph centres; lines mark boundaries
+    spread = mentions.groupby("actor")["paragraph_id"].nunique().reindex(actors, fill_value=0)
+    describe(ax, f"Grey lines separate the {len(paragraphs)} paragraphs. Paragraphs naming each actor: "
+                 + ", ".join(f"{a} {n}" for a, n in spread.items()) + ".")
     return label(ax, title="Where each actor is mentioned", xlabel="Paragraph (article order)", ylabel="")
 
 
@@ -159,5 +181,10 @@ def plot_cooccurrence_heatmap(matrix: pd.DataFrame, *, unit: str = "paragraphs",
     ax.tick_params(axis="x", labelrotation=45)
     for tick in ax.get_xticklabels():
         tick.set_horizontalalignment("right")
+    off_diagonal = matrix.where(~np.eye(len(matrix), dtype=bool))
+    if len(matrix) >= 2 and off_diagonal.max().max() > 0:
+        pair = off_diagonal.stack().idxmax()
+        describe(ax, f"The pair named together most often is {pair[0]} and {pair[1]} "
+                     f"({int(off_diagonal.loc[pair])} {unit}).")
     return label(ax, title=f"Actors named in the same {unit[:-1] if unit.endswith('s') else unit}",
                  xlabel="Actor", ylabel="Actor")

@@ -13,7 +13,7 @@ import pandas as pd
 import seaborn as sns
 from scipy.cluster.hierarchy import dendrogram
 
-from . import HEATMAP_CMAP, PALETTE, label, new_axes, paragraph_ticks
+from . import HEATMAP_CMAP, MAX_WIDTH_IN, describe, PALETTE, label, new_axes, paragraph_ticks
 
 #: Above this many leaves the dendrogram shows only the last merged clusters.
 MAX_DENDROGRAM_LEAVES = 60
@@ -31,11 +31,15 @@ def plot_term_heatmap(table: pd.DataFrame, *, ax=None):
     ``table`` comes from :func:`helpers.topics.term_weights_table`.
     """
     if ax is None:
-        _, ax = new_axes(figsize=(min(16.0, max(8.0, 0.35 * table.shape[1] + 3)), max(4.0, 0.28 * table.shape[0] + 1.5)))
+        _, ax = new_axes(figsize=(min(MAX_WIDTH_IN, max(8.0, 0.35 * table.shape[1] + 3)), max(4.0, 0.28 * table.shape[0] + 1.5)))
     sns.heatmap(table.to_numpy(), cmap=HEATMAP_CMAP, vmin=0, ax=ax, rasterized=table.size > MAX_VECTOR_CELLS,
                 cbar_kws={"label": "TF-IDF weight (0-1)"})
     paragraph_ticks(ax, table.columns, axis="x", offset=0.5)
     ax.set_yticks(np.arange(len(table)) + 0.5, table.index, rotation=0)
+    if table.size:
+        term, paragraph = table.stack().idxmax()
+        describe(ax, f"{len(table)} terms across {table.shape[1]} paragraphs; the strongest cell is "
+                     f"{term} in paragraph {paragraph} (weight {table.to_numpy().max():.2f}).")
     return label(ax, title="Distinctive terms by paragraph", xlabel="Paragraph (article order)",
                  ylabel="Term (most frequent form)")
 
@@ -43,7 +47,7 @@ def plot_term_heatmap(table: pd.DataFrame, *, ax=None):
 def plot_n_topics_evidence(summary: pd.DataFrame, chosen: int):
     """Two panels: NMF relative reconstruction error and stability against the number
     of topics, the chosen number marked. Returns the two axes."""
-    fig, axes = new_axes(ncols=2, figsize=(11, 4.2))
+    fig, axes = new_axes(ncols=2, figsize=(9, 4.0))
     colours = sns.color_palette(PALETTE)
     axes[0].plot(summary["n_topics"], summary["relative_error"], marker="o", color=colours[0])
     label(axes[0], title="Reconstruction error", xlabel="Number of topics (k)",
@@ -57,6 +61,8 @@ def plot_n_topics_evidence(summary: pd.DataFrame, chosen: int):
         ax.axvline(chosen, color="grey", linestyle=":", linewidth=1.5, label=f"chosen k = {chosen}")
         ax.set_xticks(summary["n_topics"].tolist())
     axes[1].legend(loc="lower left", fontsize=9)
+    describe(fig, f"The chosen number of topics is {chosen}; the left panel shows the reconstruction error and the "
+                  "right panel how reproducible the topics are for each candidate number.")
     label(axes[1], title="Stability across random restarts", xlabel="Number of topics (k)",
           ylabel="Agreement (0-1)")
     fig.tight_layout()
@@ -68,18 +74,21 @@ def plot_topic_terms(topic_terms: pd.DataFrame, *, n_terms: int = 8, title: str 
     topic_ids = sorted(topic_terms["topic_id"].unique())
     ncols = min(3, len(topic_ids))
     nrows = -(-len(topic_ids) // ncols)
-    fig, axes = new_axes(nrows=nrows, ncols=ncols, figsize=(4.2 * ncols, 3.2 * nrows + 0.6), squeeze=False)
+    fig, axes = new_axes(nrows=nrows, ncols=ncols, figsize=(min(9.0, 3.4 * ncols), 3.0 * nrows + 0.6), squeeze=False)
     colours = sns.color_palette(PALETTE, n_colors=max(len(topic_ids), 1))
     for ax, topic_id, colour in zip(axes.flat, topic_ids, colours):
         rows = topic_terms[(topic_terms["topic_id"] == topic_id) & (topic_terms["rank"] <= n_terms)]
         ax.barh(rows["term"], rows["weight"] * 100, color=colour)
         ax.invert_yaxis()
-        label(ax, title=f"Topic {topic_id}: {_wrap(rows['label'].iloc[0], 32)}", xlabel="Share of topic weight (%)",
+        label(ax, title=f"Topic {topic_id}: {_wrap(rows['label'].iloc[0], 24)}", xlabel="Share of topic weight (%)",
               ylabel="")
         ax.title.set_fontsize(10.5)
     for ax in list(axes.flat)[len(topic_ids):]:
         ax.set_visible(False)
     fig.suptitle(title, fontweight="bold")
+    tops = topic_terms[topic_terms["rank"] == 1].sort_values("topic_id")
+    describe(fig, f"{len(topic_ids)} topics; their strongest terms: "
+                  + ", ".join(f"topic {t}: {term}" for t, term in zip(tops["topic_id"], tops["term"])) + ".")
     fig.tight_layout()
     return axes
 
@@ -89,11 +98,14 @@ def plot_document_topics(doc_topics: pd.DataFrame, *, ax=None, title: str = "Top
     wide = doc_topics.pivot(index="topic_id", columns="document_id", values="weight")
     names = doc_topics.drop_duplicates("topic_id").set_index("topic_id")["label"]
     if ax is None:
-        _, ax = new_axes(figsize=(min(16.0, max(8.0, 0.4 * wide.shape[1] + 3)), 1.0 * wide.shape[0] + 1.8))
+        _, ax = new_axes(figsize=(min(MAX_WIDTH_IN, max(8.0, 0.4 * wide.shape[1] + 3)), 1.0 * wide.shape[0] + 1.8))
     sns.heatmap(wide.to_numpy() * 100, cmap=HEATMAP_CMAP, vmin=0, vmax=100, ax=ax, rasterized=wide.size > MAX_VECTOR_CELLS,
                 cbar_kws={"label": "Share of paragraph (%)"})
     paragraph_ticks(ax, wide.columns, axis="x", offset=0.5)
     ax.set_yticks(np.arange(len(wide)) + 0.5, [f"{t}: {_wrap(names[t], 30)}" for t in wide.index], rotation=0)
+    leading = wide.idxmax(axis=0).value_counts()
+    describe(ax, "Paragraphs led by each topic: "
+                 + ", ".join(f"topic {t} {leading.get(t, 0)}" for t in wide.index) + ".")
     return label(ax, title=title, xlabel="Paragraph (article order)", ylabel="Topic")
 
 
@@ -102,7 +114,7 @@ def plot_topic_flow(dominant: pd.DataFrame, *, ax=None):
     data = dominant.dropna(subset=["dominant_topic"])
     names = data.drop_duplicates("dominant_topic").set_index("dominant_topic")["label"].sort_index()
     if ax is None:
-        _, ax = new_axes(figsize=(min(16.0, max(8.0, 0.4 * len(dominant) + 2)), 1.0 * max(len(names), 2) + 2))
+        _, ax = new_axes(figsize=(min(MAX_WIDTH_IN, max(8.0, 0.4 * len(dominant) + 2)), 1.0 * max(len(names), 2) + 2))
     positions = np.arange(len(dominant))
     present = dominant["dominant_topic"].notna().to_numpy()
     y = dominant["dominant_topic"].astype("float").to_numpy()
@@ -114,6 +126,8 @@ def plot_topic_flow(dominant: pd.DataFrame, *, ax=None):
     ax.set_yticks(names.index.astype(int).tolist(), [f"{int(t)}: {_wrap(n, 30)}" for t, n in names.items()])
     ax.margins(y=0.25)
     paragraph_ticks(ax, dominant["document_id"], axis="x", max_labels=25)
+    switches = int((dominant["dominant_topic"].dropna().diff().fillna(0) != 0).sum())
+    describe(ax, f"The dominant topic changes {switches} times over {len(dominant)} paragraphs.")
     return label(ax, title="Dominant topic through the article (marker size = its share)",
                  xlabel="Paragraph (article order)", ylabel="Dominant topic")
 
@@ -132,6 +146,8 @@ def plot_topic_stability(per_topic: pd.DataFrame, *, threshold: float, ax=None):
     ax.invert_yaxis()
     ax.set_xlim(0, 105)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, fontsize=9, frameon=False)
+    describe(ax, "Recovered in this share of restarts: "
+                 + ", ".join(f"topic {t} {r:.0%}" for t, r in zip(per_topic["topic_id"], per_topic["recurrence"])) + ".")
     return label(ax, title=f"Topic stability over {int(per_topic['n_seeds'].max())} random restarts",
                  xlabel="Percent", ylabel="Topic")
 
@@ -143,6 +159,9 @@ def plot_method_agreement(similarity: pd.DataFrame, *, ax=None):
     sns.heatmap(similarity, cmap=HEATMAP_CMAP, vmin=0, vmax=1, annot=True, fmt=".2f", ax=ax,
                 cbar_kws={"label": "Cosine similarity of term weights"})
     ax.tick_params(axis="y", rotation=0)
+    best = similarity.max(axis=1)
+    describe(ax, "Best LDA match for each NMF topic (cosine): "
+                 + ", ".join(f"{t} {v:.2f}" for t, v in best.items()) + ".")
     return label(ax, title="Do NMF and LDA find the same topics?", xlabel="LDA topic", ylabel="NMF topic")
 
 
@@ -158,6 +177,10 @@ def plot_similarity(similarity: pd.DataFrame, *, ax=None):
                 cbar_kws={"label": "Cosine similarity (0-1)", "shrink": 0.8})
     paragraph_ticks(ax, similarity.columns, axis="x", offset=0.5)
     paragraph_ticks(ax, similarity.index, axis="y", offset=0.5)
+    if n >= 2:
+        off = similarity.where(~mask)
+        a, b = off.stack().idxmax()
+        describe(ax, f"The most similar pair is paragraphs {a} and {b} (cosine {off.loc[a, b]:.2f}).")
     return label(ax, title="How similar are the paragraphs? (TF-IDF cosine)",
                  xlabel="Paragraph (article order)", ylabel="Paragraph (article order)")
 
@@ -171,6 +194,8 @@ def plot_dendrogram(link: np.ndarray, document_ids, *, ax=None):
     truncate = {"truncate_mode": "lastp", "p": MAX_DENDROGRAM_LEAVES} if len(ids) > MAX_DENDROGRAM_LEAVES else {}
     dendrogram(link, labels=ids, ax=ax, color_threshold=0.7 * float(link[:, 2].max()) if len(link) else 0,
                above_threshold_color="grey", leaf_font_size=9, **truncate)
+    describe(ax, "Paragraphs joined low in the tree are similar in wording; the height of a join is their "
+                 "cosine distance.")
     return label(ax, title="Hierarchical clustering of paragraphs (average linkage)",
                  xlabel="Paragraph (leaf order groups similar paragraphs)",
                  ylabel="Cosine distance (1 − similarity)")
