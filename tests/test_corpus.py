@@ -181,7 +181,7 @@ def test_a_corpus_of_only_bad_files_stops_with_one_message_and_publishes_nothing
 
 def test_corpus_notebook_is_stored_clean_and_opens_with_a_question():
     nb = nbformat.read(config.NOTEBOOKS_DIR / "05-corpus.ipynb", as_version=4)
-    assert nb.metadata["kernelspec"]["name"] == "python3"
+    assert nb.metadata["kernelspec"]["name"] == config.KERNEL_NAME  # the project kernel (test_notebooks checks the form)
     assert nb.cells[0].cell_type == "markdown" and "question" in nb.cells[0].source.lower()
     assert all(c.outputs == [] and c.execution_count is None for c in nb.cells if c.cell_type == "code")
     tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]

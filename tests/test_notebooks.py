@@ -131,3 +131,27 @@ def test_a_bad_article_stops_the_first_cell_with_one_line(tmp_path):
     assert error["traceback"] == [f"ArticleNotFoundError: {missing}: no such file. "
                                   "Check the path (ARTICLE=... or article_path)."]
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+@pytest.mark.notebook
+def test_each_notebook_has_a_reader_and_a_with_code_report_and_the_index_links_both(seed_report):
+    reports = seed_report["reports"]
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert "Putin-Kim Jong Un Makin Mesra" in index and "Tampang.com" in index and "21 June 2024" in index
+    for path in NOTEBOOKS:
+        reader = (reports / f"{path.stem}.html").read_text(encoding="utf-8")
+        with_code = (reports / "with-code" / f"{path.stem}.html").read_text(encoding="utf-8")
+        assert "jp-InputArea-editor" not in reader.split("</style>")[-1]  # no code cell rendered
+        assert "jp-InputArea-editor" in with_code.split("</style>")[-1]
+        for html in (reader, with_code):  # self-contained: nothing from a CDN
+            assert "cdnjs" not in html and "<script src=" not in html
+        assert f'href="{path.stem}.html"' in index and f'href="with-code/{path.stem}.html"' in index
+
+
+def test_make_report_prints_the_index_path_last(monkeypatch, capsys):
+    from helpers import report
+
+    monkeypatch.setattr(report, "run_report", lambda *a, **k: {"01-x.ipynb": 1.0})
+    assert report.main([]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.endswith("index.html") and str(config.REPORTS_DIR) in last

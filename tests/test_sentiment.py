@@ -178,17 +178,24 @@ def test_cache_key_changes_with_the_configuration():
     assert default != sentiment.cache_key(sentiment.SentimentConfig(C=1.0))
 
 
-def test_unchanged_config_loads_and_changed_config_retrains(tmp_path, monkeypatch, capsys):
+def test_unchanged_config_loads_and_changed_config_retrains(tmp_path, monkeypatch, capsys, caplog):
+    import logging
+
     monkeypatch.setattr(sentiment.model, "load_datasets", toy_datasets)
+    monkeypatch.delenv("HELPERS_PROGRESS_FILE", raising=False)
     small = sentiment.SentimentConfig(min_df=1, near_duplicate_threshold=1.0)
-    first = sentiment.train_model(settings=small, cache_dir=tmp_path, progress=True)
+    with caplog.at_level(logging.INFO, logger="helpers.progress"):
+        first = sentiment.train_model(settings=small, cache_dir=tmp_path, progress=True)
     captured = capsys.readouterr()
-    assert "Training sentiment model" in captured.out and captured.err == ""  # bar on stdout
+    # outside a kernel, progress goes to the helpers.progress logger; helpers never print
+    assert "Training sentiment model: step 5/5" in caplog.text and captured.out == captured.err == ""
     files = sorted(tmp_path.glob("sentiment-model-*.joblib"))
     assert len(files) == 1
     stamp = files[0].stat().st_mtime_ns
-    second = sentiment.load_or_train_model(settings=small, cache_dir=tmp_path, progress=True)
-    assert capsys.readouterr().out == ""  # loaded: no training, no bar
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="helpers.progress"):
+        second = sentiment.load_or_train_model(settings=small, cache_dir=tmp_path, progress=True)
+    assert caplog.text == ""  # loaded: no training, no progress
     assert second.cache_key == first.cache_key and files[0].stat().st_mtime_ns == stamp
     sentiment.train_model(settings=sentiment.SentimentConfig(min_df=1, C=1.0, near_duplicate_threshold=1.0),
                           cache_dir=tmp_path, progress=False)

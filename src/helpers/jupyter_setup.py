@@ -73,10 +73,39 @@ def language_info() -> dict:
             "pygments_lexer": "ipython3", "version": platform.python_version()}
 
 
+#: Cell id of a notebook's table of contents (rewritten by :func:`store_clean`).
+CONTENTS_CELL_ID = "contents"
+
+
+def heading_anchor(text: str) -> str:
+    """The link target nbconvert gives a Markdown heading (JupyterLab resolves it
+    too): spaces become dashes, other unsafe characters are percent-encoded."""
+    from urllib.parse import quote
+
+    return quote(text.replace(" ", "-"), safe="?/:@!$&'()*+,;=")
+
+
+def table_of_contents(nb) -> str:
+    """Markdown list of links to the notebook's level-2 headings (``## ...``)."""
+    import re
+
+    lines = ["## Contents", ""]
+    for cell in nb.cells:
+        if cell.cell_type != "markdown" or cell.get("id") == CONTENTS_CELL_ID:
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("## "):
+                text = line[3:].strip()
+                plain = re.sub(r"[*_`]", "", text)
+                lines.append(f"- [{plain}](#{heading_anchor(plain)})")
+    return "\n".join(lines)
+
+
 def store_clean(path: str | Path) -> bool:
     """Rewrite a notebook in the form JupyterLab saves it, without outputs.
 
-    Outputs and execution counts are removed, the kernel metadata is the project
+    Outputs and execution counts are removed, the table of contents (the cell with id
+    ``contents``) is rebuilt from the headings, the kernel metadata is the project
     kernel's (so opening the notebook in JupyterLab changes nothing) and the JSON is
     nbformat's own layout. Returns True when the file changed.
     """
@@ -89,6 +118,9 @@ def store_clean(path: str | Path) -> bool:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
         cell.metadata.pop("execution", None)
+    for cell in nb.cells:
+        if cell.get("id") == CONTENTS_CELL_ID:
+            cell.source = table_of_contents(nb)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     nb.metadata["language_info"] = language_info()
     after = nbformat.writes(nb) + "\n"

@@ -169,3 +169,26 @@ def show_table(table: pd.DataFrame, *, caption: str | None = None, precision: in
                      for row in table.itertuples(index=False, name=None))
     title = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return HTML(f'<table class="helpers-table">{title}<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody></table>')
+
+
+class KeyFindings:
+    """The "Key findings" list at the top of a notebook.
+
+    Created (and displayed) by the cell under the question, filled in by the
+    Takeaways cell at the end with :meth:`show`: the findings are computed last but
+    read first. The display is updated in place (a Jupyter display id), in
+    JupyterLab and in ``make report`` alike; ``helpers.report`` collects the final
+    list into the report's index page.
+    """
+
+    PLACEHOLDER = "*The key findings appear here once every cell has run (Run → Run All Cells).*"
+
+    def __init__(self):
+        from IPython.display import Markdown, display
+
+        self._handle = display(Markdown(self.PLACEHOLDER), display_id=True)
+
+    def show(self, findings) -> None:
+        """Replace the placeholder with ``findings`` (a Markdown display object)."""
+        if self._handle is not None:
+            self._handle.update(findings)
