@@ -62,6 +62,32 @@ def test_notebook_opens_with_a_question_and_a_parameters_cell(path):
     assert namespace["output_dir"] == ""
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_opens_with_findings_then_contents_and_ends_with_a_glossary(path):
+    from helpers.jupyter_setup import table_of_contents
+    from helpers.report import FINDINGS_TAG
+
+    nb = nbformat.read(path, as_version=4)
+    first = [c.get("id") for c in nb.cells[:4]]
+    assert "key-findings" in first and "contents" in first, f"{path.name}: question, key findings, contents first"
+    assert FINDINGS_TAG in nb.cells[first.index("key-findings")].metadata.get("tags", [])
+    contents = nb.cells[first.index("contents")].source
+    assert contents == table_of_contents(nb), f"{path.name}: contents out of date ({FIX})"
+    assert nb.cells[-1].source.startswith("## Glossary")
+
+
+@pytest.mark.notebook
+def test_key_findings_are_computed_and_reach_the_index(seed_report):
+    from helpers.notebook import KeyFindings
+    from helpers.report import key_findings
+
+    index = (seed_report["reports"] / "index.html").read_text(encoding="utf-8")
+    for path in NOTEBOOKS:
+        findings = key_findings(nbformat.read(seed_report["executed"] / path.name, as_version=4))
+        assert findings and KeyFindings.PLACEHOLDER not in findings, path.name
+        assert "This notebook has no key-findings list" not in index
+
+
 @pytest.mark.notebook
 def test_every_notebook_ran_and_exported_html(seed_report):
     for path in NOTEBOOKS:
@@ -126,7 +152,7 @@ def test_a_bad_article_stops_the_first_cell_with_one_line(tmp_path):
     assert len(errors) == 1
     index, error = errors[0]
     code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
-                  and not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
+                  and not {"parameters", "injected-parameters", "key-findings"} & set(c.metadata.get("tags", []))]
     assert index == code_cells[0], "the error comes from the first cell after the parameters"
     assert error["traceback"] == [f"ArticleNotFoundError: {missing}: no such file. "
                                   "Check the path (ARTICLE=... or article_path)."]

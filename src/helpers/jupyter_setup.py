@@ -73,6 +73,12 @@ def language_info() -> dict:
             "pygments_lexer": "ipython3", "version": platform.python_version()}
 
 
+#: Cell tag of long reference tables that the reader's report leaves out (the
+#: report with code keeps them).
+DETAIL_TAG = "detail"
+DETAIL_NOTE = ("*Long reference tables (every paragraph, every sentence, full word lists) are left out of the "
+               "reader's report; the report with code has them.*")
+
 #: Cell id of a notebook's table of contents (rewritten by :func:`store_clean`).
 CONTENTS_CELL_ID = "contents"
 
@@ -98,6 +104,8 @@ def table_of_contents(nb) -> str:
                 text = line[3:].strip()
                 plain = re.sub(r"[*_`]", "", text)
                 lines.append(f"- [{plain}](#{heading_anchor(plain)})")
+    if any(DETAIL_TAG in cell.metadata.get("tags", []) for cell in nb.cells):
+        lines += ["", DETAIL_NOTE]
     return "\n".join(lines)
 
 

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from . import config
 from .errors import HelpersError
+from .jupyter_setup import DETAIL_TAG
 from .io import staged_directory, write_text
 
 #: Seconds a single cell may run before the run is stopped.
@@ -77,8 +78,9 @@ def _exporter(*, with_code: bool):
     settings = Config()
     settings.TemplateExporter.filters = {"clean_html": "helpers.sanitize.clean_html"}
     # with the code: hide the stored parameters cell when papermill injected values,
-    # so readers see one "Parameters" cell, with the values that were used
-    settings.TagRemovePreprocessor.remove_cell_tags = {"parameters"} if with_code else set()
+    # so readers see one "Parameters" cell, with the values that were used;
+    # the reader's version: leave out the long reference tables (tag "detail")
+    settings.TagRemovePreprocessor.remove_cell_tags = {"parameters"} if with_code else {DETAIL_TAG}
     settings.TagRemovePreprocessor.enabled = True
     return HTMLExporter(config=settings, template_name="reader", extra_template_basedirs=[str(TEMPLATES_DIR)],
                         exclude_input=not with_code, exclude_input_prompt=True, exclude_output_prompt=True,
