@@ -102,3 +102,18 @@ def test_sanitizer_keeps_markdown_structure_and_drops_active_content():
     assert "javascript:" not in hostile and 'href="data:' not in hostile
     assert '<img src="data:image/svg+xml;base64,AA" alt="a">' in hostile
     assert "<script" not in hostile and "onerror" not in hostile
+
+
+def test_key_findings_replace_their_placeholder_in_place(monkeypatch):
+    import IPython.display
+
+    shown = []
+
+    class Handle:
+        def update(self, obj):
+            shown.append(obj.data)
+
+    monkeypatch.setattr(IPython.display, "display", lambda obj, display_id=None: shown.append(obj.data) or Handle())
+    findings = notebook.KeyFindings()
+    findings.show(notebook.md("* one {x}", x="<b>"), notebook.md("* two\n"))
+    assert shown == [notebook.KeyFindings.PLACEHOLDER, "* one &lt;b&gt;\n* two"]

@@ -188,7 +188,10 @@ class KeyFindings:
 
         self._handle = display(Markdown(self.PLACEHOLDER), display_id=True)
 
-    def show(self, findings) -> None:
-        """Replace the placeholder with ``findings`` (a Markdown display object)."""
+    def show(self, *findings) -> None:
+        """Replace the placeholder with ``findings``: Markdown display objects (from
+        :func:`md`, already escaped), shown one after the other."""
+        from IPython.display import Markdown
+
         if self._handle is not None:
-            self._handle.update(findings)
+            self._handle.update(Markdown("\n".join(part.data.rstrip("\n") for part in findings)))
