@@ -19,6 +19,8 @@ from . import HEATMAP_CMAP, MAX_WIDTH_IN, describe, PALETTE, label, new_axes, pa
 MAX_DENDROGRAM_LEAVES = 60
 #: Heatmaps with more cells than this are rasterised inside the SVG (keeps the HTML small).
 MAX_VECTOR_CELLS = 5000
+#: Above this many cells the similarity heatmap is drawn as an image (one pixel per cell).
+MAX_IMAGE_CELLS = 250_000
 
 
 def _wrap(text: str, width: int = 28) -> str:
@@ -172,15 +174,31 @@ def plot_similarity(similarity: pd.DataFrame, *, ax=None):
         size = min(max(6.0, 0.38 * n + 2), 12.0)
         _, ax = new_axes(figsize=(size + 1.2, size))
     mask = np.eye(n, dtype=bool)
-    sns.heatmap(similarity.to_numpy(), mask=mask, cmap=HEATMAP_CMAP, vmin=0, vmax=1, square=True, ax=ax,
-                rasterized=similarity.size > MAX_VECTOR_CELLS,
-                cbar_kws={"label": "Cosine similarity (0-1)", "shrink": 0.8})
-    paragraph_ticks(ax, similarity.columns, axis="x", offset=0.5)
-    paragraph_ticks(ax, similarity.index, axis="y", offset=0.5)
-    if n >= 2:
-        off = similarity.where(~mask)
-        a, b = off.stack().idxmax()
-        describe(ax, f"The most similar pair is paragraphs {a} and {b} (cosine {off.loc[a, b]:.2f}).")
+    if similarity.size > MAX_IMAGE_CELLS:
+        # Every cell as one pixel of an image: seaborn drew a 5,000-paragraph article's
+        # 25 million cells one by one, for minutes. Same colours, same scale.
+        values = similarity.to_numpy()
+        image = ax.imshow(np.ma.masked_array(values, mask=mask), cmap=HEATMAP_CMAP, vmin=0, vmax=1,
+                          interpolation="nearest", aspect="equal")
+        ax.figure.colorbar(image, ax=ax, label="Cosine similarity (0-1)", shrink=0.8)
+        ax.grid(False)
+        paragraph_ticks(ax, similarity.columns, axis="x", max_labels=15)
+        paragraph_ticks(ax, similarity.index, axis="y", max_labels=25)
+        # the first highest off-diagonal cell in row order, as stack().idxmax() below,
+        # without a 25-million-row Series
+        i, j = np.unravel_index(np.argmax(np.where(mask, -np.inf, values)), values.shape)
+        describe(ax, f"The most similar pair is paragraphs {similarity.index[i]} and {similarity.columns[j]} "
+                     f"(cosine {values[i, j]:.2f}).")
+    else:
+        sns.heatmap(similarity.to_numpy(), mask=mask, cmap=HEATMAP_CMAP, vmin=0, vmax=1, square=True, ax=ax,
+                    rasterized=similarity.size > MAX_VECTOR_CELLS,
+                    cbar_kws={"label": "Cosine similarity (0-1)", "shrink": 0.8})
+        paragraph_ticks(ax, similarity.columns, axis="x", offset=0.5)
+        paragraph_ticks(ax, similarity.index, axis="y", offset=0.5)
+        if n >= 2:
+            off = similarity.where(~mask)
+            a, b = off.stack().idxmax()
+            describe(ax, f"The most similar pair is paragraphs {a} and {b} (cosine {off.loc[a, b]:.2f}).")
     return label(ax, title="How similar are the paragraphs? (TF-IDF cosine)",
                  xlabel="Paragraph (article order)", ylabel="Paragraph (article order)")
 
