@@ -416,3 +416,28 @@ def test_describe_redundancy_counts_redundant_pairs():
     assert "**2** of 3 pairs of paragraphs reach cosine" in text
     with pytest.raises(ValueError, match="at least one pair"):
         describe_redundancy(_closest([]), n_redundant=0, n_documents=1, threshold=0.5)
+
+
+def test_dominant_runs_worked_by_hand_with_a_paragraph_without_topic():
+    dominant = pd.DataFrame({"document_id": [1, 2, 3, 4, 5, 6],
+                             "dominant_topic": pd.array([0, 0, None, 1, 1, 0], dtype="Int64"),
+                             "label": ["pakta", "pakta", None, "nuklir", "nuklir", "pakta"]})
+    runs = dominant_runs(dominant)
+    assert runs.columns.tolist() == ["first_document", "last_document", "n_documents", "dominant_topic", "label"]
+    assert runs["first_document"].tolist() == [1, 3, 4, 6] and runs["last_document"].tolist() == [2, 3, 5, 6]
+    assert runs["n_documents"].tolist() == [2, 1, 2, 1]
+    assert str(runs["dominant_topic"].dtype) == "Int64"
+    assert runs["dominant_topic"].isna().tolist() == [False, True, False, False]
+    assert runs["dominant_topic"].dropna().tolist() == [0, 1, 0]
+    assert runs["label"].tolist()[::2] == ["pakta", "nuklir"] and runs["label"].iloc[3] == "pakta"
+
+
+def test_topic_stability_per_topic_counted_by_hand():
+    # k = 2, three seeds; recur_threshold 0.5 counts a Jaccard of exactly 0.5 as recurring.
+    scan = pd.DataFrame({"n_topics": [2] * 6 + [3], "seed": [1, 2, 3, 1, 2, 3, 1],
+                         "topic_id": [0, 0, 0, 1, 1, 1, 0], "jaccard": [1.0, 0.5, 0.2, 0.4, 0.6, 0.8, 0.0]})
+    table = topic_stability(scan, 2, settings=TopicSettings(recur_threshold=0.5))
+    assert table.columns.tolist() == ["topic_id", "mean_jaccard", "recurrence", "n_seeds"]
+    assert table["topic_id"].tolist() == [0, 1] and table["n_seeds"].tolist() == [3, 3]
+    assert table["mean_jaccard"].tolist() == pytest.approx([1.7 / 3, 1.8 / 3])
+    assert table["recurrence"].tolist() == pytest.approx([2 / 3, 2 / 3])
