@@ -14,16 +14,18 @@ LISTING = """\
     helpers.vectorize.xǁIndonesianAnalyzerǁlearn__mutmut_3: survived
     helpers.vectorize.xǁIndonesianAnalyzerǁlearn__mutmut_4: timeout
     helpers.vectorize.xǁIndonesianAnalyzerǁlearn__mutmut_5: suspicious
+    helpers.vectorize.xǁIndonesianAnalyzerǁlearn__mutmut_6: not checked
 """
 
 
 def test_results_listing_is_parsed_and_counted():
     statuses = mutation.parse_results(LISTING + "\nsome other line\n")
-    assert len(statuses) == 6
+    assert len(statuses) == 7
     summary = mutation.summarise(statuses, {"helpers.text.x_tokenize__mutmut_2": "only the order of a set changes"})
     assert (summary["killed"], summary["survived"], summary["no_tests"], summary["timeout"], summary["other"],
-            summary["total"]) == (1, 2, 1, 1, 1, 6)
-    assert summary["killed_share"] == round(1 / 6, 4) and summary["equivalent"] == 1
+            summary["not_checked"], summary["total"], summary["checked"]) == (1, 2, 1, 1, 1, 1, 7, 6)
+    assert summary["killed_share"] == round(1 / 7, 4) and summary["killed_share_of_checked"] == round(1 / 6, 4)
+    assert summary["equivalent"] == 1
     assert summary["by_module"]["helpers.text"]["total"] == 3
     assert summary["by_module"]["helpers.vectorize"]["survived"] == 1
     first, second = summary["surviving"]

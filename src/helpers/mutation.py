@@ -6,7 +6,9 @@ topic selection, sentiment scoring), then ``python -m helpers.mutation``, which 
 mutmut's public ``mutmut results --all=true`` listing and writes one JSON object:
 
 * ``killed``, ``survived``, ``no_tests`` (no selected test reaches the function),
-  ``timeout``, ``other`` and ``total``; ``killed_share`` = killed / total;
+  ``timeout``, ``not_checked`` (an interrupted run: not run yet), ``other`` and
+  ``total``; ``killed_share`` = killed / total, ``killed_share_of_checked`` = killed /
+  (total - not_checked);
 * ``by_module``: the same counts per module;
 * ``surviving``: every surviving mutant with its module, function and, when it is a
   known equivalent mutant (a change no test can observe), the one-line reason from
@@ -35,7 +37,8 @@ _RESULT_LINE = re.compile(r"^\s*(?P<name>[\w.]+__mutmut_\d+):\s*(?P<status>.+?)\
 #: The committed table of equivalent mutants (``mutant``, ``reason``).
 EQUIVALENTS = config.PROJECT_ROOT / "docs" / "mutation-equivalents.csv"
 
-STATUS_KEYS = {"killed": "killed", "survived": "survived", "no tests": "no_tests", "timeout": "timeout"}
+STATUS_KEYS = {"killed": "killed", "survived": "survived", "no tests": "no_tests", "timeout": "timeout",
+               "not checked": "not_checked"}
 
 
 def parse_results(text: str) -> dict[str, str]:
@@ -68,9 +71,12 @@ def summarise(statuses: dict[str, str], equivalents: dict[str, str]) -> dict:
     def counts(names) -> dict:
         tally = Counter(STATUS_KEYS.get(statuses[n], "other") for n in names)
         total = sum(tally.values())
+        checked = total - tally["not_checked"]
         return {"killed": tally["killed"], "survived": tally["survived"], "no_tests": tally["no_tests"],
-                "timeout": tally["timeout"], "other": tally["other"], "total": total,
-                "killed_share": round(tally["killed"] / total, 4) if total else None}
+                "timeout": tally["timeout"], "not_checked": tally["not_checked"], "other": tally["other"],
+                "total": total, "checked": checked,
+                "killed_share": round(tally["killed"] / total, 4) if total else None,
+                "killed_share_of_checked": round(tally["killed"] / checked, 4) if checked else None}
 
     modules: dict[str, list[str]] = {}
     for name in statuses:
@@ -101,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     from .io import write_text
 
     write_text(args.output, json.dumps(result, indent=1, ensure_ascii=False) + "\n")
-    print(f"{result['killed']} of {result['total']} mutants killed ({result['killed_share']:.0%}); "
+    print(f"{result['killed']} of {result['checked']} checked mutants killed "
+          f"({result['killed_share_of_checked']:.0%}; {result['total']} in all, {result['not_checked']} not run yet); "
           f"{result['survived']} survived ({result['equivalent']} known equivalent), "
           f"{result['no_tests']} reached by no selected test. Written to {args.output}")
     return 0
