@@ -441,3 +441,41 @@ def test_topic_stability_per_topic_counted_by_hand():
     assert table["topic_id"].tolist() == [0, 1] and table["n_seeds"].tolist() == [3, 3]
     assert table["mean_jaccard"].tolist() == pytest.approx([1.7 / 3, 1.8 / 3])
     assert table["recurrence"].tolist() == pytest.approx([2 / 3, 2 / 3])
+
+
+def test_topics_possible_gives_each_reason_in_full():
+    assert topics_possible(fit_tfidf(["Pakta Rusia dan Korea."] * 3)) == (
+        False, "Only 3 documents: topic modelling needs at least 4, so no topics are fitted.")
+    assert topics_possible(fit_tfidf(["Pakta."])) == (
+        False, "Only 1 document: topic modelling needs at least 4, so no topics are fitted.")
+    # Five documents but two terms: k must be below the number of terms, so no k from 2 is left.
+    two_terms = fit_tfidf(["pakta rusia", "pakta", "rusia", "pakta rusia", "pakta"])
+    assert (two_terms.n_documents, two_terms.n_terms) == (5, 2)
+    assert topics_possible(two_terms) == (False, "Only 2 term(s) survive the vocabulary filters: too few to "
+                                                 "separate two topics, so no topics are fitted.")
+    four_terms = fit_tfidf(["pakta rusia", "pakta korea", "rusia korea", "pakta nuklir", "korea nuklir"])
+    assert topics_possible(four_terms) == (True, "")
+    assert topics_possible(four_terms, settings=TopicSettings(min_documents=6))[0] is False
+
+
+def test_summarise_scan_columns_and_the_recurrence_threshold():
+    scan = pd.DataFrame({"n_topics": [2, 2, 3, 3], "seed": [1, 2, 1, 2], "topic_id": [0, 0, 0, 0],
+                         "jaccard": [0.5, 1.0, 0.4, 0.6], "relative_error": [0.7, 0.7, 0.6, 0.6],
+                         "min_dominant_documents": [3, 3, 1, 1]})
+    summary = summarise_scan(scan, settings=TopicSettings(recur_threshold=0.5))
+    assert summary.columns.tolist() == ["n_topics", "relative_error", "stability", "recurrence",
+                                        "min_dominant_documents"]
+    assert summary["stability"].tolist() == pytest.approx([0.75, 0.5])
+    assert summary["recurrence"].tolist() == [1.0, 0.5]  # 0.5 itself recurs
+    assert summary["relative_error"].tolist() == [0.7, 0.6] and summary["min_dominant_documents"].tolist() == [3, 1]
+
+
+def test_choice_at_the_stability_threshold_and_the_fallback():
+    exactly = _summary({2: 0.90, 3: 0.85}).assign(min_dominant_documents=[3, 3])
+    assert n_topics_choice(exactly).reproducible == (2,)  # 0.90 itself is reproducible
+    none = _summary({2: 0.7, 3: 0.8, 4: 0.8}).assign(min_dominant_documents=[3, 3, 3])
+    choice = n_topics_choice(none)
+    assert choice.fallback and choice.n_topics == 3  # most stable; a tie goes to the smaller k
+    assert choose_n_topics(none) == 3
+    with pytest.raises(ValueError, match="non-empty scan summary"):
+        n_topics_choice(none.iloc[:0])
