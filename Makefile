@@ -20,7 +20,7 @@ endif
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: help install report corpus test bench lab clean
+.PHONY: help install report corpus test lint bench lab clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ corpus: $(STAMP) ## Analyse every .txt article in CORPUS=dir (or CORPUS=indosum)
 
 test: $(STAMP) ## Run the unit tests and execute every notebook (pytest)
 	$(PY) -m pytest
+
+lint: $(STAMP) ## Check the code with ruff (rules in pyproject.toml)
+	$(VENV)/bin/ruff check src tests
 
 bench: $(STAMP) ## Benchmark TF-IDF, report and sentiment speed; writes reports/bench.json
 	$(PY) -m helpers.bench

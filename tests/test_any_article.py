@@ -11,10 +11,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+import shape_runs
 from helpers import config, load_article
 from helpers.report import notebook_paths
-
-import shape_runs
 
 pytestmark = pytest.mark.notebook
 

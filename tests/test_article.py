@@ -11,7 +11,6 @@ import helpers
 from helpers import config
 from helpers.article import parse_published, split_dateline
 
-
 # --- the seed article ---------------------------------------------------------------
 
 def test_seed_metadata_and_paragraphs(seed_path):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import math
 
+import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-import nbformat
 
-from helpers import bench, config
+from helpers import bench
 
 
 def test_floor_notebooks_only_import_the_stack(tmp_path):

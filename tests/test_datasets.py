@@ -16,7 +16,7 @@ import pytest
 from helpers import config, datasets
 from helpers.errors import DatasetError
 
-GOOD = "text\tlabel\nmakanan nya enak sekali .\tpositive\n\"kata dia\" tidak enak\tnegative\n".encode()
+GOOD = b"text\tlabel\nmakanan nya enak sekali .\tpositive\n\"kata dia\" tidak enak\tnegative\n"
 URL = "https://example.invalid/smsa/train_preprocess.tsv"
 
 

@@ -16,7 +16,6 @@ Misses after the first run are explained in ``MISSES_EXPLAINED`` below.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from helpers import keyness, load_article, reference

@@ -5,7 +5,12 @@ import pytest
 
 import helpers
 from helpers.errors import HelpersError
-from helpers.multiwords import find_multiwords, may_contain_multiword, merge_multiwords, multiword_expressions
+from helpers.multiwords import (
+    find_multiwords,
+    may_contain_multiword,
+    merge_multiwords,
+    multiword_expressions,
+)
 from helpers.stemming import Stemmer
 from helpers.vectorize import display_term, indonesian_analyzer, term_surface_forms
 

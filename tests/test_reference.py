@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import urllib.error
-import warnings
 
 import pandas as pd
 import pytest

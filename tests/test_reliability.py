@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+import shape_runs
 from helpers import (
     ArticleEncodingError,
     ArticleLimitError,
@@ -35,8 +36,6 @@ from helpers import (
 )
 from helpers.article import check_limits
 from helpers.io import write_csv, write_text
-
-import shape_runs
 
 PARAGRAPH = ("Presiden Rusia Vladimir Putin dan pemimpin Korea Utara Kim Jong Un menandatangani "
              "pakta pertahanan di Pyongyang pada Rabu (19/6). Kedua negara berjanji saling membantu.")

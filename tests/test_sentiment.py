@@ -7,10 +7,9 @@ import pandas as pd
 import pytest
 from scipy.special import softmax
 
+from conftest import require_datasets
 from helpers import sentiment
 from helpers.errors import DatasetError, OptionError
-
-from conftest import require_datasets
 
 POSITIVE = "Pelayanannya sangat ramah, makanannya enak sekali dan harganya murah. Saya puas!"
 NEGATIVE = "Pelayanannya buruk sekali, makanannya basi dan mahal. Saya kecewa dan tidak akan kembali."

@@ -11,7 +11,6 @@ import helpers
 from helpers import config, text
 from helpers.text import is_alpha, is_word, quotation_spans, split_sentences, tokenize
 
-
 # --- tokens ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("word", ["negara-negara", "kerja-kerja", "berlari-lari", "sebaik-baiknya",

@@ -19,7 +19,13 @@ Modules, one per concern:
 
 from .actors import actor_gazetteer, actor_mentions, actor_presence
 from .article import Article, load_article, paragraphs_table, parse_article
-from .config import DEFAULT_ARTICLE, processed_dir, report_dir, resolve_article, slug_for
+from .config import (
+    DEFAULT_ARTICLE,
+    processed_dir,
+    report_dir,
+    resolve_article,
+    slug_for,
+)
 from .errors import (
     ArticleEncodingError,
     ArticleError,

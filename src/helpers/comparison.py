@@ -29,6 +29,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 
 from .errors import HelpersError
 from .prose import Prose, plural
+from .reference import publication_years
 from .vectorize import DISTINCTIVE_CONFIG
 
 
@@ -251,8 +252,6 @@ def describe_similar(similar: pd.DataFrame) -> Prose:
     if similar.empty:
         raise ValueError("describe_similar needs at least one article.")
     top = similar.iloc[0]
-    from .reference import publication_years
-
     years = publication_years(similar)
     categories = similar["category"].value_counts()
     values = {"source": top["source"], "category": top["category"], "s": f"{top['similarity']:.2f}",

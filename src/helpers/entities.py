@@ -215,7 +215,9 @@ def reference_names() -> pd.DataFrame:
             continue
         forms = _clean_territory(raw)
         rows.extend((form, forms[0], "place", "CLDR territory") for form in forms)
-    from zoneinfo import available_timezones  # the pinned tzdata package: same list everywhere
+    from zoneinfo import (
+        available_timezones,  # the pinned tzdata package: same list everywhere
+    )
 
     for zone in sorted(available_timezones()):
         if "/" not in zone or zone.startswith(("Etc/", "Antarctica/")):

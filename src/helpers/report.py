@@ -35,8 +35,8 @@ from pathlib import Path
 
 from . import config
 from .errors import HelpersError
-from .jupyter_setup import DETAIL_TAG
 from .io import staged_directory, write_text
+from .jupyter_setup import DETAIL_TAG
 
 #: Seconds a single cell may run before the run is stopped.
 CELL_TIMEOUT_S = 900

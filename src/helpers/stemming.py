@@ -220,7 +220,7 @@ class Stemmer:
 
 
 #: Stemmers with a disk cache, flushed when the process exits (weakly held).
-_PERSISTENT: "weakref.WeakSet[Stemmer]" = weakref.WeakSet()
+_PERSISTENT: weakref.WeakSet[Stemmer] = weakref.WeakSet()
 
 
 @atexit.register

@@ -37,8 +37,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 
 import pandas as pd
 
@@ -49,13 +49,13 @@ from .errors import require_columns
 _LETTERS = r"[^\W\d_]"
 _WORD = rf"{_LETTERS}+(?:['’]{_LETTERS}+)*"
 _TOKEN_RE = re.compile(
-    r"""
+    rf"""
     (?P<url>https?://\S+|www\.\S+)
   | (?P<email>[\w.+-]+@[\w-]+\.[\w.-]+)
   | (?P<number>\d+(?:[.,:/]\d+)*(?:%)?)
-  | (?P<word>{word}(?:-(?:{word}|\d+))*)
+  | (?P<word>{_WORD}(?:-(?:{_WORD}|\d+))*)
   | (?P<punct>\S)
-    """.format(word=_WORD),
+    """,
     re.VERBOSE,
 )
 

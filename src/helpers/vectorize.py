@@ -39,8 +39,8 @@ from itertools import chain
 import pandas as pd
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from .errors import OptionError, invalid_value_msg
 from . import stemming
+from .errors import OptionError, invalid_value_msg
 from .multiwords import find_multiwords, may_contain_multiword, multiword_heads
 from .stemming import Stemmer, default_stemmer, surface_forms
 from .stopwords import stopword_set
@@ -82,7 +82,7 @@ class VectorizerConfig:
     sublinear_tf: bool = True
     max_features: int | None = None
 
-    def for_corpus(self, n_documents: int) -> "VectorizerConfig":
+    def for_corpus(self, n_documents: int) -> VectorizerConfig:
         """The same filters, relaxed so that they are satisfiable for a tiny corpus.
 
         With fewer than ``2 * min_df`` documents a ``min_df`` of 2 would leave almost
@@ -104,7 +104,7 @@ DISTINCTIVE_CONFIG = replace(DEFAULT_CONFIG, min_df=1)
 
 
 #: Per stemmer: the analyzers' token memo (``term_of``, ``context_tokens``).
-_TOKEN_MEMOS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_TOKEN_MEMOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _token_memo(stemmer) -> tuple[dict[str, str | None], set[str], set[str]]:

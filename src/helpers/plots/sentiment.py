@@ -12,7 +12,15 @@ import seaborn as sns
 from matplotlib.lines import Line2D
 
 from ..config import LABELS
-from . import HEATMAP_CMAP, MAX_WIDTH_IN, SENTIMENT_COLOURS, describe, label, new_axes, paragraph_ticks
+from . import (
+    HEATMAP_CMAP,
+    MAX_WIDTH_IN,
+    SENTIMENT_COLOURS,
+    describe,
+    label,
+    new_axes,
+    paragraph_ticks,
+)
 
 
 def plot_confusion_matrices(confusions: dict[str, pd.DataFrame]):

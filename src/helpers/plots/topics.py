@@ -13,7 +13,15 @@ import pandas as pd
 import seaborn as sns
 from scipy.cluster.hierarchy import dendrogram
 
-from . import HEATMAP_CMAP, MAX_WIDTH_IN, describe, PALETTE, label, new_axes, paragraph_ticks
+from . import (
+    HEATMAP_CMAP,
+    MAX_WIDTH_IN,
+    PALETTE,
+    describe,
+    label,
+    new_axes,
+    paragraph_ticks,
+)
 
 #: Above this many leaves the dendrogram shows only the last merged clusters.
 MAX_DENDROGRAM_LEAVES = 60

@@ -17,20 +17,75 @@ with the evidence and the low-confidence flags.
 """
 
 from ..config import LABELS
-from .benchmark import (VARIANTS, analyst_reading, article_fingerprint, benchmark, benchmark_texts,
-                        confusion_table, evaluate, predict_labels)
-from .evidence import (actor_sentiment, evidence_words, explain_sentences, is_evidence_word, lexicon_ablation,
-                       paragraph_evidence, paragraph_push, word_contributions)
-from .describe import describe_extremes, describe_halves, describe_intervals, describe_tone
+from .benchmark import (
+                        VARIANTS,
+                        analyst_reading,
+                        article_fingerprint,
+                        benchmark,
+                        benchmark_texts,
+                        confusion_table,
+                        evaluate,
+                        predict_labels,
+)
+from .describe import (
+                        describe_extremes,
+                        describe_halves,
+                        describe_intervals,
+                        describe_tone,
+)
+from .evidence import (
+                        actor_sentiment,
+                        evidence_words,
+                        explain_sentences,
+                        is_evidence_word,
+                        lexicon_ablation,
+                        paragraph_evidence,
+                        paragraph_push,
+                        word_contributions,
+)
 from .features import CharNgramVectorizer
-from .model import (MODEL_FORMAT, SentimentConfig, SentimentModel, build_pipeline, cache_key, library_versions,
-                    load_or_train_model, selection_record, train_model)
-from .rules import (CONCESSION_MARKERS, CONTRAST_MARKERS, CONTRAST_WEIGHT, LEXICON_WEIGHT, NEGATION_SCOPE,
-                    NEGATORS, NOT_ONLY, NUMBER_TOKEN, lexicon_hits, mark_negation, mask_numbers, news_lexicon, prepare_text,
-                    prepare_texts, split_clauses)
-from .scoring import (LOW_CONFIDENCE_AGREEMENT, LOW_CONFIDENCE_P, MIN_SENTENCES_FOR_AGREEMENT, N_BOOTSTRAP,
-                      PROBABILITY_COLUMNS, low_confidence_reason, paragraph_sentiment, score_paragraphs, score_sentences, score_texts, sentence_weights,
-                      text_logits)
+from .model import (
+                        MODEL_FORMAT,
+                        SentimentConfig,
+                        SentimentModel,
+                        build_pipeline,
+                        cache_key,
+                        library_versions,
+                        load_or_train_model,
+                        selection_record,
+                        train_model,
+)
+from .rules import (
+                        CONCESSION_MARKERS,
+                        CONTRAST_MARKERS,
+                        CONTRAST_WEIGHT,
+                        LEXICON_WEIGHT,
+                        NEGATION_SCOPE,
+                        NEGATORS,
+                        NOT_ONLY,
+                        NUMBER_TOKEN,
+                        lexicon_hits,
+                        mark_negation,
+                        mask_numbers,
+                        news_lexicon,
+                        prepare_text,
+                        prepare_texts,
+                        split_clauses,
+)
+from .scoring import (
+                        LOW_CONFIDENCE_AGREEMENT,
+                        LOW_CONFIDENCE_P,
+                        MIN_SENTENCES_FOR_AGREEMENT,
+                        N_BOOTSTRAP,
+                        PROBABILITY_COLUMNS,
+                        low_confidence_reason,
+                        paragraph_sentiment,
+                        score_paragraphs,
+                        score_sentences,
+                        score_texts,
+                        sentence_weights,
+                        text_logits,
+)
 
 __all__ = [
     "CONCESSION_MARKERS", "CONTRAST_MARKERS", "CONTRAST_WEIGHT", "CharNgramVectorizer", "LABELS", "LEXICON_WEIGHT",

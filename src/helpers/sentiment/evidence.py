@@ -20,9 +20,23 @@ from .. import config
 from ..config import LABELS
 from ..stopwords import stopword_set
 from .model import SentimentModel
-from .rules import (CONTRAST_WEIGHT, LEXICON_WEIGHT, NUMBER_TOKEN, TOKEN_RE, lexicon_hits, news_lexicon,
-                    prepare_text, split_clauses)
-from .scoring import MIN_SENTENCES_FOR_AGREEMENT, N_BOOTSTRAP, PROBABILITY_COLUMNS, TONE_INDEX, bootstrap_interval
+from .rules import (
+    CONTRAST_WEIGHT,
+    LEXICON_WEIGHT,
+    NUMBER_TOKEN,
+    TOKEN_RE,
+    lexicon_hits,
+    news_lexicon,
+    prepare_text,
+    split_clauses,
+)
+from .scoring import (
+    MIN_SENTENCES_FOR_AGREEMENT,
+    N_BOOTSTRAP,
+    PROBABILITY_COLUMNS,
+    TONE_INDEX,
+    bootstrap_interval,
+)
 
 CLASS_COLUMNS = ["toward_negative", "toward_neutral", "toward_positive"]
 assert len(LABELS) == len(CLASS_COLUMNS) == 3  # _char_ngram_pushes adds three classes by hand
@@ -49,7 +63,7 @@ def _centred_coefficients(model: SentimentModel) -> np.ndarray:
 def _word_ngram_pushes(vectorizer, prepared: str, values: dict, coef: np.ndarray, totals, analyzer=None) -> None:
     """Word n-grams: a feature's contribution is split equally between its words."""
     grams = Counter((analyzer or vectorizer.build_analyzer())(prepared))
-    for gram, occurrences in grams.items():
+    for gram in grams:
         column = vectorizer.vocabulary_.get(gram)
         if column is None or column not in values:
             continue

@@ -27,7 +27,12 @@ from ..config import LABELS
 from ..datasets import checksums, decontaminate, load_datasets
 from ..errors import OptionError
 from . import rules
-from .features import CharNgramVectorizer, negation_preprocessor, plain_preprocessor, split_on_spaces
+from .features import (
+    CharNgramVectorizer,
+    negation_preprocessor,
+    plain_preprocessor,
+    split_on_spaces,
+)
 
 #: Bump when the pickled model layout or the features change (part of the cache key).
 MODEL_FORMAT = 5  # 5: numbers masked to one placeholder token

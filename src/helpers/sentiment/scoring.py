@@ -28,7 +28,13 @@ from ..config import LABELS
 from ..errors import require_columns
 from ..text import split_sentences
 from .model import SentimentModel
-from .rules import CONTRAST_WEIGHT, LEXICON_WEIGHT, lexicon_hits, may_have_marker, split_clauses
+from .rules import (
+    CONTRAST_WEIGHT,
+    LEXICON_WEIGHT,
+    lexicon_hits,
+    may_have_marker,
+    split_clauses,
+)
 
 PROBABILITY_COLUMNS = ["p_negative", "p_neutral", "p_positive"]
 #: A paragraph is low-confidence when its top probability is below this...
