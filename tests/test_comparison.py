@@ -18,7 +18,7 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import comparison, topics
+from helpers import comparison, topics, vectorize
 from helpers.errors import HelpersError
 
 REFERENCE = pd.DataFrame({"document_id": ["r1", "r1", "r2"], "term": ["a", "b", "b"], "count": [1, 1, 2]})
@@ -81,7 +81,7 @@ def test_a_term_in_every_paragraph_comes_back_against_the_reference():
     others = sorted(set(counts["term"]) - {"rusia"})  # every other word of the article is in the news
     ref = pd.DataFrame({"document_id": ["r1"] * len(others) + ["r2"] * len(others) + ["r3"],
                         "term": others + others + ["main"], "count": 1})
-    within = topics.top_terms_by_document(topics.fit_tfidf(texts, config=topics.DISTINCTIVE_CONFIG), n_terms=1)
+    within = topics.top_terms_by_document(topics.fit_tfidf(texts, config=vectorize.DISTINCTIVE_CONFIG), n_terms=1)
     assert "rusia" not in set(within["stem"])
     space = comparison.reference_space(counts, ref)
     against = comparison.paragraph_terms(space, counts, n_terms=1)

@@ -11,7 +11,6 @@ import pytest
 from helpers.errors import OptionError
 from helpers.stopwords import stopword_set
 from helpers.topics import (
-    DISTINCTIVE_CONFIG,
     TOPIC_SETTINGS,
     NTopicsChoice,
     TopicSettings,
@@ -41,6 +40,7 @@ from helpers.topics import (
     topic_terms,
     topics_possible,
 )
+from helpers.vectorize import DISTINCTIVE_CONFIG
 
 # Two themes with no content word in common: football and rice farming.
 FOOTBALL = [
@@ -295,7 +295,7 @@ def test_a_borderline_k_must_be_made_of_themes_too():
 
 
 def test_fewest_dominant_documents_counted_by_hand():
-    from helpers.topics import _fewest_dominant_documents
+    from helpers.topics.selection import _fewest_dominant_documents
 
     weights = np.array([[0.9, 0.1, 0.0], [0.8, 0.2, 0.0], [0.1, 0.7, 0.2], [0.0, 0.0, 0.0]])
     assert _fewest_dominant_documents(weights, 3) == 0  # topic 3 leads no document

@@ -8,6 +8,8 @@ sees the message and nothing else.
 
 from __future__ import annotations
 
+import numbers
+
 
 class HelpersError(Exception):
     """Base class for errors that a user can act on."""
@@ -86,6 +88,18 @@ def check_option(name: str, value, allowed) -> None:
     """Raise the project's one consistent error for a bad option value."""
     if value not in allowed:
         raise OptionError(invalid_value_msg(name, value, allowed))
+
+
+def check_positive(name: str, value) -> None:
+    """Raise :class:`OptionError` unless ``value`` is a positive whole number.
+
+    >>> check_positive("n_topics", 0)
+    Traceback (most recent call last):
+    ...
+    helpers.errors.OptionError: Invalid value for n_topics: 0. Use a positive integer.
+    """
+    if not isinstance(value, numbers.Integral) or value < 1:
+        raise OptionError(invalid_value_msg(name, value, "a positive integer"))
 
 
 def require_columns(table, columns, *, caller: str, fix: str) -> None:
