@@ -46,8 +46,9 @@ corpus: $(STAMP) ## Analyse every .txt article in CORPUS=dir (or CORPUS=indosum)
 test: $(STAMP) ## Run the unit tests and execute every notebook (pytest)
 	$(PY) -m pytest
 
-lint: $(STAMP) ## Check the code with ruff (rules in pyproject.toml)
+lint: $(STAMP) ## Check the code with ruff: lint rules and formatting (pyproject.toml)
 	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
 
 bench: $(STAMP) ## Benchmark TF-IDF, report and sentiment speed; writes reports/bench.json
 	$(PY) -m helpers.bench

@@ -15,8 +15,9 @@ SHARED_DATASETS = config.PROJECT_ROOT.parent / "shared" / "datasets"
 def data_required() -> bool:
     """True when missing or corrupt datasets must fail the run instead of skipping:
     under CI (``CI=true``) or whenever ``DATA_MIRROR`` names a mirror."""
-    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"} \
-        or bool(os.environ.get(config.DATA_MIRROR_ENV, "").strip())
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"} or bool(
+        os.environ.get(config.DATA_MIRROR_ENV, "").strip()
+    )
 
 
 def pytest_sessionstart(session):
@@ -35,15 +36,22 @@ def pytest_sessionstart(session):
         try:
             datasets.dataset_files(tuple(datasets.DATASETS))
         except DatasetError as error:
-            pytest.exit(f"Datasets required (CI or DATA_MIRROR set) but not usable: {error}", returncode=1)
+            pytest.exit(
+                f"Datasets required (CI or DATA_MIRROR set) but not usable: {error}",
+                returncode=1,
+            )
 
 
 def require_datasets(error: Exception) -> None:
     """Fail on a dataset error when data is required, else skip with the reason
     (shown by ``pytest -rs``). Call it from an ``except DatasetError`` block."""
     if data_required():
-        pytest.fail(f"datasets required (CI or DATA_MIRROR set): {error}", pytrace=False)
-    pytest.skip(f"labelled datasets unavailable and neither CI nor DATA_MIRROR is set: {error}")
+        pytest.fail(
+            f"datasets required (CI or DATA_MIRROR set): {error}", pytrace=False
+        )
+    pytest.skip(
+        f"labelled datasets unavailable and neither CI nor DATA_MIRROR is set: {error}"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -76,9 +84,18 @@ def seed_report(tmp_path_factory):
     from helpers.report import run_report
 
     root = tmp_path_factory.mktemp("seed-report")
-    timings = run_report(config.DEFAULT_ARTICLE, processed_root=root / "processed",
-                         reports_root=root / "reports", executed_dir=root / "executed",
-                         log=lambda *_: None)
+    timings = run_report(
+        config.DEFAULT_ARTICLE,
+        processed_root=root / "processed",
+        reports_root=root / "reports",
+        executed_dir=root / "executed",
+        log=lambda *_: None,
+    )
     slug = config.slug_for(config.DEFAULT_ARTICLE)
-    return {"processed": root / "processed" / slug, "reports": root / "reports" / slug,
-            "executed": root / "executed", "timings": timings, "root": root}
+    return {
+        "processed": root / "processed" / slug,
+        "reports": root / "reports" / slug,
+        "executed": root / "executed",
+        "timings": timings,
+        "root": root,
+    }

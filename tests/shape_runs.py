@@ -105,11 +105,11 @@ def hostile_article() -> bytes:
         "<script>alert('xss-probe-0')</script> Pakta Rusia dan Korea Utara",
         "Tanggal: 21 Jun 2024 10:58 wib.",
         f"JAKARTA (Tampang) – {p[0]}",
-        f"{p[1]} <script>alert(\"xss-probe-1\")</script>",
+        f'{p[1]} <script>alert("xss-probe-1")</script>',
         "REAKSI DUNIA",
         f"{p[2]} <img src=x onerror=\"alert('xss-probe-2')\">",
         f"{p[3]} <style>body {{ display: none }} /* xss-probe-3 */</style>",
-        p[1] + " <script>alert(\"xss-probe-1\")</script>",  # a duplicated paragraph
+        p[1] + ' <script>alert("xss-probe-1")</script>',  # a duplicated paragraph
         "LANGKAH BERIKUTNYA",
         f"{p[4]} [klik di sini](javascript:alert('xss-probe-4')) **tebal** $x^2$ `kode` # judul",
         *p[5:9],
@@ -132,8 +132,11 @@ def long_article(n: int = N_LONG) -> str:
     sentences = seed_sentences()
     k = len(sentences)
     paragraphs = [f"{sentences[i % k]} {sentences[(7 * i + 3) % k]}" for i in range(n)]
-    return "Pakta Rusia dan Korea Utara: laporan panjang\n\nTanggal: 21 Jun 2024 10:58 wib.\n\n" + \
-        "\n\n".join(paragraphs) + "\n\nCopyright © Tampang.com\nAll rights reserved\n"
+    return (
+        "Pakta Rusia dan Korea Utara: laporan panjang\n\nTanggal: 21 Jun 2024 10:58 wib.\n\n"
+        + "\n\n".join(paragraphs)
+        + "\n\nCopyright © Tampang.com\nAll rights reserved\n"
+    )
 
 
 #: A real IndoSum news article (ANTARA, elephants paraded in Laos; 7 paragraphs): no
@@ -149,7 +152,9 @@ def indosum_article() -> str:
     return articles.loc[articles["id"] == INDOSUM_ID, "text"].iloc[0] + "\n"
 
 
-def doubled_notebooks(folder: Path, *, then_article: Path, then_output_dir: Path) -> list[Path]:
+def doubled_notebooks(
+    folder: Path, *, then_article: Path, then_output_dir: Path
+) -> list[Path]:
     """Each notebook run twice in one kernel, the second time after a parameter change.
 
     What a JupyterLab user does: "Run All", then edit the parameters cell to point at
@@ -164,11 +169,17 @@ def doubled_notebooks(folder: Path, *, then_article: Path, then_output_dir: Path
     paths = []
     for path in notebook_paths():
         nb = nbformat.read(path, as_version=4)
-        index = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
-        change = new_code_cell(f"article_path = {str(then_article)!r}\noutput_dir = {str(then_output_dir)!r}")
+        index = next(
+            i
+            for i, c in enumerate(nb.cells)
+            if "parameters" in c.metadata.get("tags", [])
+        )
+        change = new_code_cell(
+            f"article_path = {str(then_article)!r}\noutput_dir = {str(then_output_dir)!r}"
+        )
         change["id"] = "parameter-change"
         again = []
-        for cell in nb.cells[index + 1:]:
+        for cell in nb.cells[index + 1 :]:
             copy = nbformat.from_dict(json.loads(json.dumps(cell)))
             if "id" in copy:
                 copy["id"] = f"{cell.get('id', 'cell')}-again"[:64]
@@ -184,20 +195,49 @@ def _jobs(base: Path) -> list[dict]:
     articles = base / "articles"
     articles.mkdir(parents=True)
     (articles / "hostile-markup.txt").write_bytes(hostile_article())
-    (articles / "single-paragraph.txt").write_text(single_paragraph_article(), encoding="utf-8")
-    (articles / "english-two-paragraphs.txt").write_text(english_article(), encoding="utf-8")
+    (articles / "single-paragraph.txt").write_text(
+        single_paragraph_article(), encoding="utf-8"
+    )
+    (articles / "english-two-paragraphs.txt").write_text(
+        english_article(), encoding="utf-8"
+    )
     (articles / "long-paragraphs.txt").write_text(long_article(), encoding="utf-8")
-    (articles / "indosum-gajah-laos.txt").write_text(indosum_article(), encoding="utf-8")
+    (articles / "indosum-gajah-laos.txt").write_text(
+        indosum_article(), encoding="utf-8"
+    )
     rerun_root = base / "runs" / "rerun-after-change"
-    doubled = doubled_notebooks(base / "doubled-notebooks", then_article=config.DEFAULT_ARTICLE,
-                                then_output_dir=rerun_root / "after-change")
+    doubled = doubled_notebooks(
+        base / "doubled-notebooks",
+        then_article=config.DEFAULT_ARTICLE,
+        then_output_dir=rerun_root / "after-change",
+    )
     jobs = [
         {"name": "long", "article": articles / "long-paragraphs.txt", "notebooks": []},
-        {"name": "rerun-after-change", "article": articles / "single-paragraph.txt", "notebooks": doubled},
-        {"name": "hostile", "article": articles / "hostile-markup.txt", "notebooks": []},
-        {"name": "single", "article": articles / "single-paragraph.txt", "notebooks": []},
-        {"name": "english", "article": articles / "english-two-paragraphs.txt", "notebooks": []},
-        {"name": "indosum", "article": articles / "indosum-gajah-laos.txt", "notebooks": []},
+        {
+            "name": "rerun-after-change",
+            "article": articles / "single-paragraph.txt",
+            "notebooks": doubled,
+        },
+        {
+            "name": "hostile",
+            "article": articles / "hostile-markup.txt",
+            "notebooks": [],
+        },
+        {
+            "name": "single",
+            "article": articles / "single-paragraph.txt",
+            "notebooks": [],
+        },
+        {
+            "name": "english",
+            "article": articles / "english-two-paragraphs.txt",
+            "notebooks": [],
+        },
+        {
+            "name": "indosum",
+            "article": articles / "indosum-gajah-laos.txt",
+            "notebooks": [],
+        },
     ]
     for job in jobs:
         job["root"] = base / "runs" / job["name"]
@@ -205,7 +245,9 @@ def _jobs(base: Path) -> list[dict]:
     # Another article's outputs already in the roots: a run must leave them alone.
     neighbour = jobs[3]["root"] / "processed" / config.slug_for(config.DEFAULT_ARTICLE)
     neighbour.mkdir(parents=True)
-    (neighbour / "paragraphs.csv").write_text("paragraph_id,text\n1,untouched\n", encoding="utf-8")
+    (neighbour / "paragraphs.csv").write_text(
+        "paragraph_id,text\n1,untouched\n", encoding="utf-8"
+    )
     return jobs
 
 
@@ -222,11 +264,20 @@ def run_all(parallel: int = 2) -> dict[str, ShapeRun]:
     while pending or running:
         while pending and len(running) < parallel:
             job = pending.pop(0)
-            payload = json.dumps({"article": str(job["article"]), "root": str(job["root"]),
-                                  "notebooks": [str(p) for p in job["notebooks"]]})
+            payload = json.dumps(
+                {
+                    "article": str(job["article"]),
+                    "root": str(job["root"]),
+                    "notebooks": [str(p) for p in job["notebooks"]],
+                }
+            )
             log = (job["root"] / "stderr.txt").open("w", encoding="utf-8")
-            process = subprocess.Popen([sys.executable, "-c", _RUNNER, payload], env=env,
-                                       stdout=subprocess.DEVNULL, stderr=log)
+            process = subprocess.Popen(
+                [sys.executable, "-c", _RUNNER, payload],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
             log.close()
             running.append((job, process, time.perf_counter()))
         time.sleep(0.2)
@@ -237,9 +288,17 @@ def run_all(parallel: int = 2) -> dict[str, ShapeRun]:
                     process.kill()
                 continue
             running.remove(entry)
-            stderr = (job["root"] / "stderr.txt").read_text(encoding="utf-8", errors="replace")
-            done[job["name"]] = ShapeRun(job["name"], Path(job["article"]), process.returncode, stderr,
-                                         Path(job["root"]), time.perf_counter() - start)
+            stderr = (job["root"] / "stderr.txt").read_text(
+                encoding="utf-8", errors="replace"
+            )
+            done[job["name"]] = ShapeRun(
+                job["name"],
+                Path(job["article"]),
+                process.returncode,
+                stderr,
+                Path(job["root"]),
+                time.perf_counter() - start,
+            )
     return done
 
 

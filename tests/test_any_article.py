@@ -34,9 +34,13 @@ def test_report_succeeds(runs, shape):
 
 @pytest.mark.parametrize("shape", SHAPES)
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
-def test_every_notebook_exported_without_errors_warnings_or_stderr(runs, shape, notebook):
+def test_every_notebook_exported_without_errors_warnings_or_stderr(
+    runs, shape, notebook
+):
     run = runs[shape]
-    assert (run.reports / f"{notebook.stem}.html").is_file(), f"{shape}: no HTML for {notebook.name}"
+    assert (run.reports / f"{notebook.stem}.html").is_file(), (
+        f"{shape}: no HTML for {notebook.name}"
+    )
     assert shape_runs.notebook_problems(run.executed / notebook.name) == []
 
 
@@ -55,7 +59,12 @@ def test_outputs_go_to_the_articles_own_slug_and_leave_others_alone(runs):
     run = runs["single"]
     assert run.processed.name == "single-paragraph"
     assert run.reports.name == "single-paragraph"
-    neighbour = run.root / "processed" / config.slug_for(config.DEFAULT_ARTICLE) / "paragraphs.csv"
+    neighbour = (
+        run.root
+        / "processed"
+        / config.slug_for(config.DEFAULT_ARTICLE)
+        / "paragraphs.csv"
+    )
     assert neighbour.read_text(encoding="utf-8") == "paragraph_id,text\n1,untouched\n"
 
 
@@ -65,10 +74,16 @@ def test_metadata_lines_dateline_and_crossheads_are_not_body_text(runs):
     assert article.published is not None and article.published.year == 2024
     assert article.dateline == "JAKARTA (Tampang)"
     body = " ".join(article.paragraphs)
-    assert "Tanggal:" not in body and "REAKSI DUNIA" not in body and "JAKARTA (Tampang)" not in body
+    assert (
+        "Tanggal:" not in body
+        and "REAKSI DUNIA" not in body
+        and "JAKARTA (Tampang)" not in body
+    )
     assert {"REAKSI DUNIA", "LANGKAH BERIKUTNYA"} <= set(article.sections)
     table = pd.read_csv(runs["hostile"].processed / "paragraphs.csv")
-    assert table["text"].duplicated().sum() == 1  # the duplicated paragraph is kept, once more
+    assert (
+        table["text"].duplicated().sum() == 1
+    )  # the duplicated paragraph is kept, once more
 
 
 def test_single_paragraph_report_explains_what_it_cannot_do(runs):
@@ -78,7 +93,9 @@ def test_single_paragraph_report_explains_what_it_cannot_do(runs):
     later = [nb for nb in NOTEBOOKS if not nb.name.startswith("01-")]
     for notebook in later:  # analyses across paragraphs need several of them
         html = run.html(notebook)
-        assert "<strong>Note:</strong>" in html or "<strong>Warning:</strong>" in html, notebook.name
+        assert (
+            "<strong>Note:</strong>" in html or "<strong>Warning:</strong>" in html
+        ), notebook.name
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
@@ -106,7 +123,13 @@ def test_contract_columns_from_later_notebooks(runs):
         assert {"dominant_topic", "topic_weight"} <= set(table.columns)
         assert (runs["long"].processed / "topics.csv").is_file()
     if "03-paragraph-sentiment.ipynb" in names:
-        assert {"sentiment", "p_negative", "p_neutral", "p_positive", "sentiment_score"} <= set(table.columns)
+        assert {
+            "sentiment",
+            "p_negative",
+            "p_neutral",
+            "p_positive",
+            "sentiment_score",
+        } <= set(table.columns)
         total = table[["p_negative", "p_neutral", "p_positive"]].sum(axis=1)
         assert (total.sub(1).abs() < 1e-5).all()
 
@@ -121,8 +144,12 @@ def test_a_real_article_off_the_seed_story_runs_the_empty_branches(runs):
     assert article.paragraphs[0].startswith("Puluhan gajah")
     first = html_module.unescape(run.html(NOTEBOOKS[0]))
     assert "No actor from the gazetteer is mentioned in this article." in first
-    assert "so no collocation is ranked" in first or "so no collocation can be ranked" in first
+    assert (
+        "so no collocation is ranked" in first
+        or "so no collocation can be ranked" in first
+    )
     assert "'pakta' does not occur in this article." in first
-    third = html_module.unescape(run.html(next(nb for nb in NOTEBOOKS if nb.name.startswith("03-"))))
+    third = html_module.unescape(
+        run.html(next(nb for nb in NOTEBOOKS if nb.name.startswith("03-")))
+    )
     assert "No actor from the gazetteer is named in this article." in third
-

@@ -13,9 +13,13 @@ from helpers.article import parse_published, split_dateline
 
 # --- the seed article ---------------------------------------------------------------
 
+
 def test_seed_metadata_and_paragraphs(seed_path):
     article = helpers.load_article(seed_path)
-    assert article.title == "Putin-Kim Jong Un Makin Mesra, Teken Pakta Pertahanan Korut-Rusia"
+    assert (
+        article.title
+        == "Putin-Kim Jong Un Makin Mesra, Teken Pakta Pertahanan Korut-Rusia"
+    )
     assert article.published == datetime.fromisoformat("2024-06-21T10:58:00+07:00")
     assert article.published.utcoffset() == timedelta(hours=7)
     assert str(article.published.tzinfo) == "Asia/Jakarta"
@@ -29,7 +33,13 @@ def test_seed_metadata_and_paragraphs(seed_path):
 
 def test_seed_boilerplate_never_reaches_the_body(seed_path):
     body = "\n".join(helpers.load_article(seed_path).paragraphs)
-    for boilerplate in ("Sumber foto", "Tanggal:", "Copyright", "All rights reserved", "Makin Mesra"):
+    for boilerplate in (
+        "Sumber foto",
+        "Tanggal:",
+        "Copyright",
+        "All rights reserved",
+        "Makin Mesra",
+    ):
         assert boilerplate not in body
 
 
@@ -39,7 +49,13 @@ def test_default_path_is_the_seed():
 
 def test_paragraphs_table_columns_and_counts(seed_path):
     table = helpers.paragraphs_table(helpers.load_article(seed_path))
-    assert list(table.columns[:5]) == ["paragraph_id", "text", "n_sentences", "n_words", "n_chars"]
+    assert list(table.columns[:5]) == [
+        "paragraph_id",
+        "text",
+        "n_sentences",
+        "n_words",
+        "n_chars",
+    ]
     assert table["paragraph_id"].tolist() == list(range(1, 18))
     assert table["n_sentences"].iloc[0] == 3
     assert (table["n_words"] > 0).all()
@@ -48,12 +64,15 @@ def test_paragraphs_table_columns_and_counts(seed_path):
 
 # --- other shapes ------------------------------------------------------------------
 
+
 def test_article_without_headline_date_or_footer():
     article = helpers.parse_article(
         "Banjir melanda Kota Palu pada Senin pagi. Ratusan rumah terendam.\n\n"
         "Pemerintah kota membuka posko pengungsian di tiga kecamatan.\n"
     )
-    assert article.title is None and article.published is None and article.source is None
+    assert (
+        article.title is None and article.published is None and article.source is None
+    )
     assert article.photo_credit is None
     assert len(article.paragraphs) == 2
 
@@ -61,10 +80,22 @@ def test_article_without_headline_date_or_footer():
 @pytest.mark.parametrize(
     ("first", "dateline", "agency"),
     [
-        ("JAKARTA (Pos Kota) – Polisi menangkap dua pelaku.", "JAKARTA (Pos Kota)", "Pos Kota"),
-        ("Jakarta, CNN Indonesia -- Polisi menangkap dua pelaku.", "Jakarta, CNN Indonesia", "CNN Indonesia"),
+        (
+            "JAKARTA (Pos Kota) – Polisi menangkap dua pelaku.",
+            "JAKARTA (Pos Kota)",
+            "Pos Kota",
+        ),
+        (
+            "Jakarta, CNN Indonesia -- Polisi menangkap dua pelaku.",
+            "Jakarta, CNN Indonesia",
+            "CNN Indonesia",
+        ),
         ("Merdeka.com - Polisi menangkap dua pelaku.", "Merdeka.com", "Merdeka.com"),
-        ("Palu (ANTARA News) - Polisi menangkap dua pelaku.", "Palu (ANTARA News)", "ANTARA News"),
+        (
+            "Palu (ANTARA News) - Polisi menangkap dua pelaku.",
+            "Palu (ANTARA News)",
+            "ANTARA News",
+        ),
     ],
 )
 def test_datelines_become_metadata(first, dateline, agency):
@@ -75,7 +106,12 @@ def test_datelines_become_metadata(first, dateline, agency):
 
 
 def test_no_dateline_in_ordinary_sentences():
-    assert split_dateline("Presiden Joko Widodo meresmikan jembatan - katanya - kemarin.")[0] is None
+    assert (
+        split_dateline("Presiden Joko Widodo meresmikan jembatan - katanya - kemarin.")[
+            0
+        ]
+        is None
+    )
 
 
 def test_crossheads_are_section_labels_not_paragraphs():
@@ -103,8 +139,13 @@ def test_single_newline_paragraphs_are_split_with_a_note():
 
 
 def test_hard_wrapped_lines_inside_a_paragraph_are_joined():
-    article = helpers.parse_article("Kalimat pertama yang\npanjang sekali.\n\nParagraf kedua.")
-    assert article.paragraphs == ("Kalimat pertama yang panjang sekali.", "Paragraf kedua.")
+    article = helpers.parse_article(
+        "Kalimat pertama yang\npanjang sekali.\n\nParagraf kedua."
+    )
+    assert article.paragraphs == (
+        "Kalimat pertama yang panjang sekali.",
+        "Paragraf kedua.",
+    )
 
 
 @pytest.mark.parametrize(
@@ -127,14 +168,27 @@ def test_unparseable_date_is_none():
 
 # --- bad input -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("content", "error", "phrase"),
     [
         (b"", helpers.EmptyArticleError, "empty"),
         (b"   \n\n\t  \n", helpers.EmptyArticleError, "empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), helpers.BinaryArticleError, "binary"),
-        ("Berita ini ditulis dengan ejaan caf\u00e9.".encode("cp1252"), helpers.ArticleEncodingError, "not UTF-8"),
-        ("Sumber foto: google\n\nCopyright \u00a9 Tampang.com\n".encode(), helpers.EmptyArticleError, "no body"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+            helpers.BinaryArticleError,
+            "binary",
+        ),
+        (
+            "Berita ini ditulis dengan ejaan caf\u00e9.".encode("cp1252"),
+            helpers.ArticleEncodingError,
+            "not UTF-8",
+        ),
+        (
+            "Sumber foto: google\n\nCopyright \u00a9 Tampang.com\n".encode(),
+            helpers.EmptyArticleError,
+            "no body",
+        ),
     ],
 )
 def test_bad_files_raise_the_projects_errors(write_article, content, error, phrase):
@@ -174,7 +228,10 @@ def test_bom_crlf_and_utf16_decode_to_the_same_article(write_article):
 
 def test_loading_never_writes_data_raw(seed_path):
     def snapshot():
-        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in config.RAW_DIR.iterdir()}
+        return {
+            p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in config.RAW_DIR.iterdir()
+        }
 
     before = snapshot()
     helpers.paragraphs_table(helpers.load_article(seed_path))
@@ -206,7 +263,9 @@ def test_n_words_of_seed_paragraphs_5_and_6_counted_by_hand(seed_path):
 
 def test_the_copyright_footer_wins_over_the_dateline_agency_as_source():
     body = "JAKARTA (Pos Kota) – Harga beras naik lagi pekan ini di banyak pasar."
-    with_footer = helpers.parse_article(f"{body}\n\nCopyright © Tampang.com\nAll rights reserved\n")
+    with_footer = helpers.parse_article(
+        f"{body}\n\nCopyright © Tampang.com\nAll rights reserved\n"
+    )
     assert with_footer.source == "Tampang.com"
     assert with_footer.dateline == "JAKARTA (Pos Kota)"
     assert helpers.parse_article(body).source == "Pos Kota"  # no footer: the agency

@@ -28,7 +28,9 @@ from helpers.report import notebook_paths
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 GENERIC_ALT = "No description has been provided for this image"
 #: HTML tags that must never be shown to readers as text (a sanitizer gone wrong).
-LITERAL_TAG = re.compile(r"</?(p|h[1-6]|table|thead|tbody|tr|th|td|caption|style|ul|ol|li|div|img|strong)\b[^>]*>")
+LITERAL_TAG = re.compile(
+    r"</?(p|h[1-6]|table|thead|tbody|tr|th|td|caption|style|ul|ol|li|div|img|strong)\b[^>]*>"
+)
 
 pytestmark = pytest.mark.notebook
 
@@ -38,9 +40,13 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium; .ci/run does)")
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium; .ci/run does)"
+        )
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox"]
+        )
         yield launched
         launched.close()
 
@@ -49,7 +55,14 @@ def _open(browser, url: str):
     """A page at ``url`` with its console errors and any request to another host recorded."""
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on(
+        "console",
+        lambda m: (
+            problems.append(f"console {m.type}: {m.text}")
+            if m.type == "error"
+            else None
+        ),
+    )
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
 
     def route(request_route):
@@ -66,23 +79,32 @@ def _open(browser, url: str):
 
 
 def _check_images(page) -> list[str]:
-    images = page.evaluate("Array.from(document.images).map(i => ({src: i.src.slice(0, 40), alt: i.alt,"
-                           " ok: i.complete && i.naturalWidth > 0}))")
+    images = page.evaluate(
+        "Array.from(document.images).map(i => ({src: i.src.slice(0, 40), alt: i.alt,"
+        " ok: i.complete && i.naturalWidth > 0}))"
+    )
     bad = [f"not loaded: {i['src']}" for i in images if not i["ok"]]
-    bad += [f"alt text {i['alt']!r}" for i in images
-            if len(i["alt"].strip()) < 12 or GENERIC_ALT in i["alt"]]
+    bad += [
+        f"alt text {i['alt']!r}"
+        for i in images
+        if len(i["alt"].strip()) < 12 or GENERIC_ALT in i["alt"]
+    ]
     return bad
 
 
 def _check_links(page, html_path: Path, *, fragments_only: bool) -> list[str]:
-    links = page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))")
+    links = page.evaluate(
+        "Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))"
+    )
     bad = []
     for href in links:
         if href.startswith("#"):
             # a browser tries the decoded fragment, then the raw one (nbconvert's
             # heading ids are percent-encoded)
-            found = page.evaluate("ids => ids.some(id => document.getElementById(id) !== null)",
-                                  [unquote(href[1:]), href[1:]])
+            found = page.evaluate(
+                "ids => ids.some(id => document.getElementById(id) !== null)",
+                [unquote(href[1:]), href[1:]],
+            )
             if not found:
                 bad.append(f"{html_path.name}: {href} points nowhere")
         elif not fragments_only and not urlparse(href).scheme:
@@ -99,9 +121,15 @@ def test_reader_reports_and_index_read_cleanly_in_a_browser(seed_report, browser
     index = reports / "index.html"
     page, errors = _open(browser, index.as_uri())
     problems += errors + _check_links(page, index, fragments_only=False)
-    links = set(page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))"))
+    links = set(
+        page.evaluate(
+            "Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))"
+        )
+    )
     for notebook in notebook_paths():
-        assert {f"{notebook.stem}.html", f"with-code/{notebook.stem}.html"} <= links, notebook.name
+        assert {f"{notebook.stem}.html", f"with-code/{notebook.stem}.html"} <= links, (
+            notebook.name
+        )
     assert headline in page.title() or headline in page.inner_text("h1")
     page.close()
     for notebook in notebook_paths():
@@ -110,13 +138,21 @@ def test_reader_reports_and_index_read_cleanly_in_a_browser(seed_report, browser
         problems += [f"{notebook.name}: {e}" for e in errors]
         problems += [f"{notebook.name}: {e}" for e in _check_images(page)]
         problems += _check_links(page, html_path, fragments_only=True)
-        code_cells = page.evaluate("document.querySelectorAll('.jp-CodeCell .jp-InputArea').length")
+        code_cells = page.evaluate(
+            "document.querySelectorAll('.jp-CodeCell .jp-InputArea').length"
+        )
         if code_cells:
-            problems.append(f"{notebook.name}: {code_cells} code cells in the reader's version")
+            problems.append(
+                f"{notebook.name}: {code_cells} code cells in the reader's version"
+            )
         text = page.inner_text("body")
-        problems += [f"{notebook.name}: literal tag {m[0]!r}" for m in LITERAL_TAG.finditer(text)][:3]
+        problems += [
+            f"{notebook.name}: literal tag {m[0]!r}" for m in LITERAL_TAG.finditer(text)
+        ][:3]
         if headline not in page.title():
-            problems.append(f"{notebook.name}: title {page.title()!r} lacks the headline")
+            problems.append(
+                f"{notebook.name}: title {page.title()!r} lacks the headline"
+            )
         page.close()
     assert problems == []
 
@@ -140,10 +176,21 @@ def lab(tmp_path):
     shutil.copy(source, notebook)
     port, token = _free_port(), secrets.token_hex(16)
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-         "--LabApp.expose_app_in_browser=True", "--ServerApp.open_browser=False"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=root,
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--allow-root",
+            f"--port={port}",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root}",
+            "--LabApp.expose_app_in_browser=True",
+            "--ServerApp.open_browser=False",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=root,
         env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")},
     )
     base = f"http://127.0.0.1:{port}"
@@ -158,7 +205,12 @@ def lab(tmp_path):
                 pytest.fail("JupyterLab did not start within 90 s")
             time.sleep(0.5)
     try:
-        yield {"base": base, "token": token, "notebook": notebook, "out": tmp_path / "out"}
+        yield {
+            "base": base,
+            "token": token,
+            "notebook": notebook,
+            "out": tmp_path / "out",
+        }
     finally:
         server.terminate()
         try:
@@ -180,39 +232,62 @@ def test_jupyterlab_opens_runs_and_exports_notebook_03(lab, browser):
     notebook: Path = lab["notebook"]
     _point_outputs_at(notebook, lab["out"])
     stored = notebook.read_bytes()
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 900})
+    context = browser.new_context(
+        accept_downloads=True, viewport={"width": 1400, "height": 900}
+    )
     page = context.new_page()
     page.goto(f"{lab['base']}/lab/tree/{notebook.name}?token={lab['token']}")
     page.wait_for_function("window.jupyterapp !== undefined", timeout=90_000)
     # the project kernel is selected from the notebook's metadata, without asking
-    page.wait_for_function("(document.querySelector('.jp-Toolbar-kernelName')?.textContent || '')"
-                           ".includes('indonesian-news')", timeout=90_000)
-    page.wait_for_function("document.querySelector('.jp-Notebook-ExecutionIndicator')"
-                           "?.getAttribute('data-status') === 'idle'", timeout=90_000)
+    page.wait_for_function(
+        "(document.querySelector('.jp-Toolbar-kernelName')?.textContent || '')"
+        ".includes('indonesian-news')",
+        timeout=90_000,
+    )
+    page.wait_for_function(
+        "document.querySelector('.jp-Notebook-ExecutionIndicator')"
+        "?.getAttribute('data-status') === 'idle'",
+        timeout=90_000,
+    )
     page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
     page.wait_for_function("!document.querySelector('.jp-mod-dirty')", timeout=30_000)
-    assert notebook.read_bytes() == stored, "opening and saving the notebook in JupyterLab modified it"
+    assert notebook.read_bytes() == stored, (
+        "opening and saving the notebook in JupyterLab modified it"
+    )
 
-    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    page.evaluate(
+        "() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }"
+    )
     page.wait_for_function(
         "document.querySelector('.jp-Notebook-ExecutionIndicator')?.getAttribute('data-status') === 'idle'"
         " && document.querySelectorAll('.jp-OutputArea-output').length > 0"
         " && !Array.from(document.querySelectorAll('.jp-InputPrompt')).some(p => p.textContent.includes('*'))",
-        timeout=600_000, polling=1000)
+        timeout=600_000,
+        polling=1000,
+    )
     errors = page.evaluate(
         "Array.from(document.querySelectorAll('.jp-OutputArea-output[data-mime-type=\"application/vnd.jupyter.stderr\"]'))"
-        ".map(e => e.innerText.slice(0, 300))")
+        ".map(e => e.innerText.slice(0, 300))"
+    )
     assert errors == [], errors
-    assert "Training sentiment model" not in page.inner_text(".jp-Notebook"), "progress left a trace"
+    assert "Training sentiment model" not in page.inner_text(".jp-Notebook"), (
+        "progress left a trace"
+    )
 
     # File → Save and Export Notebook As → HTML, the dialog's defaults (Sanitize HTML ticked)
     downloads = []
-    context.on("page", lambda popup: popup.on("download", lambda d: downloads.append(d)))
+    context.on(
+        "page", lambda popup: popup.on("download", lambda d: downloads.append(d))
+    )
     page.on("download", lambda d: downloads.append(d))
-    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:export-to-format',"
-                  " {format: 'html', label: 'HTML'}); }")
+    page.evaluate(
+        "() => { window.jupyterapp.commands.execute('notebook:export-to-format',"
+        " {format: 'html', label: 'HTML'}); }"
+    )
     page.wait_for_selector(".jp-Dialog input[type=checkbox]")
-    assert page.is_checked(".jp-Dialog input[type=checkbox]"), "Sanitize HTML is the dialog's default"
+    assert page.is_checked(".jp-Dialog input[type=checkbox]"), (
+        "Sanitize HTML is the dialog's default"
+    )
     page.click(".jp-Dialog .jp-mod-accept")
     deadline = time.monotonic() + 120
     while not downloads and time.monotonic() < deadline:
@@ -226,7 +301,9 @@ def test_jupyterlab_opens_runs_and_exports_notebook_03(lab, browser):
     text = export_page.inner_text("body")
     literal = [m[0] for m in LITERAL_TAG.finditer(text)]
     assert literal == [], f"the sanitized export shows tags as text: {literal[:5]}"
-    assert export_page.evaluate("document.querySelectorAll('table th').length") > 0, "tables lost their headers"
+    assert export_page.evaluate("document.querySelectorAll('table th').length") > 0, (
+        "tables lost their headers"
+    )
     assert _check_images(export_page) == []
     assert problems == []
     export_page.close()

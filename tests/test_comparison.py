@@ -21,17 +21,29 @@ import pytest
 from helpers import comparison, topics, vectorize
 from helpers.errors import HelpersError
 
-REFERENCE = pd.DataFrame({"document_id": ["r1", "r1", "r2"], "term": ["a", "b", "b"], "count": [1, 1, 2]})
-PARAGRAPHS = pd.DataFrame({"document_id": [1, 1, 2], "term": ["a", "c", "c"], "count": [1, 1, 1]})
-META = pd.DataFrame({"id": ["r2", "r1"], "source": ["suara", "antaranews"], "category": ["olahraga", "tajuk utama"],
-                     "url": ["https://suara.com/x", "https://antaranews.com/y"]})
+REFERENCE = pd.DataFrame(
+    {"document_id": ["r1", "r1", "r2"], "term": ["a", "b", "b"], "count": [1, 1, 2]}
+)
+PARAGRAPHS = pd.DataFrame(
+    {"document_id": [1, 1, 2], "term": ["a", "c", "c"], "count": [1, 1, 1]}
+)
+META = pd.DataFrame(
+    {
+        "id": ["r2", "r1"],
+        "source": ["suara", "antaranews"],
+        "category": ["olahraga", "tajuk utama"],
+        "url": ["https://suara.com/x", "https://antaranews.com/y"],
+    }
+)
 IDF_AB, IDF_C = math.log(4 / 3) + 1, math.log(2) + 1
 
 
 def test_idf_comes_from_the_reference_plus_the_article():
     space = comparison.reference_space(PARAGRAPHS, REFERENCE)
     assert space.terms == ("a", "b", "c") and space.n_documents == 3
-    assert space.idf().to_dict() == pytest.approx({"a": IDF_AB, "b": IDF_AB, "c": IDF_C})
+    assert space.idf().to_dict() == pytest.approx(
+        {"a": IDF_AB, "b": IDF_AB, "c": IDF_C}
+    )
 
 
 def test_paragraph_terms_by_hand():
@@ -39,9 +51,27 @@ def test_paragraph_terms_by_hand():
     terms = comparison.paragraph_terms(space, PARAGRAPHS, labels={"c": "C-form"})
     norm = math.hypot(IDF_AB, IDF_C)
     assert terms.to_dict("records") == [
-        {"document_id": 1, "rank": 1, "term": "C-form", "stem": "c", "weight": pytest.approx(IDF_C / norm)},
-        {"document_id": 1, "rank": 2, "term": "a", "stem": "a", "weight": pytest.approx(IDF_AB / norm)},
-        {"document_id": 2, "rank": 1, "term": "C-form", "stem": "c", "weight": pytest.approx(1.0)},
+        {
+            "document_id": 1,
+            "rank": 1,
+            "term": "C-form",
+            "stem": "c",
+            "weight": pytest.approx(IDF_C / norm),
+        },
+        {
+            "document_id": 1,
+            "rank": 2,
+            "term": "a",
+            "stem": "a",
+            "weight": pytest.approx(IDF_AB / norm),
+        },
+        {
+            "document_id": 2,
+            "rank": 1,
+            "term": "C-form",
+            "stem": "c",
+            "weight": pytest.approx(1.0),
+        },
     ]
     assert list(terms.columns) == ["document_id", "rank", "term", "stem", "weight"]
 
@@ -49,11 +79,22 @@ def test_paragraph_terms_by_hand():
 def test_similar_articles_by_hand():
     space = comparison.reference_space(PARAGRAPHS, REFERENCE)
     similar = comparison.similar_articles(space, META, n=5)
-    assert list(similar.columns) == ["id", "source", "category", "url", "similarity", "shared_terms"]
+    assert list(similar.columns) == [
+        "id",
+        "source",
+        "category",
+        "url",
+        "similarity",
+        "shared_terms",
+    ]
     assert similar["id"].tolist() == ["r1", "r2"]
     article_a = IDF_AB / math.hypot(IDF_AB, (1 + math.log(2)) * IDF_C)
-    assert similar["similarity"].tolist() == pytest.approx([article_a / math.sqrt(2), 0.0])
-    assert similar.loc[0, "source"] == "antaranews" and similar["shared_terms"].tolist() == ["a", ""]
+    assert similar["similarity"].tolist() == pytest.approx(
+        [article_a / math.sqrt(2), 0.0]
+    )
+    assert similar.loc[0, "source"] == "antaranews" and similar[
+        "shared_terms"
+    ].tolist() == ["a", ""]
 
 
 def test_inputs_are_not_modified_and_bad_inputs_get_clear_errors():
@@ -62,7 +103,9 @@ def test_inputs_are_not_modified_and_bad_inputs_get_clear_errors():
     pd.testing.assert_frame_equal(PARAGRAPHS, before[0])
     pd.testing.assert_frame_equal(REFERENCE, before[1])
     with pytest.raises(HelpersError, match="not in the reference space"):
-        comparison.paragraph_terms(space, pd.DataFrame({"document_id": [1], "term": ["zzz"], "count": [1]}))
+        comparison.paragraph_terms(
+            space, pd.DataFrame({"document_id": [1], "term": ["zzz"], "count": [1]})
+        )
     with pytest.raises(HelpersError, match="lacks column"):
         comparison.reference_space(PARAGRAPHS.drop(columns="count"), REFERENCE)
     with pytest.raises(HelpersError, match="empty"):
@@ -78,25 +121,52 @@ def test_a_term_in_every_paragraph_comes_back_against_the_reference():
     from helpers import reference
 
     counts = reference.term_counts(texts, document_ids=[1, 2])
-    others = sorted(set(counts["term"]) - {"rusia"})  # every other word of the article is in the news
-    ref = pd.DataFrame({"document_id": ["r1"] * len(others) + ["r2"] * len(others) + ["r3"],
-                        "term": others + others + ["main"], "count": 1})
-    within = topics.top_terms_by_document(topics.fit_tfidf(texts, config=vectorize.DISTINCTIVE_CONFIG), n_terms=1)
+    others = sorted(
+        set(counts["term"]) - {"rusia"}
+    )  # every other word of the article is in the news
+    ref = pd.DataFrame(
+        {
+            "document_id": ["r1"] * len(others) + ["r2"] * len(others) + ["r3"],
+            "term": others + others + ["main"],
+            "count": 1,
+        }
+    )
+    within = topics.top_terms_by_document(
+        topics.fit_tfidf(texts, config=vectorize.DISTINCTIVE_CONFIG), n_terms=1
+    )
     assert "rusia" not in set(within["stem"])
     space = comparison.reference_space(counts, ref)
     against = comparison.paragraph_terms(space, counts, n_terms=1)
     assert set(against["stem"]) == {"rusia"}
-    text = comparison.describe_reference_shift(within, against, n_paragraphs=2, paragraph_counts=counts,
-                                               reference_df=pd.Series({"pakta": 1}), n_reference=3)
+    text = comparison.describe_reference_shift(
+        within,
+        against,
+        n_paragraphs=2,
+        paragraph_counts=counts,
+        reference_df=pd.Series({"pakta": 1}),
+        n_reference=3,
+    )
     assert "**1** term enters" in text and "rusia (2)" in text
     assert "top term changes in **2** of 2 paragraphs" in text
-    assert "*rusia*, is used in 2 of 2 paragraphs but in only 0 of 3 reference articles" in text
+    assert (
+        "*rusia*, is used in 2 of 2 paragraphs but in only 0 of 3 reference articles"
+        in text
+    )
 
 
 def test_describe_similar_quotes_years_from_the_ids():
-    similar = pd.DataFrame({"id": ["1505169310-korea-utara", "1490397353-korut"], "source": ["antaranews", "cnn"],
-                            "category": ["tajuk utama", "tajuk utama"], "url": ["u1", "u2"],
-                            "similarity": [0.16, 0.13], "shared_terms": ["korea utara, pyongyang", "militer"]})
+    similar = pd.DataFrame(
+        {
+            "id": ["1505169310-korea-utara", "1490397353-korut"],
+            "source": ["antaranews", "cnn"],
+            "category": ["tajuk utama", "tajuk utama"],
+            "url": ["u1", "u2"],
+            "similarity": [0.16, 0.13],
+            "shared_terms": ["korea utara, pyongyang", "militer"],
+        }
+    )
     text = comparison.describe_similar(similar)
-    assert "cosine **0.16**" in text and "All 2 are in the category *tajuk utama*" in text
+    assert (
+        "cosine **0.16**" in text and "All 2 are in the category *tajuk utama*" in text
+    )
     assert "published in 2017" in text and "0.13" in text

@@ -27,7 +27,9 @@ def test_escape_markdown_neutralises_markdown_syntax():
 
 
 def test_show_table_escapes_cells_and_caption():
-    html = notebook.show_table(pd.DataFrame({"text": [HOSTILE], "n": [1.23456]}), caption=HOSTILE).data
+    html = notebook.show_table(
+        pd.DataFrame({"text": [HOSTILE], "n": [1.23456]}), caption=HOSTILE
+    ).data
     assert "<script" not in html and "<img" not in html
     assert "&lt;img src=x onerror=alert(2)&gt;" in html
     assert "1.235" in html
@@ -47,11 +49,16 @@ def test_callout_escapes_and_checks_its_kind():
 
 
 def test_output_dir_defaults_to_processed_slug(tmp_path):
-    assert notebook.output_dir_for(tmp_path / "a.txt", tmp_path / "out") == tmp_path / "out"
+    assert (
+        notebook.output_dir_for(tmp_path / "a.txt", tmp_path / "out")
+        == tmp_path / "out"
+    )
 
 
 def test_show_table_prints_whole_floats_as_counts():
-    html = notebook.show_table(pd.DataFrame({"value": [17.0, 0.3684, float("nan")]})).data
+    html = notebook.show_table(
+        pd.DataFrame({"value": [17.0, 0.3684, float("nan")]})
+    ).data
     assert ">17<" in html and ">0.368<" in html and "–" in html
     assert "17.000" not in html
 
@@ -59,20 +66,37 @@ def test_show_table_prints_whole_floats_as_counts():
 def test_md_accepts_format_specs_for_numbers():
     import numpy as np
 
-    out = notebook.md("{share:.0%} of {n:,} words, mean {m:.2f}", share=0.4387, n=np.int64(1234), m=np.float64(2.5)).data
+    out = notebook.md(
+        "{share:.0%} of {n:,} words, mean {m:.2f}",
+        share=0.4387,
+        n=np.int64(1234),
+        m=np.float64(2.5),
+    ).data
     assert out == "44% of 1,234 words, mean 2.50"
 
 
 def test_show_table_gives_running_text_a_minimum_width():
-    table = pd.DataFrame({"id": [1], "text": ["Hubungan antara Rusia dan Korea Utara semakin erat setelah pertemuan."]})
+    table = pd.DataFrame(
+        {
+            "id": [1],
+            "text": [
+                "Hubungan antara Rusia dan Korea Utara semakin erat setelah pertemuan."
+            ],
+        }
+    )
     html = notebook.show_table(table).data
     assert '<td class="prose">Hubungan' in html
 
 
 def test_show_table_has_no_style_and_words_for_headers():
-    html = notebook.show_table(pd.DataFrame({"mean_sentence_words": [12.5]}), caption="c").data
+    html = notebook.show_table(
+        pd.DataFrame({"mean_sentence_words": [12.5]}), caption="c"
+    ).data
     assert "<style" not in html and "style=" not in html
-    assert "<th scope=\"col\">mean sentence words</th>" in html and "<caption>c</caption>" in html
+    assert (
+        '<th scope="col">mean sentence words</th>' in html
+        and "<caption>c</caption>" in html
+    )
 
 
 def test_show_table_rounds_a_ratio_column_alike_and_never_prints_minus_zero():
@@ -91,14 +115,20 @@ def test_sanitizer_keeps_markdown_structure_and_drops_active_content():
 
     from helpers.sanitize import clean_html
 
-    rendered = markdown2html("# Title\n\nSome **bold** text.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    rendered = markdown2html(
+        "# Title\n\nSome **bold** text.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
     cleaned = clean_html(rendered)
     assert "&lt;" not in cleaned
     assert "<h1" in cleaned and "<p>" in cleaned and "<th>a</th>" in cleaned
-    hostile = clean_html('<style>p{}</style><p style="x" onclick="y">t</p><a href="javascript:z">l</a>'
-                         '<a href="data:text/html,x">d</a><img src="data:image/svg+xml;base64,AA" alt="a">'
-                         + HOSTILE)
-    assert "<style" not in hostile and "onclick" not in hostile and "style=" not in hostile
+    hostile = clean_html(
+        '<style>p{}</style><p style="x" onclick="y">t</p><a href="javascript:z">l</a>'
+        '<a href="data:text/html,x">d</a><img src="data:image/svg+xml;base64,AA" alt="a">'
+        + HOSTILE
+    )
+    assert (
+        "<style" not in hostile and "onclick" not in hostile and "style=" not in hostile
+    )
     assert "javascript:" not in hostile and 'href="data:' not in hostile
     assert '<img src="data:image/svg+xml;base64,AA" alt="a">' in hostile
     assert "<script" not in hostile and "onerror" not in hostile
@@ -113,7 +143,11 @@ def test_key_findings_replace_their_placeholder_in_place(monkeypatch):
         def update(self, obj):
             shown.append(obj.data)
 
-    monkeypatch.setattr(IPython.display, "display", lambda obj, display_id=None: shown.append(obj.data) or Handle())
+    monkeypatch.setattr(
+        IPython.display,
+        "display",
+        lambda obj, display_id=None: shown.append(obj.data) or Handle(),
+    )
     findings = notebook.KeyFindings()
     findings.show(notebook.md("* one {x}", x="<b>"), notebook.md("* two\n"))
     assert shown == [notebook.KeyFindings.PLACEHOLDER, "* one &lt;b&gt;\n* two"]

@@ -10,7 +10,9 @@ from helpers.errors import OptionError
 
 
 def table(*paragraphs: str) -> pd.DataFrame:
-    return pd.DataFrame({"paragraph_id": range(1, len(paragraphs) + 1), "text": list(paragraphs)})
+    return pd.DataFrame(
+        {"paragraph_id": range(1, len(paragraphs) + 1), "text": list(paragraphs)}
+    )
 
 
 def found(*paragraphs: str, **options) -> pd.DataFrame:
@@ -18,19 +20,26 @@ def found(*paragraphs: str, **options) -> pd.DataFrame:
 
 
 def test_surname_merges_with_the_full_name_and_counts_once():
-    ents = found("Presiden Rusia, Vladimir Putin, tiba di Pyongyang.",
-                 "Kunjungan Putin disambut hangat. Menurut Putin, kerja sama itu penting.")
+    ents = found(
+        "Presiden Rusia, Vladimir Putin, tiba di Pyongyang.",
+        "Kunjungan Putin disambut hangat. Menurut Putin, kerja sama itu penting.",
+    )
     assert ents.loc["Vladimir Putin", "mentions"] == 3
     assert ents.loc["Vladimir Putin", "kind"] == "person"
     assert ents.loc["Vladimir Putin", "aliases"] == "Putin (2); Vladimir Putin (1)"
     assert "Putin" not in ents.index
-    assert ents.loc["Rusia", "kind"] == "place" and ents.loc["Pyongyang", "kind"] == "place"
+    assert (
+        ents.loc["Rusia", "kind"] == "place"
+        and ents.loc["Pyongyang", "kind"] == "place"
+    )
 
 
 def test_hyphenated_surname_and_korean_surname_first():
-    ents = found("Juru bicara Gedung Putih, Karine Jean-Pierre, menyatakan kekhawatiran.",
-                 "Menurut Jean-Pierre, hubungan itu patut diperhatikan.",
-                 "Pebulu tangkis Korea Selatan Sung Ji-hyun menang. Sung bermain tenang.")
+    ents = found(
+        "Juru bicara Gedung Putih, Karine Jean-Pierre, menyatakan kekhawatiran.",
+        "Menurut Jean-Pierre, hubungan itu patut diperhatikan.",
+        "Pebulu tangkis Korea Selatan Sung Ji-hyun menang. Sung bermain tenang.",
+    )
     assert ents.loc["Karine Jean-Pierre", "mentions"] == 2
     assert ents.loc["Sung Ji-hyun", "mentions"] == 2
     assert ents.loc["Sung Ji-hyun", "kind"] == "person"
@@ -39,7 +48,10 @@ def test_hyphenated_surname_and_korean_surname_first():
 
 
 def test_news_short_forms_merge_through_the_alias_table():
-    ents = found("Korea Utara menguji rudal. Korut juga mengancam AS.", "Pejabat Amerika Serikat menolak.")
+    ents = found(
+        "Korea Utara menguji rudal. Korut juga mengancam AS.",
+        "Pejabat Amerika Serikat menolak.",
+    )
     assert ents.loc["Korea Utara", "mentions"] == 2
     assert ents.loc["Korea Utara", "aliases"] == "Korea Utara (1); Korut (1)"
     assert ents.loc["Amerika Serikat", "mentions"] == 2
@@ -54,16 +66,21 @@ def test_acronym_in_capitals_only():
 
 
 def test_long_name_with_acronym_in_parentheses_is_one_entity():
-    ents = found("Komisi Pemberantasan Korupsi (KPK) memanggil saksi.", "KPK menahan dua orang. Juru bicara KPK Febri Diansyah menjelaskan.")
+    ents = found(
+        "Komisi Pemberantasan Korupsi (KPK) memanggil saksi.",
+        "KPK menahan dua orang. Juru bicara KPK Febri Diansyah menjelaskan.",
+    )
     assert ents.loc["KPK", "mentions"] == 4
     assert ents.loc["KPK", "kind"] == "organisation"
     assert ents.loc["Febri Diansyah", "kind"] == "person"
 
 
 def test_kinds_from_indonesian_cues():
-    ents = found("Ribuan pengungsi Rohingya tiba di Cox's Bazar.",
-                 "Partai Demokrat menggelar rapat di Kabupaten Bogor.",
-                 "Kebakaran melanda Taman Nasional Gunung Rinjani, kata Sudiyono.")
+    ents = found(
+        "Ribuan pengungsi Rohingya tiba di Cox's Bazar.",
+        "Partai Demokrat menggelar rapat di Kabupaten Bogor.",
+        "Kebakaran melanda Taman Nasional Gunung Rinjani, kata Sudiyono.",
+    )
     assert ents.loc["Rohingya", "kind"] == "group"
     assert ents.loc["Partai Demokrat", "kind"] == "organisation"
     assert ents.loc["Kabupaten Bogor", "kind"] == "place"
@@ -72,8 +89,10 @@ def test_kinds_from_indonesian_cues():
 
 
 def test_sentence_initial_words_titles_and_dates_are_not_names():
-    ents = found("Pakta pertahanan itu diteken Rabu (19/6). Dalam pertemuan, Presiden memuji Kim.",
-                 "Sementara Kim juga tersenyum.")
+    ents = found(
+        "Pakta pertahanan itu diteken Rabu (19/6). Dalam pertemuan, Presiden memuji Kim.",
+        "Sementara Kim juga tersenyum.",
+    )
     assert set(ents.index) == {"Kim"}
     assert ents.loc["Kim", "mentions"] == 2
 
@@ -84,8 +103,10 @@ def test_a_name_written_capitalised_elsewhere_counts_at_sentence_start():
 
 
 def test_titles_with_portfolios_and_ranks_leave_the_person():
-    spans = entities.find_entities("Hal itu dikatakan Menteri Pendidikan dan Kebudayaan Muhadjir Effendy di Jakarta. "
-                                   "Kanit Reskrim Polsek Metro Tanah Abang Kompol Mustakim berkata.")
+    spans = entities.find_entities(
+        "Hal itu dikatakan Menteri Pendidikan dan Kebudayaan Muhadjir Effendy di Jakarta. "
+        "Kanit Reskrim Polsek Metro Tanah Abang Kompol Mustakim berkata."
+    )
     names = {m.mention: m.cue for m in spans}
     assert names["Muhadjir Effendy"] == "person"
     assert names["Mustakim"] == "person"
@@ -94,7 +115,12 @@ def test_titles_with_portfolios_and_ranks_leave_the_person():
 
 
 def test_known_names_split_a_run_unless_it_names_a_body():
-    names = [m.mention for m in entities.find_entities("Saat itu Presiden Rusia Vladimir Putin datang ke Bank Indonesia.")]
+    names = [
+        m.mention
+        for m in entities.find_entities(
+            "Saat itu Presiden Rusia Vladimir Putin datang ke Bank Indonesia."
+        )
+    ]
     assert names == ["Rusia", "Vladimir Putin", "Bank Indonesia"]
 
 
@@ -115,11 +141,15 @@ def test_the_gazetteer_is_an_optional_extra_alias_table():
 
 
 def test_entities_table_columns_counts_and_order():
-    mentions = entities.entity_mentions(table("Korut dan Rusia.", "Rusia lagi. Korea Utara juga."))
+    mentions = entities.entity_mentions(
+        table("Korut dan Rusia.", "Rusia lagi. Korea Utara juga.")
+    )
     ents = entities.entities_table(mentions)
     assert list(ents.columns) == entities.ENTITY_COLUMNS
     assert ents["mentions"].sum() == len(mentions)
-    assert ents.iloc[0][["entity", "mentions", "paragraphs", "first_paragraph"]].tolist() == ["Korea Utara", 2, 2, 1]
+    assert ents.iloc[0][
+        ["entity", "mentions", "paragraphs", "first_paragraph"]
+    ].tolist() == ["Korea Utara", 2, 2, 1]
     assert ents["mentions"].is_monotonic_decreasing
 
 
@@ -136,14 +166,18 @@ def test_input_is_not_modified_and_bad_input_is_refused():
     with pytest.raises(OptionError):
         entities.entity_mentions(pd.DataFrame({"text": ["Putin"]}))
     with pytest.raises(OptionError):
-        entities.entity_mentions(paragraphs, extra_aliases=pd.DataFrame({"name": ["x"]}))
+        entities.entity_mentions(
+            paragraphs, extra_aliases=pd.DataFrame({"name": ["x"]})
+        )
 
 
 def test_country_names_come_from_cldr_in_indonesian():
     names = entities.reference_names().set_index("name")
     assert names.loc["Korea Utara", "source"] == "CLDR territory"
     assert names.loc["Jerman", "entity"] == "Jerman"
-    assert names.loc["Myanmar", "entity"] == "Myanmar"  # "Myanmar (Burma)" without the parenthesis
+    assert (
+        names.loc["Myanmar", "entity"] == "Myanmar"
+    )  # "Myanmar (Burma)" without the parenthesis
     assert names.loc["Korut", "source"] == "entity_aliases.csv"
     assert entities.alias_table()["reason"].str.len().gt(10).all()
 

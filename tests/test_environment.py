@@ -15,20 +15,26 @@ def _normalise(name: str) -> str:
 
 
 def _pyproject_pins() -> dict[str, str]:
-    data = tomllib.loads((config.PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(
+        (config.PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    )
     specs = list(data["project"]["dependencies"])
     for extra in data["project"].get("optional-dependencies", {}).values():
         specs.extend(extra)
     pins = {}
     for spec in specs:
         match = re.fullmatch(r"([A-Za-z0-9_.-]+)==([A-Za-z0-9_.+-]+)", spec.strip())
-        assert match, f"pyproject.toml: {spec!r} is not pinned to an exact version (name==x.y.z)"
+        assert match, (
+            f"pyproject.toml: {spec!r} is not pinned to an exact version (name==x.y.z)"
+        )
         pins[_normalise(match[1])] = match[2]
     return pins
 
 
 def _environment_pins() -> dict[str, str]:
-    env = yaml.safe_load((config.PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8"))
+    env = yaml.safe_load(
+        (config.PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8")
+    )
     pins = {}
     for dep in env["dependencies"]:
         if isinstance(dep, dict):
@@ -52,7 +58,9 @@ def test_environment_yml_matches_pyproject():
 
 
 def test_environment_yml_uses_conda_forge_python_311_and_installs_the_package():
-    env = yaml.safe_load((config.PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8"))
+    env = yaml.safe_load(
+        (config.PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8")
+    )
     assert env["channels"] == ["conda-forge"]
     assert "python=3.11" in env["dependencies"]
     pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
@@ -71,4 +79,6 @@ def test_installed_versions_match_the_pins():
             continue
         if installed != pinned:
             mismatches[name] = (pinned, installed)
-    assert not mismatches, f"installed versions differ from pyproject.toml pins: {mismatches}"
+    assert not mismatches, (
+        f"installed versions differ from pyproject.toml pins: {mismatches}"
+    )

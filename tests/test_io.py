@@ -8,16 +8,28 @@ import pytest
 from helpers.errors import OptionError
 from helpers.io import update_paragraphs_csv
 
-BASE = pd.DataFrame({"paragraph_id": [1, 2], "text": ["Harga naik.", "Warga resah."],
-                     "n_sentences": [1, 1], "n_words": [2, 2]})
+BASE = pd.DataFrame(
+    {
+        "paragraph_id": [1, 2],
+        "text": ["Harga naik.", "Warga resah."],
+        "n_sentences": [1, 1],
+        "n_words": [2, 2],
+    }
+)
 
 
 def test_first_write_has_the_contract_columns_first(tmp_path):
     path = tmp_path / "paragraphs.csv"
-    new = BASE.assign(sentiment=["negative", "negative"])[["sentiment", "text", "paragraph_id", "n_words",
-                                                           "n_sentences"]]
+    new = BASE.assign(sentiment=["negative", "negative"])[
+        ["sentiment", "text", "paragraph_id", "n_words", "n_sentences"]
+    ]
     merged = update_paragraphs_csv(new, path)
-    assert merged.columns.tolist()[:4] == ["paragraph_id", "text", "n_sentences", "n_words"]
+    assert merged.columns.tolist()[:4] == [
+        "paragraph_id",
+        "text",
+        "n_sentences",
+        "n_words",
+    ]
     assert merged.columns.tolist()[-1] == "sentiment"
     pd.testing.assert_frame_equal(pd.read_csv(path), merged)
     assert new.columns.tolist()[0] == "sentiment"  # the input is not reordered in place
@@ -25,7 +37,9 @@ def test_first_write_has_the_contract_columns_first(tmp_path):
 
 def test_same_paragraphs_keep_the_other_notebooks_columns(tmp_path):
     path = tmp_path / "paragraphs.csv"
-    update_paragraphs_csv(BASE.assign(top_terms=["harga", "warga"], sentiment=["old", "old"]), path)
+    update_paragraphs_csv(
+        BASE.assign(top_terms=["harga", "warga"], sentiment=["old", "old"]), path
+    )
     merged = update_paragraphs_csv(BASE.assign(sentiment=["negative", "neutral"]), path)
     assert merged["top_terms"].tolist() == ["harga", "warga"]  # kept from notebook 02
     assert merged["sentiment"].tolist() == ["negative", "neutral"]  # new values win
@@ -36,8 +50,12 @@ def test_other_paragraphs_replace_the_stale_file(tmp_path):
     path = tmp_path / "paragraphs.csv"
     update_paragraphs_csv(BASE.assign(top_terms=["harga", "warga"]), path)
     edited = BASE.assign(text=["Harga turun.", "Warga resah."])
-    merged = update_paragraphs_csv(edited.assign(sentiment=["positive", "negative"]), path)
-    assert "top_terms" not in merged.columns  # another article's (or an edited one's) column is dropped
+    merged = update_paragraphs_csv(
+        edited.assign(sentiment=["positive", "negative"]), path
+    )
+    assert (
+        "top_terms" not in merged.columns
+    )  # another article's (or an edited one's) column is dropped
     assert "top_terms" not in pd.read_csv(path).columns
     fewer = update_paragraphs_csv(BASE.iloc[:1].assign(x=[1]), path)
     assert fewer["paragraph_id"].tolist() == [1] and "sentiment" not in fewer.columns

@@ -36,11 +36,15 @@ G2_TOY = 2 * (3 * math.log(9 / 4) + 2 * math.log(3 / 8) + 7 * math.log(21 / 16))
 
 def test_hand_computed_g2_for_the_toy_corpus():
     assert G2_TOY == pytest.approx(4.749336, abs=1e-6)
-    assert keyness.log_likelihood([3, 1], [1, 7], 4, 8) == pytest.approx([4.749336, 4.749336], abs=1e-6)
+    assert keyness.log_likelihood([3, 1], [1, 7], 4, 8) == pytest.approx(
+        [4.749336, 4.749336], abs=1e-6
+    )
 
 
 def test_two_cell_form_matches_the_hand_value():
-    assert keyness.log_likelihood(3, 1, 4, 8, cells=2) == pytest.approx(2.903923, abs=1e-6)
+    assert keyness.log_likelihood(3, 1, 4, 8, cells=2) == pytest.approx(
+        2.903923, abs=1e-6
+    )
 
 
 def test_g2_agrees_with_scipy_on_random_tables():
@@ -53,7 +57,9 @@ def test_g2_agrees_with_scipy_on_random_tables():
         if a[i] + b[i] == 0:
             continue
         table = np.array([[a[i], b[i]], [size - a[i], reference_size - b[i]]])
-        theirs = stats.chi2_contingency(table, correction=False, lambda_="log-likelihood").statistic
+        theirs = stats.chi2_contingency(
+            table, correction=False, lambda_="log-likelihood"
+        ).statistic
         assert ours[i] == pytest.approx(theirs, rel=1e-9, abs=1e-9)
 
 
@@ -65,9 +71,13 @@ def test_zero_counts_use_the_limit_and_equal_rates_give_zero():
 
 
 def test_hand_computed_log_ratio_and_hardies_zero_adjustment():
-    assert keyness.log_ratio([3, 1], [1, 7], 4, 8) == pytest.approx([math.log2(6), math.log2(2 / 7)])
+    assert keyness.log_ratio([3, 1], [1, 7], 4, 8) == pytest.approx(
+        [math.log2(6), math.log2(2 / 7)]
+    )
     # a term absent from the reference: its count is taken as 0.5
-    assert keyness.log_ratio(4, 0, 100, 1000) == pytest.approx(math.log2((4 / 100) / (0.5 / 1000)))
+    assert keyness.log_ratio(4, 0, 100, 1000) == pytest.approx(
+        math.log2((4 / 100) / (0.5 / 1000))
+    )
     assert keyness.log_ratio(10, 100, 100, 1000) == pytest.approx(0.0)
 
 
@@ -77,7 +87,9 @@ def test_keyness_table_for_the_toy_corpus():
     a = table.set_index("term").loc["a"]
     b = table.set_index("term").loc["b"]
     assert (a["article_count"], a["reference_count"]) == (3, 1)
-    assert a["log_likelihood"] == pytest.approx(G2_TOY) and b["log_likelihood"] == pytest.approx(G2_TOY)
+    assert a["log_likelihood"] == pytest.approx(G2_TOY) and b[
+        "log_likelihood"
+    ] == pytest.approx(G2_TOY)
     assert a["p_value"] == pytest.approx(0.029310, abs=1e-6)
     assert a["direction"] == "positive" and b["direction"] == "negative"
     assert table["term"].tolist() == ["a", "b"]  # positive keywords first
@@ -86,13 +98,19 @@ def test_keyness_table_for_the_toy_corpus():
 
 def test_corrections_bonferroni_and_fdr():
     p = np.array([0.01, 0.04, 0.03, 0.5])
-    assert keyness.adjust_p_values(p, correction="bonferroni") == pytest.approx([0.04, 0.16, 0.12, 1.0])
+    assert keyness.adjust_p_values(p, correction="bonferroni") == pytest.approx(
+        [0.04, 0.16, 0.12, 1.0]
+    )
     # Benjamini-Hochberg by hand: sorted p 0.01, 0.03, 0.04, 0.5 -> p * 4 / rank, then
     # cumulative minimum from the top: 0.04, 0.0533, 0.0533, 0.5
-    assert keyness.adjust_p_values(p, correction="fdr") == pytest.approx([0.04, 0.053333, 0.053333, 0.5], abs=1e-6)
+    assert keyness.adjust_p_values(p, correction="fdr") == pytest.approx(
+        [0.04, 0.053333, 0.053333, 0.5], abs=1e-6
+    )
     assert keyness.adjust_p_values(p, correction="none").tolist() == p.tolist()
     table = keyness.keyness_table(TEXT, REFERENCE, correction="bonferroni")
-    assert table["p_adjusted"].tolist() == pytest.approx((table["p_value"] * 2).clip(upper=1).tolist())
+    assert table["p_adjusted"].tolist() == pytest.approx(
+        (table["p_value"] * 2).clip(upper=1).tolist()
+    )
 
 
 def test_terms_missing_on_one_side_and_inputs_unchanged():
@@ -109,11 +127,15 @@ def test_terms_missing_on_one_side_and_inputs_unchanged():
 
 def test_keywords_picks_one_direction_by_g2():
     text = pd.DataFrame({"term": ["pakta", "rusia", "main"], "count": [20, 10, 1]})
-    reference = pd.DataFrame({"term": ["pakta", "rusia", "main", "gol"], "count": [1, 50, 5000, 5000]})
+    reference = pd.DataFrame(
+        {"term": ["pakta", "rusia", "main", "gol"], "count": [1, 50, 5000, 5000]}
+    )
     table = keyness.keyness_table(text, reference)
     top = keyness.keywords(table, direction="positive", n=2)
     assert top["term"].tolist() == ["pakta", "rusia"]
-    assert keyness.keywords(table, direction="negative", significant_only=False)["term"].tolist()[0] in {"main", "gol"}
+    assert keyness.keywords(table, direction="negative", significant_only=False)[
+        "term"
+    ].tolist()[0] in {"main", "gol"}
 
 
 def test_bad_input_gets_one_clear_error():
@@ -131,11 +153,21 @@ def test_bad_input_gets_one_clear_error():
 
 def test_describe_keywords_names_the_strongest_and_explains_absent_negatives():
     text = pd.DataFrame({"term": ["pakta", "rusia", "main"], "count": [20, 10, 1]})
-    reference = pd.DataFrame({"term": ["pakta", "rusia", "main", "gol"], "count": [1, 50, 5000, 5000]})
+    reference = pd.DataFrame(
+        {"term": ["pakta", "rusia", "main", "gol"], "count": [1, 50, 5000, 5000]}
+    )
     table = keyness.keyness_table(text, reference)
-    out = keyness.describe_keywords(table, labels={"rusia": "Rusia"}, n_reference_documents=3)
-    assert "(3 articles, 10,051 terms)" in out and "31 terms give **2** significantly over-used" in out
-    assert "*pakta, Rusia*" in out and "**pakta**, occurs 20 times here (645.2 per 1,000 terms)" in out
+    out = keyness.describe_keywords(
+        table, labels={"rusia": "Rusia"}, n_reference_documents=3
+    )
+    assert (
+        "(3 articles, 10,051 terms)" in out
+        and "31 terms give **2** significantly over-used" in out
+    )
+    assert (
+        "*pakta, Rusia*" in out
+        and "**pakta**, occurs 20 times here (645.2 per 1,000 terms)" in out
+    )
     # pakta: log2((20/31) / (1/10051)) = 12.66 -> about 6,485 times
     assert f"{2 ** math.log2((20 / 31) / (1 / 10051)):,.0f}" in out
     n_neg = int((table["significant"] & (table["direction"] == "negative")).sum())
@@ -148,7 +180,12 @@ def test_describe_keywords_names_the_strongest_and_explains_absent_negatives():
 def test_significance_threshold_is_the_smallest_significant_g2():
     table = keyness.keyness_table(TEXT, REFERENCE, correction="none")
     assert keyness.significance_threshold(table) == pytest.approx(G2_TOY)
-    assert keyness.significance_threshold(keyness.keyness_table(TEXT, REFERENCE, alpha=0.01)) is None
+    assert (
+        keyness.significance_threshold(
+            keyness.keyness_table(TEXT, REFERENCE, alpha=0.01)
+        )
+        is None
+    )
 
 
 def test_plot_keywords_draws_both_panels_and_copes_with_no_terms():
@@ -159,9 +196,15 @@ def test_plot_keywords_draws_both_panels_and_copes_with_no_terms():
 
     from helpers.plots import keyness as keyness_plots
 
-    table = keyness.keyness_table(TEXT, REFERENCE, correction="none").assign(label=lambda t: t["term"])
-    axes = keyness_plots.plot_keywords(table[table["direction"] == "positive"], table.iloc[:0], threshold=3.84)
-    assert axes[0].get_title().startswith("Over-used") and axes[1].get_title().startswith("Under-used")
+    table = keyness.keyness_table(TEXT, REFERENCE, correction="none").assign(
+        label=lambda t: t["term"]
+    )
+    axes = keyness_plots.plot_keywords(
+        table[table["direction"] == "positive"], table.iloc[:0], threshold=3.84
+    )
+    assert axes[0].get_title().startswith("Over-used") and axes[
+        1
+    ].get_title().startswith("Under-used")
     assert [t.get_text() for t in axes[0].get_yticklabels()] == ["a"]
     assert axes[0].get_xlabel().startswith("Log-likelihood")
     plt.close("all")

@@ -20,17 +20,25 @@ def test_keyness_csv_follows_the_contract(seed_report):
     assert list(table.columns[:6]) == keyness.KEYNESS_COLUMNS
     assert table["term"].is_unique
     positive = table[table["direction"] == "positive"]
-    assert positive.iloc[0]["term"] == positive.sort_values("log_likelihood", ascending=False).iloc[0]["term"]
+    assert (
+        positive.iloc[0]["term"]
+        == positive.sort_values("log_likelihood", ascending=False).iloc[0]["term"]
+    )
     assert {"pakta", "korea utara", "rusia"} <= set(positive.head(10)["term"])
     assert ((table["article_count"] > 0) | table["significant"]).all()
     assert table["p_value"].between(0, 1).all() and (table["log_likelihood"] >= 0).all()
 
 
 def test_similar_articles_csv_follows_the_contract(seed_report):
-    table = pd.read_csv(seed_report["processed"] / "similar_articles.csv", keep_default_na=False)
+    table = pd.read_csv(
+        seed_report["processed"] / "similar_articles.csv", keep_default_na=False
+    )
     assert list(table.columns) == SIMILAR_COLUMNS
     assert len(table) == 10 and table["id"].is_unique
-    assert table["similarity"].is_monotonic_decreasing and table["similarity"].between(0, 1).all()
+    assert (
+        table["similarity"].is_monotonic_decreasing
+        and table["similarity"].between(0, 1).all()
+    )
     assert table["url"].str.startswith("http").all()
     assert (table["shared_terms"] != "").all()
 
@@ -46,18 +54,32 @@ def test_notebook_runs_without_a_reference_corpus(tmp_path, monkeypatch, seed_pa
     monkeypatch.setenv(config.DATA_MIRROR_ENV, str(tmp_path / "no-mirror"))
     out = tmp_path / "out"
     executed = tmp_path / "02.ipynb"
-    execute_notebook(config.NOTEBOOKS_DIR / "02-tfidf-topics.ipynb", executed, article_path=article, output_dir=out)
+    execute_notebook(
+        config.NOTEBOOKS_DIR / "02-tfidf-topics.ipynb",
+        executed,
+        article_path=article,
+        output_dir=out,
+    )
     nb = nbformat.read(executed, as_version=4)
     texts = []
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             assert output.output_type != "error"
-            assert not (output.output_type == "stream" and output.name == "stderr"), output.text[:300]
-            texts.append(str(output.get("data", {}).get("text/html", "")) + str(output.get("data", {}).get("text/markdown", "")))
+            assert not (output.output_type == "stream" and output.name == "stderr"), (
+                output.text[:300]
+            )
+            texts.append(
+                str(output.get("data", {}).get("text/html", ""))
+                + str(output.get("data", {}).get("text/markdown", ""))
+            )
     notes = [t for t in texts if "reference corpus (IndoSum) cannot be loaded" in t]
     assert len(notes) == 1 and notes[0].count("\n") == 0  # one line, once
     assert any("No comparison with Indonesian news" in t for t in texts)
     assert (out / "topics.csv").is_file() and (out / "paragraphs.csv").is_file()
-    assert pd.read_csv(out / "keyness.csv").empty and list(pd.read_csv(out / "keyness.csv").columns[:6]) == keyness.KEYNESS_COLUMNS
+    assert (
+        pd.read_csv(out / "keyness.csv").empty
+        and list(pd.read_csv(out / "keyness.csv").columns[:6])
+        == keyness.KEYNESS_COLUMNS
+    )
     assert list(pd.read_csv(out / "similar_articles.csv").columns) == SIMILAR_COLUMNS
     assert not (tmp_path / "empty-cache" / "indosum" / "dev.02.jsonl").exists()

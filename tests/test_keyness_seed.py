@@ -20,8 +20,17 @@ import pytest
 
 from helpers import keyness, load_article, reference
 
-EXPECTED = {"pakta", "pertahanan", "rusia", "korea utara", "putin", "kim jong un", "geopolitik", "militer",
-            "kerja sama"}
+EXPECTED = {
+    "pakta",
+    "pertahanan",
+    "rusia",
+    "korea utara",
+    "putin",
+    "kim jong un",
+    "geopolitik",
+    "militer",
+    "kerja sama",
+}
 MUST = {"pakta", "pertahanan"}
 
 #: Filled in after the first run: expected terms outside the top 10, and why.
@@ -51,7 +60,9 @@ def test_top_ten_positive_keywords_hold_the_pacts_vocabulary(seed_keyness):
     terms = set(top["term"])
     assert MUST <= terms
     assert len(EXPECTED & terms) >= 6, sorted(terms)
-    assert set(MISSES_EXPLAINED) == EXPECTED - terms  # every miss is explained, none silently
+    assert (
+        set(MISSES_EXPLAINED) == EXPECTED - terms
+    )  # every miss is explained, none silently
 
 
 def test_positive_keywords_are_over_used_and_significant(seed_keyness):

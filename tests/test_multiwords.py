@@ -16,7 +16,9 @@ from helpers.vectorize import display_term, indonesian_analyzer, term_surface_fo
 
 
 def _tokens(*paragraphs):
-    table = pd.DataFrame({"paragraph_id": range(1, len(paragraphs) + 1), "text": list(paragraphs)})
+    table = pd.DataFrame(
+        {"paragraph_id": range(1, len(paragraphs) + 1), "text": list(paragraphs)}
+    )
     return helpers.tokens_table(helpers.sentences_table(table))
 
 
@@ -24,8 +26,14 @@ def test_list_has_compounds_and_gazetteer_aliases_with_reasons():
     table = multiword_expressions()
     terms = set(table["term"])
     assert {"kerja sama", "juru bicara", "menteri luar negeri", "luar negeri"} <= terms
-    assert {"korea utara", "amerika serikat", "kim jong un", "gedung putih", "asia timur",
-            "semenanjung korea"} <= terms
+    assert {
+        "korea utara",
+        "amerika serikat",
+        "kim jong un",
+        "gedung putih",
+        "asia timur",
+        "semenanjung korea",
+    } <= terms
     assert table["reason"].str.len().gt(0).all()
     assert table["term"].is_unique and table["tokens"].map(len).ge(2).all()
 
@@ -36,13 +44,19 @@ def test_analyzer_keeps_kerja_sama_and_korea_utara():
 
 
 def test_longest_expression_wins():
-    assert find_multiwords("menteri luar negeri rusia".split()) == [(0, 3, "menteri luar negeri")]
-    terms = indonesian_analyzer()("Menteri luar negeri Rusia membahas urusan luar negeri.")
+    assert find_multiwords("menteri luar negeri rusia".split()) == [
+        (0, 3, "menteri luar negeri")
+    ]
+    terms = indonesian_analyzer()(
+        "Menteri luar negeri Rusia membahas urusan luar negeri."
+    )
     assert terms[0] == "menteri luar negeri" and terms[-1] == "luar negeri"
     assert "luar negeri" not in terms[:-1]
 
 
-@pytest.mark.parametrize("text", ["Tentara Korea. Utara menolak.", "Tentara Korea, utara menolak."])
+@pytest.mark.parametrize(
+    "text", ["Tentara Korea. Utara menolak.", "Tentara Korea, utara menolak."]
+)
 def test_punctuation_or_sentence_boundary_stops_a_match(text):
     assert indonesian_analyzer()(text) == ["tentara", "korea", "utara", "tolak"]
     merged = merge_multiwords(_tokens(text))
@@ -50,7 +64,10 @@ def test_punctuation_or_sentence_boundary_stops_a_match(text):
 
 
 def test_hyphenated_spelling_is_the_same_term():
-    assert indonesian_analyzer()("Kim Jong-un dan Kim Jong Un") == ["kim jong un", "kim jong un"]
+    assert indonesian_analyzer()("Kim Jong-un dan Kim Jong Un") == [
+        "kim jong un",
+        "kim jong un",
+    ]
 
 
 def test_text_without_expressions_is_unchanged():
@@ -58,7 +75,14 @@ def test_text_without_expressions_is_unchanged():
     assert not may_contain_multiword(text)
     stemmer = Stemmer()
     analyzer = indonesian_analyzer(stemmer=stemmer)
-    assert analyzer(text) == ["pakta", "pertahanan", "kuat", "hubung", "militer", "langkah"]
+    assert analyzer(text) == [
+        "pakta",
+        "pertahanan",
+        "kuat",
+        "hubung",
+        "militer",
+        "langkah",
+    ]
     assert analyzer(text) == analyzer.stems_reference(text)
     tokens = _tokens(text)
     pd.testing.assert_frame_equal(merge_multiwords(tokens), tokens)
@@ -66,17 +90,32 @@ def test_text_without_expressions_is_unchanged():
 
 def test_regex_precondition_never_misses_a_token_level_match():
     # separators that tokenize() drops between two tokens: spaces, a hyphen, a zero-width space
-    for text in ["korea   utara", "Korea-Utara", "KOREA\u200b UTARA", "Korea\u00a0Utara"]:
+    for text in [
+        "korea   utara",
+        "Korea-Utara",
+        "KOREA\u200b UTARA",
+        "Korea\u00a0Utara",
+    ]:
         assert may_contain_multiword(text), text
         assert "korea utara" in indonesian_analyzer()(text), text
-    assert not may_contain_multiword("Koreanya utara")  # letters glued to the word: no match
+    assert not may_contain_multiword(
+        "Koreanya utara"
+    )  # letters glued to the word: no match
 
 
 def test_fast_path_equals_reference_with_expressions():
-    documents = ["Kerja sama Korea Utara dan Rusia.", "Salah satu juru bicara Gedung Putih, kata dia.",
-                 "Korea. Utara", "hak asasi manusia; Perserikatan Bangsa-Bangsa", "salah kerja sama"]
+    documents = [
+        "Kerja sama Korea Utara dan Rusia.",
+        "Salah satu juru bicara Gedung Putih, kata dia.",
+        "Korea. Utara",
+        "hak asasi manusia; Perserikatan Bangsa-Bangsa",
+        "salah kerja sama",
+    ]
     stemmer = Stemmer()
-    fast, reference = indonesian_analyzer(stemmer=stemmer), indonesian_analyzer(stemmer=stemmer)
+    fast, reference = (
+        indonesian_analyzer(stemmer=stemmer),
+        indonesian_analyzer(stemmer=stemmer),
+    )
     for _ in range(2):  # the second pass is served from the token memo
         for document in documents:
             assert fast.stems(document) == reference.stems_reference(document), document
@@ -88,11 +127,27 @@ def test_merge_multiwords_rows():
     merged = merge_multiwords(tokens)
     pd.testing.assert_frame_equal(tokens, before)  # input not mutated
     assert list(merged.columns) == list(tokens.columns)
-    assert merged["token"].tolist() == ["Kerja sama", "Korea Utara", "dan", "Rusia", ".", "Gedung putih", "diam", "."]
+    assert merged["token"].tolist() == [
+        "Kerja sama",
+        "Korea Utara",
+        "dan",
+        "Rusia",
+        ".",
+        "Gedung putih",
+        "diam",
+        ".",
+    ]
     row = merged.iloc[1]
-    assert (row["lower"], row["stem"], row["token_id"]) == ("korea utara", "korea utara", 3)
+    assert (row["lower"], row["stem"], row["token_id"]) == (
+        "korea utara",
+        "korea utara",
+        3,
+    )
     assert not row["is_stopword"] and row["is_alpha"] and row["is_word"]
-    assert merged.loc[5, "sentence_id"] == tokens.loc[tokens["token"] == "Gedung", "sentence_id"].iloc[0]
+    assert (
+        merged.loc[5, "sentence_id"]
+        == tokens.loc[tokens["token"] == "Gedung", "sentence_id"].iloc[0]
+    )
 
 
 def test_merge_multiwords_needs_token_columns():

@@ -21,16 +21,37 @@ LISTING = """\
 def test_results_listing_is_parsed_and_counted():
     statuses = mutation.parse_results(LISTING + "\nsome other line\n")
     assert len(statuses) == 7
-    summary = mutation.summarise(statuses, {"helpers.text.x_tokenize__mutmut_2": "only the order of a set changes"})
-    assert (summary["killed"], summary["survived"], summary["no_tests"], summary["timeout"], summary["other"],
-            summary["not_checked"], summary["total"], summary["checked"]) == (1, 2, 1, 1, 1, 1, 7, 6)
-    assert summary["killed_share"] == round(1 / 7, 4) and summary["killed_share_of_checked"] == round(1 / 6, 4)
+    summary = mutation.summarise(
+        statuses,
+        {"helpers.text.x_tokenize__mutmut_2": "only the order of a set changes"},
+    )
+    assert (
+        summary["killed"],
+        summary["survived"],
+        summary["no_tests"],
+        summary["timeout"],
+        summary["other"],
+        summary["not_checked"],
+        summary["total"],
+        summary["checked"],
+    ) == (1, 2, 1, 1, 1, 1, 7, 6)
+    assert summary["killed_share"] == round(1 / 7, 4) and summary[
+        "killed_share_of_checked"
+    ] == round(1 / 6, 4)
     assert summary["equivalent"] == 1
     assert summary["by_module"]["helpers.text"]["total"] == 3
     assert summary["by_module"]["helpers.vectorize"]["survived"] == 1
     first, second = summary["surviving"]
-    assert (first["module"], first["function"], first["equivalent"]) == ("helpers.text", "tokenize", True)
-    assert (second["function"], second["equivalent"], second["reason"]) == ("IndonesianAnalyzer.learn", False, "")
+    assert (first["module"], first["function"], first["equivalent"]) == (
+        "helpers.text",
+        "tokenize",
+        True,
+    )
+    assert (second["function"], second["equivalent"], second["reason"]) == (
+        "IndonesianAnalyzer.learn",
+        False,
+        "",
+    )
 
 
 def test_every_equivalent_mutant_has_a_one_line_reason():
@@ -40,5 +61,7 @@ def test_every_equivalent_mutant_has_a_one_line_reason():
     names = [row["mutant"] for row in rows]
     assert len(names) == len(set(names))
     for row in rows:
-        assert re.fullmatch(r"helpers(\.\w+)+\.x[\wǁ]+__mutmut_\d+", row["mutant"]), row["mutant"]
+        assert re.fullmatch(r"helpers(\.\w+)+\.x[\wǁ]+__mutmut_\d+", row["mutant"]), (
+            row["mutant"]
+        )
         assert len(row["reason"]) >= 15 and "\n" not in row["reason"], row["mutant"]

@@ -13,17 +13,23 @@ from helpers.errors import DatasetError, OptionError
 
 @pytest.fixture(scope="module")
 def sample():
-    return newsset.sample_sentences(reference.reference_articles(), reference.reference_sentences())
+    return newsset.sample_sentences(
+        reference.reference_articles(), reference.reference_sentences()
+    )
 
 
 def test_stored_keys_are_the_seeded_sample(sample):
     stored = pd.read_csv(newsset.DATA_DIR / "sample.csv")
-    pd.testing.assert_frame_equal(sample.drop(columns="text"), stored, check_dtype=False)
+    pd.testing.assert_frame_equal(
+        sample.drop(columns="text"), stored, check_dtype=False
+    )
 
 
 def test_sample_size_strata_and_splits(sample):
     assert len(sample) >= 1200 and sample["id"].nunique() >= 250
-    assert (sample["category"] == "tajuk utama").mean() >= 0.45  # headline news well represented
+    assert (
+        sample["category"] == "tajuk utama"
+    ).mean() >= 0.45  # headline news well represented
     assert sample["source"].nunique() >= 8
     splits = pd.read_csv(newsset.DATA_DIR / "splits.csv")
     assert splits["id"].is_unique  # an article is in exactly one split
@@ -34,7 +40,9 @@ def test_sample_size_strata_and_splits(sample):
 
 def test_seed_article_is_not_in_the_set(sample):
     seed = config.DEFAULT_ARTICLE.read_text(encoding="utf-8")
-    seed_sentences = {s.strip() for s in re.split(r"(?<=[.!?])\s+", seed) if len(s.split()) > 5}
+    seed_sentences = {
+        s.strip() for s in re.split(r"(?<=[.!?])\s+", seed) if len(s.split()) > 5
+    }
     assert not seed_sentences & set(sample["text"])
     assert not sample["text"].str.contains("Tampang", case=False).any()
 
@@ -60,8 +68,12 @@ def test_kappa_by_hand():
 
 
 def test_a_pass_with_a_missing_item_is_refused(tmp_path):
-    pd.read_csv(newsset.DATA_DIR / "sample.csv").to_csv(tmp_path / "sample.csv", index=False)
-    pd.DataFrame({"item": [1, 2], "label": ["neutral", "positive"]}).to_csv(tmp_path / "pass_a.csv", index=False)
+    pd.read_csv(newsset.DATA_DIR / "sample.csv").to_csv(
+        tmp_path / "sample.csv", index=False
+    )
+    pd.DataFrame({"item": [1, 2], "label": ["neutral", "positive"]}).to_csv(
+        tmp_path / "pass_a.csv", index=False
+    )
     with pytest.raises(DatasetError, match="do not match sample.csv"):
         newsset.read_pass("a", data_dir=tmp_path)
     with pytest.raises(OptionError):
@@ -71,7 +83,9 @@ def test_a_pass_with_a_missing_item_is_refused(tmp_path):
 def test_a_pass_with_an_unknown_label_is_refused(tmp_path):
     sample = pd.read_csv(newsset.DATA_DIR / "sample.csv")
     sample.to_csv(tmp_path / "sample.csv", index=False)
-    pd.DataFrame({"item": sample["item"], "label": "netral"}).to_csv(tmp_path / "pass_b.csv", index=False)
+    pd.DataFrame({"item": sample["item"], "label": "netral"}).to_csv(
+        tmp_path / "pass_b.csv", index=False
+    )
     with pytest.raises(DatasetError, match="netral"):
         newsset.read_pass("b", data_dir=tmp_path)
 
@@ -80,7 +94,15 @@ def test_guideline_is_in_the_repository_with_worked_examples():
     text = newsset.GUIDELINE.read_text(encoding="utf-8")
     examples = re.findall(r"^\|\s*\d+\s*\|", text, flags=re.MULTILINE)
     assert len(examples) >= 30
-    for required in ("carries no tone", "neutral", "positive", "negative", "quote", "hedged", "mixed"):
+    for required in (
+        "carries no tone",
+        "neutral",
+        "positive",
+        "negative",
+        "quote",
+        "hedged",
+        "mixed",
+    ):
         assert required.lower() in text.lower(), required
     # No worked example comes from the seed article's story.
     for seed_word in ("Putin", "Kim Jong Un", "Pyongyang", "pakta"):
@@ -89,15 +111,22 @@ def test_guideline_is_in_the_repository_with_worked_examples():
 
 def test_kappa_from_the_stored_passes():
     passes = {name: newsset.read_pass(name) for name in newsset.PASS_FILES}
-    table = newsset.agreement(passes["a"]["label"], passes["b"]["label"]).set_index("label")
+    table = newsset.agreement(passes["a"]["label"], passes["b"]["label"]).set_index(
+        "label"
+    )
     assert table.loc["overall", "n"] == 1400
     # Recompute overall kappa from the confusion matrix by hand.
-    confusion = pd.crosstab(passes["a"]["label"], passes["b"]["label"]).reindex(
-        index=newsset.LABELS, columns=newsset.LABELS, fill_value=0).to_numpy()
+    confusion = (
+        pd.crosstab(passes["a"]["label"], passes["b"]["label"])
+        .reindex(index=newsset.LABELS, columns=newsset.LABELS, fill_value=0)
+        .to_numpy()
+    )
     n = confusion.sum()
     observed = confusion.trace() / n
     expected = (confusion.sum(axis=1) @ confusion.sum(axis=0)) / n**2
-    assert table.loc["overall", "kappa"] == pytest.approx((observed - expected) / (1 - expected))
+    assert table.loc["overall", "kappa"] == pytest.approx(
+        (observed - expected) / (1 - expected)
+    )
     assert 0.4 < table.loc["overall", "kappa"] <= 1
 
 
@@ -117,7 +146,9 @@ def test_an_adjudicated_table_that_overrides_agreement_is_refused(tmp_path):
         shutil.copy(path, tmp_path / path.name)
     labels = pd.read_csv(tmp_path / "labels.csv")
     first_agreed = labels.index[labels["label_a"] == labels["label_b"]][0]
-    labels.loc[first_agreed, "label"] = "positive" if labels.loc[first_agreed, "label"] != "positive" else "negative"
+    labels.loc[first_agreed, "label"] = (
+        "positive" if labels.loc[first_agreed, "label"] != "positive" else "negative"
+    )
     labels.to_csv(tmp_path / "labels.csv", index=False)
     with pytest.raises(DatasetError, match="overrides two agreeing passes"):
         newsset.read_labels(data_dir=tmp_path)

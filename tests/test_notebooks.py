@@ -14,7 +14,11 @@ from helpers import config
 from helpers.report import notebook_paths
 
 NOTEBOOKS = notebook_paths()
-EXPECTED = ["01-text-statistics.ipynb", "02-tfidf-topics.ipynb", "03-paragraph-sentiment.ipynb"]
+EXPECTED = [
+    "01-text-statistics.ipynb",
+    "02-tfidf-topics.ipynb",
+    "03-paragraph-sentiment.ipynb",
+]
 
 
 def test_the_contract_notebooks_exist_in_reading_order():
@@ -31,8 +35,12 @@ FIX = "fix: .venv/bin/python -m helpers.jupyter_setup --store-clean notebooks/*.
 def test_notebook_is_stored_without_outputs(path):
     nb = nbformat.read(path, as_version=4)
     nbformat.validate(nb)
-    stored = [i for i, cell in enumerate(nb.cells) if cell.cell_type == "code"
-              and (cell.outputs or cell.execution_count is not None)]
+    stored = [
+        i
+        for i, cell in enumerate(nb.cells)
+        if cell.cell_type == "code"
+        and (cell.outputs or cell.execution_count is not None)
+    ]
     assert stored == [], f"{path.name}: cells {stored} have stored outputs ({FIX})"
 
 
@@ -45,15 +53,21 @@ def test_notebook_is_stored_as_jupyterlab_writes_it(path):
     text = path.read_text(encoding="utf-8")
     nb = nbformat.reads(text, as_version=4)
     assert nb.metadata["kernelspec"] == KERNELSPEC, FIX
-    stored_info = {k: v for k, v in nb.metadata.get("language_info", {}).items() if k != "version"}
-    assert stored_info == {k: v for k, v in language_info().items() if k != "version"}, FIX
+    stored_info = {
+        k: v for k, v in nb.metadata.get("language_info", {}).items() if k != "version"
+    }
+    assert stored_info == {
+        k: v for k, v in language_info().items() if k != "version"
+    }, FIX
     assert text == nbformat.writes(nb) + "\n", FIX
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_opens_with_a_question_and_a_parameters_cell(path):
     nb = nbformat.read(path, as_version=4)
-    assert nb.cells[0].cell_type == "markdown" and "question" in nb.cells[0].source.lower()
+    assert (
+        nb.cells[0].cell_type == "markdown" and "question" in nb.cells[0].source.lower()
+    )
     tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1, "exactly one cell tagged 'parameters'"
     namespace: dict = {}
@@ -69,10 +83,16 @@ def test_notebook_opens_with_findings_then_contents_and_ends_with_a_glossary(pat
 
     nb = nbformat.read(path, as_version=4)
     first = [c.get("id") for c in nb.cells[:4]]
-    assert "key-findings" in first and "contents" in first, f"{path.name}: question, key findings, contents first"
-    assert FINDINGS_TAG in nb.cells[first.index("key-findings")].metadata.get("tags", [])
+    assert "key-findings" in first and "contents" in first, (
+        f"{path.name}: question, key findings, contents first"
+    )
+    assert FINDINGS_TAG in nb.cells[first.index("key-findings")].metadata.get(
+        "tags", []
+    )
     contents = nb.cells[first.index("contents")].source
-    assert contents == table_of_contents(nb), f"{path.name}: contents out of date ({FIX})"
+    assert contents == table_of_contents(nb), (
+        f"{path.name}: contents out of date ({FIX})"
+    )
     assert nb.cells[-1].source.startswith("## Glossary")
 
 
@@ -83,7 +103,9 @@ def test_key_findings_are_computed_and_reach_the_index(seed_report):
 
     index = (seed_report["reports"] / "index.html").read_text(encoding="utf-8")
     for path in NOTEBOOKS:
-        findings = key_findings(nbformat.read(seed_report["executed"] / path.name, as_version=4))
+        findings = key_findings(
+            nbformat.read(seed_report["executed"] / path.name, as_version=4)
+        )
         assert findings and KeyFindings.PLACEHOLDER not in findings, path.name
         assert "This notebook has no key-findings list" not in index
 
@@ -91,7 +113,9 @@ def test_key_findings_are_computed_and_reach_the_index(seed_report):
 @pytest.mark.notebook
 def test_every_notebook_ran_and_exported_html(seed_report):
     for path in NOTEBOOKS:
-        html = (seed_report["reports"] / f"{path.stem}.html").read_text(encoding="utf-8")
+        html = (seed_report["reports"] / f"{path.stem}.html").read_text(
+            encoding="utf-8"
+        )
         assert len(html) > 10_000
         assert "Traceback" not in html
 
@@ -107,7 +131,9 @@ def test_executed_notebook_has_no_errors_warnings_or_stderr(seed_report, path):
                 problems.append((index, "error", output.get("ename")))
             if output.output_type == "stream" and output.name == "stderr":
                 problems.append((index, "stderr", output.text[:200]))
-            text = output.get("text", "") or output.get("data", {}).get("text/plain", "")
+            text = output.get("text", "") or output.get("data", {}).get(
+                "text/plain", ""
+            )
             if "Warning" in str(text) and output.output_type == "stream":
                 problems.append((index, "warning", str(text)[:200]))
     assert not problems
@@ -122,17 +148,36 @@ def test_paragraphs_csv_follows_the_contract(seed_report):
     if "02-tfidf-topics.ipynb" in names:
         assert {"dominant_topic", "topic_weight"} <= set(table.columns)
     if "03-paragraph-sentiment.ipynb" in names:
-        assert {"sentiment", "p_negative", "p_neutral", "p_positive", "sentiment_score"} <= set(table.columns)
+        assert {
+            "sentiment",
+            "p_negative",
+            "p_neutral",
+            "p_positive",
+            "sentiment_score",
+        } <= set(table.columns)
         probabilities = table[["p_negative", "p_neutral", "p_positive"]].sum(axis=1)
         assert ((probabilities - 1).abs() < 1e-5).all()
-        assert ((table["sentiment_score"] - (table["p_positive"] - table["p_negative"])).abs() < 1e-5).all()
+        assert (
+            (
+                table["sentiment_score"] - (table["p_positive"] - table["p_negative"])
+            ).abs()
+            < 1e-5
+        ).all()
         assert set(table["sentiment"]) <= {"negative", "neutral", "positive"}
 
 
 @pytest.mark.notebook
 def test_report_left_no_staging_folders(seed_report):
-    leftovers = [p.name for p in (seed_report["root"] / "processed").iterdir() if p.name.startswith(".")]
-    leftovers += [p.name for p in (seed_report["root"] / "reports").iterdir() if p.name.startswith(".")]
+    leftovers = [
+        p.name
+        for p in (seed_report["root"] / "processed").iterdir()
+        if p.name.startswith(".")
+    ]
+    leftovers += [
+        p.name
+        for p in (seed_report["root"] / "reports").iterdir()
+        if p.name.startswith(".")
+    ]
     assert leftovers == []
 
 
@@ -145,33 +190,62 @@ def test_a_bad_article_stops_the_first_cell_with_one_line(tmp_path):
     missing = tmp_path / "tidak-ada.txt"
     executed = tmp_path / "out.ipynb"
     with pytest.raises(papermill.PapermillExecutionError):
-        execute_notebook(NOTEBOOKS[0], executed, article_path=missing, output_dir=tmp_path / "out")
+        execute_notebook(
+            NOTEBOOKS[0], executed, article_path=missing, output_dir=tmp_path / "out"
+        )
     nb = nbformat.read(executed, as_version=4)
-    errors = [(i, o) for i, c in enumerate(nb.cells) if c.cell_type == "code"
-              for o in c.get("outputs", []) if o.output_type == "error"]
+    errors = [
+        (i, o)
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if o.output_type == "error"
+    ]
     assert len(errors) == 1
     index, error = errors[0]
-    code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
-                  and not {"parameters", "injected-parameters", "key-findings"} & set(c.metadata.get("tags", []))]
-    assert index == code_cells[0], "the error comes from the first cell after the parameters"
-    assert error["traceback"] == [f"ArticleNotFoundError: {missing}: no such file. "
-                                  "Check the path (ARTICLE=... or article_path)."]
+    code_cells = [
+        i
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code"
+        and not {"parameters", "injected-parameters", "key-findings"}
+        & set(c.metadata.get("tags", []))
+    ]
+    assert index == code_cells[0], (
+        "the error comes from the first cell after the parameters"
+    )
+    assert error["traceback"] == [
+        f"ArticleNotFoundError: {missing}: no such file. "
+        "Check the path (ARTICLE=... or article_path)."
+    ]
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
 @pytest.mark.notebook
-def test_each_notebook_has_a_reader_and_a_with_code_report_and_the_index_links_both(seed_report):
+def test_each_notebook_has_a_reader_and_a_with_code_report_and_the_index_links_both(
+    seed_report,
+):
     reports = seed_report["reports"]
     index = (reports / "index.html").read_text(encoding="utf-8")
-    assert "Putin-Kim Jong Un Makin Mesra" in index and "Tampang.com" in index and "21 June 2024" in index
+    assert (
+        "Putin-Kim Jong Un Makin Mesra" in index
+        and "Tampang.com" in index
+        and "21 June 2024" in index
+    )
     for path in NOTEBOOKS:
         reader = (reports / f"{path.stem}.html").read_text(encoding="utf-8")
-        with_code = (reports / "with-code" / f"{path.stem}.html").read_text(encoding="utf-8")
-        assert "jp-InputArea-editor" not in reader.split("</style>")[-1]  # no code cell rendered
+        with_code = (reports / "with-code" / f"{path.stem}.html").read_text(
+            encoding="utf-8"
+        )
+        assert (
+            "jp-InputArea-editor" not in reader.split("</style>")[-1]
+        )  # no code cell rendered
         assert "jp-InputArea-editor" in with_code.split("</style>")[-1]
         for html in (reader, with_code):  # self-contained: nothing from a CDN
             assert "cdnjs" not in html and "<script src=" not in html
-        assert f'href="{path.stem}.html"' in index and f'href="with-code/{path.stem}.html"' in index
+        assert (
+            f'href="{path.stem}.html"' in index
+            and f'href="with-code/{path.stem}.html"' in index
+        )
 
 
 def test_make_report_prints_the_index_path_last(monkeypatch, capsys):

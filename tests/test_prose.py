@@ -12,7 +12,9 @@ HOSTILE = "<script>alert(1)</script> *Kim* [x](y)"
 
 
 def test_plain_text_is_the_string_and_markdown_escapes_values_only():
-    sentence = Prose("**{n}** of {total} name *{who}*.", n=3, total="17 paragraphs", who=HOSTILE)
+    sentence = Prose(
+        "**{n}** of {total} name *{who}*.", n=3, total="17 paragraphs", who=HOSTILE
+    )
     assert sentence == "**3** of 17 paragraphs name *" + HOSTILE + "*."
     rendered = sentence.markdown()
     assert rendered.startswith("**3** of 17 paragraphs name *")
@@ -21,7 +23,12 @@ def test_plain_text_is_the_string_and_markdown_escapes_values_only():
 
 
 def test_numbers_keep_their_format_spec_and_booleans_are_text():
-    assert Prose("{s:.0%} {n:,} {f:.2f}", s=0.4387, n=np.int64(1234), f=np.float64(2.5)).markdown() == "44% 1,234 2.50"
+    assert (
+        Prose(
+            "{s:.0%} {n:,} {f:.2f}", s=0.4387, n=np.int64(1234), f=np.float64(2.5)
+        ).markdown()
+        == "44% 1,234 2.50"
+    )
     assert Prose("{b}", b=True).markdown() == "True"
 
 
@@ -42,7 +49,9 @@ def test_join_drops_empty_parts():
     assert join([]) == ""
 
 
-@pytest.mark.parametrize(("n", "expected"), [(0, "0 paragraphs"), (1, "1 paragraph"), (2, "2 paragraphs")])
+@pytest.mark.parametrize(
+    ("n", "expected"), [(0, "0 paragraphs"), (1, "1 paragraph"), (2, "2 paragraphs")]
+)
 def test_plural_regular(n, expected):
     assert plural(n, "paragraph") == expected
 
@@ -65,11 +74,24 @@ def test_md_renders_prose_and_refuses_extra_values():
 def test_every_describe_function_returns_prose():
     import pandas as pd
 
-    overview = pd.DataFrame({"measure": ["words", "MTLD", "HD-D"], "value": [150.0, 84.6, 0.86]})
+    overview = pd.DataFrame(
+        {"measure": ["words", "MTLD", "HD-D"], "value": [150.0, 84.6, 0.86]}
+    )
     frames = pd.DataFrame({"frame": ["baik ... maupun"], "count": [1]})
-    repetition = pd.DataFrame({"paragraph_id": [1], "n_words": [4], "n_repeated_words": [2], "repeated_share": [0.5]})
+    repetition = pd.DataFrame(
+        {
+            "paragraph_id": [1],
+            "n_words": [4],
+            "n_repeated_words": [2],
+            "repeated_share": [0.5],
+        }
+    )
     vocabulary = pd.DataFrame({"label": ["rusia"], "n": [3], "share": [1.0]})
-    for sentence in (stats.describe_mtld(overview), stats.describe_diversity(overview),
-                     stats.describe_vocabulary(vocabulary), phrases.describe_frames(frames),
-                     phrases.describe_repetition(repetition, frames)):
+    for sentence in (
+        stats.describe_mtld(overview),
+        stats.describe_diversity(overview),
+        stats.describe_vocabulary(vocabulary),
+        phrases.describe_frames(frames),
+        phrases.describe_repetition(repetition, frames),
+    ):
         assert isinstance(sentence, Prose)

@@ -39,9 +39,12 @@ def sentence_tokens(records, article_id: str, starts_with: list[str]) -> list[st
 
 # --- loader on the mirror -----------------------------------------------------------
 
+
 def test_mirror_files_are_installed_with_their_pinned_checksums(tmp_path, monkeypatch):
     mirror = datasets.mirror_dir()
-    assert mirror is not None and (mirror / "indosum" / "dev.02.jsonl").is_file(), "DATA_MIRROR must hold indosum/"
+    assert mirror is not None and (mirror / "indosum" / "dev.02.jsonl").is_file(), (
+        "DATA_MIRROR must hold indosum/"
+    )
     paths = datasets.dataset_files(["indosum"], cache_dir=tmp_path, downloader=offline)
     assert set(paths) == {("indosum", "dev.02"), ("indosum", "dev.03")}
     for (name, split), path in paths.items():
@@ -63,17 +66,37 @@ def test_a_tampered_mirror_file_is_refused(tmp_path, monkeypatch):
         handle.write(b"\n")
     monkeypatch.setenv(config.DATA_MIRROR_ENV, str(tmp_path / "mirror"))
     with pytest.raises(DatasetError, match="dev.03.*checksum mismatch"):
-        datasets.dataset_files(["indosum"], cache_dir=tmp_path / "cache", downloader=offline)
-    assert not (tmp_path / "cache" / "indosum" / "dev.03.jsonl").exists()  # nothing half-valid left
+        datasets.dataset_files(
+            ["indosum"], cache_dir=tmp_path / "cache", downloader=offline
+        )
+    assert not (
+        tmp_path / "cache" / "indosum" / "dev.03.jsonl"
+    ).exists()  # nothing half-valid left
     assert reference.checksum_key() == "5f6d63b73d94-96b0a008f7ab"
 
 
 def test_reference_articles_table(records):
     articles = reference.reference_articles()
-    assert list(articles.columns) == ["id", "source", "category", "url", "text", "paragraphs"]
-    assert len(articles) == 1460 and articles["id"].is_unique  # 1,496 lines, 36 ids in both folds
+    assert list(articles.columns) == [
+        "id",
+        "source",
+        "category",
+        "url",
+        "text",
+        "paragraphs",
+    ]
+    assert (
+        len(articles) == 1460 and articles["id"].is_unique
+    )  # 1,496 lines, 36 ids in both folds
     assert len(records) == 1460
-    assert set(articles["category"]) == {"tajuk utama", "olahraga", "teknologi", "showbiz", "hiburan", "inspirasi"}
+    assert set(articles["category"]) == {
+        "tajuk utama",
+        "olahraga",
+        "teknologi",
+        "showbiz",
+        "hiburan",
+        "inspirasi",
+    }
     assert articles["url"].str.startswith("http").all()
     first = articles.iloc[0]
     assert first["text"] == "\n\n".join(first["paragraphs"])
@@ -90,39 +113,66 @@ def test_reference_sentences_table():
 
 # --- detokenisation on real lines ---------------------------------------------------
 
+
 def test_date_in_parentheses_and_dateline_dash(records):
-    tokens = sentence_tokens(records, "1497902108-ribuan-sopir-tangki-pertamina-mogok-nasional-hari-",
-                             ["Jakarta", ",", "CNN", "Indonesia", "-", "-", "Ribuan"])
+    tokens = sentence_tokens(
+        records,
+        "1497902108-ribuan-sopir-tangki-pertamina-mogok-nasional-hari-",
+        ["Jakarta", ",", "CNN", "Indonesia", "-", "-", "Ribuan"],
+    )
     assert "( 19 / 6 )" in " ".join(tokens)
     assert reference.detokenize(tokens) == (
         "Jakarta, CNN Indonesia -- Ribuan awak mobil tangki (AMT) Pertamina menggelar aksi mogok nasional "
-        "serentak terhitung sejak Senin (19/6) pukul 00.00 WIB.")
+        "serentak terhitung sejak Senin (19/6) pukul 00.00 WIB."
+    )
 
 
 def test_reduplication_closes_up_and_straight_quotes_hug_the_quote(records):
-    tokens = sentence_tokens(records, "1494993600-rangkaian-ban-depan-baru-bagi-rossi-dan-kawan-kawa",
-                             ['"', "Orang", "-", "orang"])
+    tokens = sentence_tokens(
+        records,
+        "1494993600-rangkaian-ban-depan-baru-bagi-rossi-dan-kawan-kawa",
+        ['"', "Orang", "-", "orang"],
+    )
     text = reference.detokenize(tokens)
     assert text.startswith('"Orang-orang Perancis sangat berpihak')
     assert text.endswith('yang akan terlihat di lintasan."')
-    tokens = sentence_tokens(records, "1484415054-ira-koesno-moderator-debat-ini-kesempatan-langka",
-                             ["Dalam", "debat", "perdana"])
+    tokens = sentence_tokens(
+        records,
+        "1484415054-ira-koesno-moderator-debat-ini-kesempatan-langka",
+        ["Dalam", "debat", "perdana"],
+    )
     assert reference.detokenize(tokens).endswith(
-        'menjawab pertanyaan-pertanyaan seputar tema "Pembangunan Sosial Ekonomi untuk Jakarta".')
+        'menjawab pertanyaan-pertanyaan seputar tema "Pembangunan Sosial Ekonomi untuk Jakarta".'
+    )
 
 
 def test_single_quotes_and_curly_quotes(records):
-    tokens = sentence_tokens(records, "1479350414-antasari-dan-iriawan-pulang-bersama-dengan-status-",
-                             ["Nama", "keduanya", "'"])
+    tokens = sentence_tokens(
+        records,
+        "1479350414-antasari-dan-iriawan-pulang-bersama-dengan-status-",
+        ["Nama", "keduanya", "'"],
+    )
     assert reference.detokenize(tokens).startswith("Nama keduanya 'akrab' disandingkan")
-    assert reference.detokenize(["“", "Korban", "berteriak", "”", "."]) == "“Korban berteriak”."
+    assert (
+        reference.detokenize(["“", "Korban", "berteriak", "”", "."])
+        == "“Korban berteriak”."
+    )
 
 
 def test_hyphen_rules_keep_datelines_and_scores_apart():
     assert reference.detokenize("skor 17 - 21 , 21 - 18".split()) == "skor 17-21, 21-18"
-    assert reference.detokenize("Kim Won - ho / Seo Seung - jae".split()) == "Kim Won-ho/Seo Seung-jae"
-    assert reference.detokenize("Suara.com - Yon Koeswoyo".split()) == "Suara.com - Yon Koeswoyo"
-    assert reference.detokenize("MISANO ADRIATICO - Pebalap".split()) == "MISANO ADRIATICO - Pebalap"
+    assert (
+        reference.detokenize("Kim Won - ho / Seo Seung - jae".split())
+        == "Kim Won-ho/Seo Seung-jae"
+    )
+    assert (
+        reference.detokenize("Suara.com - Yon Koeswoyo".split())
+        == "Suara.com - Yon Koeswoyo"
+    )
+    assert (
+        reference.detokenize("MISANO ADRIATICO - Pebalap".split())
+        == "MISANO ADRIATICO - Pebalap"
+    )
     assert reference.detokenize("nafsu - nafsu".split()) == "nafsu-nafsu"
     assert reference.detokenize(["kata", "\xa0", "dia", "\n"]) == "kata dia"
 
@@ -135,13 +185,20 @@ def test_detokenised_corpus_keeps_every_word_token(records):
     for record in records[:200]:
         for paragraph in record["paragraphs"]:
             for tokens in paragraph:
-                assert strip.sub("", reference.detokenize(tokens)) == strip.sub("", "".join(tokens))
+                assert strip.sub("", reference.detokenize(tokens)) == strip.sub(
+                    "", "".join(tokens)
+                )
 
 
 # --- term counts with the project's analyzer ---------------------------------------
 
+
 def test_term_counts_by_hand():
-    texts = ["Pakta pertahanan Korea Utara dan Rusia.", "Rusia, Rusia! Kerja sama militer (19/6).", "dan yang"]
+    texts = [
+        "Pakta pertahanan Korea Utara dan Rusia.",
+        "Rusia, Rusia! Kerja sama militer (19/6).",
+        "dan yang",
+    ]
     counts = reference.term_counts(texts, document_ids=["a", "b", "c"])
     assert list(counts.columns) == reference.COUNT_COLUMNS
     assert counts.to_dict("records") == [
@@ -154,7 +211,11 @@ def test_term_counts_by_hand():
         {"document_id": "b", "term": "rusia", "count": 2},
     ]
     frequencies = reference.term_frequencies(counts)
-    assert frequencies.iloc[0].to_dict() == {"term": "rusia", "count": 3, "document_frequency": 2}
+    assert frequencies.iloc[0].to_dict() == {
+        "term": "rusia",
+        "count": 3,
+        "document_frequency": 2,
+    }
     assert frequencies["count"].sum() == counts["count"].sum()
 
 
@@ -163,7 +224,9 @@ def test_term_counts_match_the_tfidf_analyzer():
     counts = reference.term_counts(texts)
     analyzer = IndonesianAnalyzer()
     for i in (0, 17, 39):
-        expected = pd.Series(analyzer.stems_reference(texts[i])).value_counts().sort_index()
+        expected = (
+            pd.Series(analyzer.stems_reference(texts[i])).value_counts().sort_index()
+        )
         got = counts[counts["document_id"] == i].set_index("term")["count"].sort_index()
         assert got.to_dict() == expected.to_dict()
 
@@ -202,7 +265,13 @@ def test_analyzer_key_changes_with_the_analyzer(monkeypatch):
 
 def test_reference_counts_cache_is_written_whole_and_reused(tmp_path, monkeypatch):
     calls = []
-    small = pd.DataFrame({"document_id": ["x", "x", "y"], "term": ["nan", "korea utara", "null"], "count": [1, 2, 3]})
+    small = pd.DataFrame(
+        {
+            "document_id": ["x", "x", "y"],
+            "term": ["nan", "korea utara", "null"],
+            "count": [1, 2, 3],
+        }
+    )
 
     def compute():
         calls.append(1)
@@ -211,12 +280,16 @@ def test_reference_counts_cache_is_written_whole_and_reused(tmp_path, monkeypatc
     monkeypatch.setattr(reference, "_compute_reference_counts", compute)
     first = reference.reference_counts(cache_dir=tmp_path)
     path = reference.counts_cache_path(cache_dir=tmp_path)
-    assert path.is_file() and [p.name for p in tmp_path.iterdir()] == [path.name]  # no temp files left
+    assert path.is_file() and [p.name for p in tmp_path.iterdir()] == [
+        path.name
+    ]  # no temp files left
     assert reference.analyzer_key() in path.name
     second = reference.reference_counts(cache_dir=tmp_path)
     assert len(calls) == 1
     pd.testing.assert_frame_equal(first, second)
-    pd.testing.assert_frame_equal(second, small)  # "nan", "null" stay terms, not missing values
+    pd.testing.assert_frame_equal(
+        second, small
+    )  # "nan", "null" stay terms, not missing values
     path.write_text("garbage\n", encoding="utf-8")
     with pytest.warns(UserWarning, match="Unreadable reference-count cache"):
         third = reference.reference_counts(cache_dir=tmp_path)
@@ -225,13 +298,22 @@ def test_reference_counts_cache_is_written_whole_and_reused(tmp_path, monkeypatc
 
 
 def test_real_reference_counts_use_the_projects_terms(tmp_path):
-    counts = reference.reference_counts(cache_dir=tmp_path)  # cold: computed from the corpus
+    counts = reference.reference_counts(
+        cache_dir=tmp_path
+    )  # cold: computed from the corpus
     assert counts["document_id"].nunique() == 1460
     frequencies = reference.term_frequencies(counts)
     terms = set(frequencies["term"])
-    assert {"korea utara", "kerja sama", "amerika serikat"} <= terms  # multi-word expressions
+    assert {
+        "korea utara",
+        "kerja sama",
+        "amerika serikat",
+    } <= terms  # multi-word expressions
     assert not terms & vectorize.stopword_set() - {t for t in terms if " " in t}
-    assert "sama" not in terms or frequencies.set_index("term").loc["kerja sama", "count"] > 0
+    assert (
+        "sama" not in terms
+        or frequencies.set_index("term").loc["kerja sama", "count"] > 0
+    )
     assert frequencies["document_frequency"].max() <= 1460
     warm = reference.reference_counts(cache_dir=tmp_path)
     pd.testing.assert_frame_equal(counts, warm)

@@ -37,8 +37,10 @@ from helpers import (
 from helpers.article import check_limits
 from helpers.io import write_csv, write_text
 
-PARAGRAPH = ("Presiden Rusia Vladimir Putin dan pemimpin Korea Utara Kim Jong Un menandatangani "
-             "pakta pertahanan di Pyongyang pada Rabu (19/6). Kedua negara berjanji saling membantu.")
+PARAGRAPH = (
+    "Presiden Rusia Vladimir Putin dan pemimpin Korea Utara Kim Jong Un menandatangani "
+    "pakta pertahanan di Pyongyang pada Rabu (19/6). Kedua negara berjanji saling membantu."
+)
 ARTICLE = f"Pakta Rusia dan Korea Utara\n\nTanggal: 21 Jun 2024 10:58 wib.\n\n{PARAGRAPH}\n\n{PARAGRAPH} Lagi.\n"
 
 
@@ -48,7 +50,8 @@ def _tree_digest(folder: Path) -> dict[str, str]:
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         stat = path.stat()
         digest[str(path.relative_to(folder))] = (
-            f"{hashlib.sha256(path.read_bytes()).hexdigest()} {stat.st_mode:o} {stat.st_mtime_ns}")
+            f"{hashlib.sha256(path.read_bytes()).hexdigest()} {stat.st_mode:o} {stat.st_mtime_ns}"
+        )
     return digest
 
 
@@ -61,12 +64,27 @@ RAW_BEFORE = _tree_digest(config.RAW_DIR)
 BAD_INPUTS = {
     "empty": (b"", EmptyArticleError, "empty"),
     "whitespace": (b" \n\t\n   \r\n", EmptyArticleError, "empty"),
-    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, BinaryArticleError, "binary"),
-    "cp1252": ("Kata “pakta” disebut – café.\n".encode("cp1252"), ArticleEncodingError, "not UTF-8"),
-    "latin1": ("Jalan Kebon Jeruk, café été à Jakarta.\n".encode("latin-1"), ArticleEncodingError, "not UTF-8"),
+    "binary": (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
+        BinaryArticleError,
+        "binary",
+    ),
+    "cp1252": (
+        "Kata “pakta” disebut – café.\n".encode("cp1252"),
+        ArticleEncodingError,
+        "not UTF-8",
+    ),
+    "latin1": (
+        "Jalan Kebon Jeruk, café été à Jakarta.\n".encode("latin-1"),
+        ArticleEncodingError,
+        "not UTF-8",
+    ),
     "utf16-no-bom": (ARTICLE.encode("utf-16-le"), BinaryArticleError, "binary"),
-    "only-metadata": ("Sumber foto: Antara\n\nCopyright © Tampang.com\nAll rights reserved\n".encode(),
-                      EmptyArticleError, "no body text"),
+    "only-metadata": (
+        "Sumber foto: Antara\n\nCopyright © Tampang.com\nAll rights reserved\n".encode(),
+        EmptyArticleError,
+        "no body text",
+    ),
 }
 
 
@@ -95,7 +113,9 @@ def test_non_utf8_message_says_how_to_convert(write_article):
 
 
 @pytest.mark.parametrize("case", sorted(BAD_INPUTS) + ["directory", "missing"])
-def test_runner_refuses_bad_file_with_one_line_and_writes_nothing(tmp_path, capsys, case):
+def test_runner_refuses_bad_file_with_one_line_and_writes_nothing(
+    tmp_path, capsys, case
+):
     if case == "directory":
         path = tmp_path / "a-folder.txt"
         path.mkdir()
@@ -108,7 +128,10 @@ def test_runner_refuses_bad_file_with_one_line_and_writes_nothing(tmp_path, caps
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and err.startswith("error: ") and path.name in err
     slug = config.slug_for(path)
-    assert not (config.PROCESSED_DIR / slug).exists() and not (config.REPORTS_DIR / slug).exists()
+    assert (
+        not (config.PROCESSED_DIR / slug).exists()
+        and not (config.REPORTS_DIR / slug).exists()
+    )
 
 
 # --- unusual but valid input: decoded, or read the documented way -----------------------
@@ -120,7 +143,9 @@ def _paragraphs(path) -> tuple[str, ...]:
         return load_article(path).paragraphs
 
 
-@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom"])
+@pytest.mark.parametrize(
+    "encoding", ["utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom"]
+)
 def test_bom_encodings_are_decoded_like_plain_utf8(write_article, encoding):
     reference = _paragraphs(write_article(ARTICLE, name="plain.txt"))
     if encoding.endswith("-bom"):
@@ -135,13 +160,19 @@ def test_bom_encodings_are_decoded_like_plain_utf8(write_article, encoding):
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])
 def test_crlf_and_cr_line_endings_read_like_lf(write_article, newline):
     reference = load_article(write_article(ARTICLE, name="lf.txt"))
-    other = load_article(write_article(ARTICLE.replace("\n", newline).encode(), name="crlf.txt"))
+    other = load_article(
+        write_article(ARTICLE.replace("\n", newline).encode(), name="crlf.txt")
+    )
     assert other.paragraphs == reference.paragraphs and other.title == reference.title
     assert other.published == reference.published
 
 
 def test_single_newline_paragraphs_are_split_per_line_with_a_warning(write_article):
-    lines = [PARAGRAPH, "Kedua pemimpin bertemu di Pyongyang.", "Korea Selatan menyatakan keprihatinan."]
+    lines = [
+        PARAGRAPH,
+        "Kedua pemimpin bertemu di Pyongyang.",
+        "Korea Selatan menyatakan keprihatinan.",
+    ]
     path = write_article("\n".join(lines) + "\n")
     with pytest.warns(UserWarning, match="No blank lines"):
         article = load_article(path)
@@ -149,26 +180,40 @@ def test_single_newline_paragraphs_are_split_per_line_with_a_warning(write_artic
 
 
 def test_one_megabyte_paragraph_parses_and_is_refused_by_the_loader(write_article):
-    sentence = "Pakta pertahanan Rusia dan Korea Utara memicu kekhawatiran negara tetangga. "
+    sentence = (
+        "Pakta pertahanan Rusia dan Korea Utara memicu kekhawatiran negara tetangga. "
+    )
     big = sentence * (1_000_000 // len(sentence) + 1)
     article = parse_article(big)  # the parser copes; the limit is the loader's
     assert article.n_paragraphs == 1 and len(article.paragraphs[0]) >= 999_000
     table = paragraphs_table(article)
     assert table.loc[0, "n_words"] == 10 * (1_000_000 // len(sentence) + 1)
     path = write_article(big)
-    with pytest.raises(ArticleLimitError, match=r"1,000,\d{3} bytes; the limit is 500,000 bytes"):
+    with pytest.raises(
+        ArticleLimitError, match=r"1,000,\d{3} bytes; the limit is 500,000 bytes"
+    ):
         load_article(path)
-    with pytest.raises(ArticleLimitError, match="paragraph 1 has 1,000,\\d{3} characters; the limit is 20,000 "
-                                                "\\(max_paragraph_chars\\).*INDONESIAN_NEWS_MAX_PARAGRAPH_CHARS=<n>"):
+    with pytest.raises(
+        ArticleLimitError,
+        match="paragraph 1 has 1,000,\\d{3} characters; the limit is 20,000 "
+        "\\(max_paragraph_chars\\).*INDONESIAN_NEWS_MAX_PARAGRAPH_CHARS=<n>",
+    ):
         check_limits(article)
 
 
-def test_five_thousand_short_paragraphs_parse_but_exceed_the_paragraph_limit(write_article, monkeypatch):
+def test_five_thousand_short_paragraphs_parse_but_exceed_the_paragraph_limit(
+    write_article, monkeypatch
+):
     paragraphs = [f"Paragraf nomor {i} membahas pakta pertahanan." for i in range(5000)]
     path = write_article("\n\n".join(paragraphs))
-    with pytest.raises(ArticleLimitError, match="has 5,000 paragraphs; the limit is 1,000 \\(max_paragraphs\\)"):
+    with pytest.raises(
+        ArticleLimitError,
+        match="has 5,000 paragraphs; the limit is 1,000 \\(max_paragraphs\\)",
+    ):
         load_article(path)
-    monkeypatch.setenv("INDONESIAN_NEWS_MAX_PARAGRAPHS", "5000")  # the documented way to raise it
+    monkeypatch.setenv(
+        "INDONESIAN_NEWS_MAX_PARAGRAPHS", "5000"
+    )  # the documented way to raise it
     table = paragraphs_table(load_article(path))
     assert len(table) == 5000 and table["paragraph_id"].is_monotonic_increasing
     assert table["n_words"].eq(6).all()
@@ -178,19 +223,36 @@ def test_five_thousand_short_paragraphs_parse_but_exceed_the_paragraph_limit(wri
 
 
 def test_limits_have_documented_defaults_and_environment_overrides(monkeypatch):
-    for name in ("MAX_BYTES", "MAX_PARAGRAPHS", "MAX_PARAGRAPH_CHARS", "MAX_TOKEN_CHARS"):
+    for name in (
+        "MAX_BYTES",
+        "MAX_PARAGRAPHS",
+        "MAX_PARAGRAPH_CHARS",
+        "MAX_TOKEN_CHARS",
+    ):
         monkeypatch.delenv(f"INDONESIAN_NEWS_{name}", raising=False)
-    assert config.limits() == config.Limits(max_bytes=500_000, max_paragraphs=1_000,
-                                            max_paragraph_chars=20_000, max_token_chars=300)
+    assert config.limits() == config.Limits(
+        max_bytes=500_000,
+        max_paragraphs=1_000,
+        max_paragraph_chars=20_000,
+        max_token_chars=300,
+    )
     readme = (config.PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
-    for row in ("| file size | 500,000 bytes | `INDONESIAN_NEWS_MAX_BYTES`", "| paragraphs | 1,000 |",
-                "| paragraph length | 20,000 characters |", "| token length | 300 characters |"):
+    for row in (
+        "| file size | 500,000 bytes | `INDONESIAN_NEWS_MAX_BYTES`",
+        "| paragraphs | 1,000 |",
+        "| paragraph length | 20,000 characters |",
+        "| token length | 300 characters |",
+    ):
         assert row in readme
     monkeypatch.setenv("INDONESIAN_NEWS_MAX_TOKEN_CHARS", "1_000")
-    assert config.limits().max_token_chars == 1000 and config.limits().max_bytes == 500_000
+    assert (
+        config.limits().max_token_chars == 1000 and config.limits().max_bytes == 500_000
+    )
     for bad in ("0", "-5", "many", "1.5"):
         monkeypatch.setenv("INDONESIAN_NEWS_MAX_TOKEN_CHARS", bad)
-        with pytest.raises(OptionError, match="INDONESIAN_NEWS_MAX_TOKEN_CHARS.*positive whole number"):
+        with pytest.raises(
+            OptionError, match="INDONESIAN_NEWS_MAX_TOKEN_CHARS.*positive whole number"
+        ):
             config.limits()
 
 
@@ -203,34 +265,56 @@ def test_a_twenty_megabyte_file_is_refused_before_it_is_read(tmp_path, monkeypat
     with pytest.raises(ArticleLimitError) as error:
         load_article(path)
     assert read == []
-    assert str(error.value) == (f"{path}: is 20,000,000 bytes; the limit is 500,000 bytes (max_bytes). "
-                                "Split it into separate article files, or raise the limit with "
-                                "INDONESIAN_NEWS_MAX_BYTES=<n>.")
+    assert str(error.value) == (
+        f"{path}: is 20,000,000 bytes; the limit is 500,000 bytes (max_bytes). "
+        "Split it into separate article files, or raise the limit with "
+        "INDONESIAN_NEWS_MAX_BYTES=<n>."
+    )
     monkeypatch.setenv("INDONESIAN_NEWS_MAX_BYTES", "19_999_999")
     with pytest.raises(ArticleLimitError, match="the limit is 19,999,999 bytes"):
         load_article(path)
 
 
 def test_a_200000_letter_token_is_refused_naming_the_limit(write_article):
-    token = "iVBORwKGgo" + "A" * 199_990  # 200,000 letters, like base64 pasted without line breaks
+    token = (
+        "iVBORwKGgo" + "A" * 199_990
+    )  # 200,000 letters, like base64 pasted without line breaks
     path = write_article(f"{PARAGRAPH}\n\nGambar: {token} selesai.\n\n{PARAGRAPH}\n")
     with pytest.raises(ArticleLimitError) as error:
         load_article(path)
     message = str(error.value)
     assert "\n" not in message
-    assert message == (f"{path}: paragraph 2 has a token of 200,000 characters ('iVBORwKGgoAAAAAAAAAA'...); "
-                       "the limit is 300 (max_token_chars). Remove pasted data such as a base64 image, "
-                       "or raise the limit with INDONESIAN_NEWS_MAX_TOKEN_CHARS=<n>.")
+    assert message == (
+        f"{path}: paragraph 2 has a token of 200,000 characters ('iVBORwKGgoAAAAAAAAAA'...); "
+        "the limit is 300 (max_token_chars). Remove pasted data such as a base64 image, "
+        "or raise the limit with INDONESIAN_NEWS_MAX_TOKEN_CHARS=<n>."
+    )
 
 
-@pytest.mark.parametrize(("text", "refused"), [
-    ("a" * 300, False), ("a" * 301, True),
-    ("a" * 300 + ",", False),  # a 301-character run whose longest token is exactly the limit
-    ("https://contoh.co.id/" + "b" * 290, True),  # one token (a URL) of 311 characters
-    (", ".join(["kata"] * 200), False),  # a long run of short tokens is not a long token
-    ("x," * 200, False),
-    ("kerja-" * 60 + "kerja", False),  # hyphenated parts are separate tokens unless reduplicated
-])
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("a" * 300, False),
+        ("a" * 301, True),
+        (
+            "a" * 300 + ",",
+            False,
+        ),  # a 301-character run whose longest token is exactly the limit
+        (
+            "https://contoh.co.id/" + "b" * 290,
+            True,
+        ),  # one token (a URL) of 311 characters
+        (
+            ", ".join(["kata"] * 200),
+            False,
+        ),  # a long run of short tokens is not a long token
+        ("x," * 200, False),
+        (
+            "kerja-" * 60 + "kerja",
+            False,
+        ),  # hyphenated parts are separate tokens unless reduplicated
+    ],
+)
 def test_long_token_rule_at_the_boundary(text, refused):
     article = parse_article(f"Ini pembuka berita yang cukup panjang. {text} Penutup.")
     if refused:
@@ -242,27 +326,41 @@ def test_long_token_rule_at_the_boundary(text, refused):
 
 def test_limits_apply_at_their_boundaries():
     article = parse_article("\n\n".join(["Satu dua tiga."] * 4))
-    check_limits(article, settings=config.Limits(max_paragraphs=4, max_paragraph_chars=14))
+    check_limits(
+        article, settings=config.Limits(max_paragraphs=4, max_paragraph_chars=14)
+    )
     with pytest.raises(ArticleLimitError, match="has 4 paragraphs; the limit is 3"):
         check_limits(article, settings=config.Limits(max_paragraphs=3))
-    with pytest.raises(ArticleLimitError, match="paragraph 1 has 14 characters; the limit is 13"):
+    with pytest.raises(
+        ArticleLimitError, match="paragraph 1 has 14 characters; the limit is 13"
+    ):
         check_limits(article, settings=config.Limits(max_paragraph_chars=13))
 
 
-def test_one_hundred_thousand_one_word_paragraphs_are_refused_by_the_runner(write_article, tmp_path, capsys):
-    path = write_article("Judul\n\n" + "\n\n".join(["ia"] * 100_000))  # 400 kB: under the byte limit
+def test_one_hundred_thousand_one_word_paragraphs_are_refused_by_the_runner(
+    write_article, tmp_path, capsys
+):
+    path = write_article(
+        "Judul\n\n" + "\n\n".join(["ia"] * 100_000)
+    )  # 400 kB: under the byte limit
     before = _tree_digest(config.REPORTS_DIR) if config.REPORTS_DIR.exists() else {}
     code = report.main(["--article", str(path)])
     err = capsys.readouterr().err.strip()
     assert code == 2
-    assert err == (f"error: {path}: has 100,000 paragraphs; the limit is 1,000 (max_paragraphs). "
-                   "Split it into separate article files, or raise the limit with "
-                   "INDONESIAN_NEWS_MAX_PARAGRAPHS=<n>.")
-    assert (_tree_digest(config.REPORTS_DIR) if config.REPORTS_DIR.exists() else {}) == before  # nothing ran
+    assert err == (
+        f"error: {path}: has 100,000 paragraphs; the limit is 1,000 (max_paragraphs). "
+        "Split it into separate article files, or raise the limit with "
+        "INDONESIAN_NEWS_MAX_PARAGRAPHS=<n>."
+    )
+    assert (
+        _tree_digest(config.REPORTS_DIR) if config.REPORTS_DIR.exists() else {}
+    ) == before  # nothing ran
 
 
 def test_duplicated_paragraphs_are_kept_in_order(write_article):
-    article = load_article(write_article(f"{PARAGRAPH}\n\n{PARAGRAPH}\n\nPenutup berita ini.\n"))
+    article = load_article(
+        write_article(f"{PARAGRAPH}\n\n{PARAGRAPH}\n\nPenutup berita ini.\n")
+    )
     assert article.paragraphs == (PARAGRAPH, PARAGRAPH, "Penutup berita ini.")
 
 
@@ -315,7 +413,9 @@ def test_article_markup_is_inert_in_every_exported_report(runs, notebook):
     live = "\n".join(audit.live)
     for probe in shape_runs.PROBES:
         assert probe not in live, f"{probe} is live markup in {notebook.name}"
-    assert not [attrs for tag, attrs in audit.tags if tag == "img" and attrs.get("src") == "x"]
+    assert not [
+        attrs for tag, attrs in audit.tags if tag == "img" and attrs.get("src") == "x"
+    ]
     assert "javascript:alert" not in live
 
 
@@ -326,7 +426,7 @@ def test_article_markup_is_shown_as_text(runs):
     audit = _MarkupAudit()
     audit.feed(runs["hostile"].html(first))
     text = "".join(audit.text)
-    assert "<script>alert(\"xss-probe-1\")</script>" in text or "xss-probe-1" in text
+    assert '<script>alert("xss-probe-1")</script>' in text or "xss-probe-1" in text
 
 
 # --- integrity --------------------------------------------------------------------------
@@ -346,47 +446,90 @@ def test_writers_refuse_data_raw():
 
 
 def _notebook(folder: Path, name: str, code: str) -> Path:
-    parameters = new_code_cell('article_path = "data/raw/tampang-2024-06-21-putin-kim-pact.txt"\noutput_dir = ""')
+    parameters = new_code_cell(
+        'article_path = "data/raw/tampang-2024-06-21-putin-kim-pact.txt"\noutput_dir = ""'
+    )
     parameters.metadata["tags"] = ["parameters"]
-    nb = new_notebook(cells=[new_markdown_cell("Question: a test notebook."), parameters, new_code_cell(code)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("Question: a test notebook."),
+            parameters,
+            new_code_cell(code),
+        ]
+    )
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     nbformat.write(nb, path)
     return path
 
 
-WRITE_MARKER = ("from pathlib import Path\n"
-                "Path(output_dir, 'marker.csv').write_text('run,value\\n1,old\\n', encoding='utf-8')")
+WRITE_MARKER = (
+    "from pathlib import Path\n"
+    "Path(output_dir, 'marker.csv').write_text('run,value\\n1,old\\n', encoding='utf-8')"
+)
 
 
 @pytest.mark.notebook
 def test_failed_run_leaves_previous_outputs_intact(tmp_path, capsys, monkeypatch):
-    roots = {"processed_root": tmp_path / "processed", "reports_root": tmp_path / "reports"}
+    roots = {
+        "processed_root": tmp_path / "processed",
+        "reports_root": tmp_path / "reports",
+    }
     good = _notebook(tmp_path / "nb-good", "01-good.ipynb", WRITE_MARKER)
-    report.run_report(config.DEFAULT_ARTICLE, notebooks=[good], log=lambda *_: None, **roots)
+    report.run_report(
+        config.DEFAULT_ARTICLE, notebooks=[good], log=lambda *_: None, **roots
+    )
     slug = config.slug_for(config.DEFAULT_ARTICLE)
     before = {name: _tree_digest(root / slug) for name, root in roots.items()}
     assert "marker.csv" in before["processed_root"]
 
     # Halfway: a first notebook succeeds and writes new tables, then the next one fails.
-    rewrite = _notebook(tmp_path / "nb-new", "01-new.ipynb", WRITE_MARKER.replace("old", "new")
-                        + "\nPath(output_dir, 'extra.csv').write_text('a\\n1\\n', encoding='utf-8')")
-    failing = _notebook(tmp_path / "nb-new", "02-fails.ipynb", "raise RuntimeError('deliberate failure')")
-    monkeypatch.setattr(report, "run_report", partial(report.run_report, notebooks=[rewrite, failing],
-                                                      log=lambda *_: None, **roots))
+    rewrite = _notebook(
+        tmp_path / "nb-new",
+        "01-new.ipynb",
+        WRITE_MARKER.replace("old", "new")
+        + "\nPath(output_dir, 'extra.csv').write_text('a\\n1\\n', encoding='utf-8')",
+    )
+    failing = _notebook(
+        tmp_path / "nb-new",
+        "02-fails.ipynb",
+        "raise RuntimeError('deliberate failure')",
+    )
+    monkeypatch.setattr(
+        report,
+        "run_report",
+        partial(
+            report.run_report,
+            notebooks=[rewrite, failing],
+            log=lambda *_: None,
+            **roots,
+        ),
+    )
     assert report.main(["--article", str(config.DEFAULT_ARTICLE)]) == 1
     err = capsys.readouterr().err
     assert "deliberate failure" in err and "No outputs were changed" in err
     after = {name: _tree_digest(root / slug) for name, root in roots.items()}
     assert after == before
-    leftovers = [p.name for root in roots.values() for p in root.iterdir() if "staging" in p.name or ".old-" in p.name]
+    leftovers = [
+        p.name
+        for root in roots.values()
+        for p in root.iterdir()
+        if "staging" in p.name or ".old-" in p.name
+    ]
     assert leftovers == []
 
 
 @pytest.mark.notebook
 def test_failed_export_leaves_no_outputs_at_all(tmp_path, monkeypatch):
-    roots = {"processed_root": tmp_path / "processed", "reports_root": tmp_path / "reports"}
+    roots = {
+        "processed_root": tmp_path / "processed",
+        "reports_root": tmp_path / "reports",
+    }
     first = _notebook(tmp_path / "nb", "01-first.ipynb", WRITE_MARKER)
     second = _notebook(tmp_path / "nb", "02-second.ipynb", "x = 1")
     calls = []
@@ -400,7 +543,12 @@ def test_failed_export_leaves_no_outputs_at_all(tmp_path, monkeypatch):
 
     monkeypatch.setattr(report, "export_html", flaky_export)
     with pytest.raises(OSError, match="simulated"):
-        report.run_report(config.DEFAULT_ARTICLE, notebooks=[first, second], log=lambda *_: None, **roots)
+        report.run_report(
+            config.DEFAULT_ARTICLE,
+            notebooks=[first, second],
+            log=lambda *_: None,
+            **roots,
+        )
     for root in roots.values():
         assert [p.name for p in root.iterdir()] in ([], ["_failed"])
 
@@ -415,7 +563,9 @@ def test_running_every_cell_again_after_a_parameter_change_works(runs):
     run = runs["rerun-after-change"]
     assert run.returncode == 0, run.stderr[-3000:]
     for notebook in report.notebook_paths():
-        assert shape_runs.notebook_problems(run.executed / notebook.name) == [], notebook.name
+        assert shape_runs.notebook_problems(run.executed / notebook.name) == [], (
+            notebook.name
+        )
 
 
 @pytest.mark.notebook
@@ -437,9 +587,12 @@ def test_each_notebook_runs_in_its_own_clean_kernel(seed_report):
     # papermill starts one kernel per notebook: execution counts restart at 1.
     for notebook in report.notebook_paths():
         nb = nbformat.read(seed_report["executed"] / notebook.name, as_version=4)
-        counts = [c.execution_count for c in nb.cells if c.cell_type == "code" and c.execution_count]
+        counts = [
+            c.execution_count
+            for c in nb.cells
+            if c.cell_type == "code" and c.execution_count
+        ]
         assert counts and counts[0] == 1 and counts == sorted(counts)
-
 
 
 @pytest.mark.notebook
@@ -447,11 +600,19 @@ def test_outputs_get_ordinary_permissions(tmp_path):
     # Temporary files and staging folders are created private (0600/0700); published
     # tables and reports must follow the user's umask like any other file, or a
     # shared report folder cannot be served or read by colleagues.
-    roots = {"processed_root": tmp_path / "processed", "reports_root": tmp_path / "reports"}
-    notebook = _notebook(tmp_path / "nb", "01-writes.ipynb",
-                         WRITE_MARKER + "\nfrom helpers.io import write_csv\nimport pandas as pd\n"
-                         "write_csv(pd.DataFrame({'a': [1]}), Path(output_dir) / 'table.csv')")
-    report.run_report(config.DEFAULT_ARTICLE, notebooks=[notebook], log=lambda *_: None, **roots)
+    roots = {
+        "processed_root": tmp_path / "processed",
+        "reports_root": tmp_path / "reports",
+    }
+    notebook = _notebook(
+        tmp_path / "nb",
+        "01-writes.ipynb",
+        WRITE_MARKER + "\nfrom helpers.io import write_csv\nimport pandas as pd\n"
+        "write_csv(pd.DataFrame({'a': [1]}), Path(output_dir) / 'table.csv')",
+    )
+    report.run_report(
+        config.DEFAULT_ARTICLE, notebooks=[notebook], log=lambda *_: None, **roots
+    )
     umask = os.umask(0)
     os.umask(umask)
     slug = config.slug_for(config.DEFAULT_ARTICLE)

@@ -11,7 +11,9 @@ from conftest import require_datasets
 from helpers import sentiment
 from helpers.errors import DatasetError, OptionError
 
-POSITIVE = "Pelayanannya sangat ramah, makanannya enak sekali dan harganya murah. Saya puas!"
+POSITIVE = (
+    "Pelayanannya sangat ramah, makanannya enak sekali dan harganya murah. Saya puas!"
+)
 NEGATIVE = "Pelayanannya buruk sekali, makanannya basi dan mahal. Saya kecewa dan tidak akan kembali."
 
 
@@ -19,16 +21,24 @@ NEGATIVE = "Pelayanannya buruk sekali, makanannya basi dan mahal. Saya kecewa da
 
 
 def test_negation_marks_the_words_it_governs_until_punctuation():
-    assert sentiment.mark_negation("Makanannya tidak enak, tapi murah.") == "makanannya tidak neg_enak , tapi murah ."
+    assert (
+        sentiment.mark_negation("Makanannya tidak enak, tapi murah.")
+        == "makanannya tidak neg_enak , tapi murah ."
+    )
     assert sentiment.mark_negation("Tanpa rasa takut") == "tanpa neg_rasa neg_takut"
     # Scope is three words.
     assert sentiment.mark_negation("bukan a b c d") == "bukan neg_a neg_b neg_c d"
 
 
 def test_not_only_is_additive_not_negation():
-    assert sentiment.mark_negation("Tidak hanya politik, tetapi juga ekonomi.") == \
-        "tidak hanya politik , tetapi juga ekonomi ."
-    assert sentiment.prepare_text("Tidak hanya itu, kerja sama meningkat.") == "selain itu, kerja sama meningkat."
+    assert (
+        sentiment.mark_negation("Tidak hanya politik, tetapi juga ekonomi.")
+        == "tidak hanya politik , tetapi juga ekonomi ."
+    )
+    assert (
+        sentiment.prepare_text("Tidak hanya itu, kerja sama meningkat.")
+        == "selain itu, kerja sama meningkat."
+    )
     assert sentiment.prepare_text("Bukan hanya isu bilateral") == "selain isu bilateral"
 
 
@@ -41,7 +51,10 @@ def test_contrast_gives_the_clause_after_the_marker_more_weight():
 
 def test_concession_gives_the_main_clause_more_weight_on_either_side():
     front = sentiment.split_clauses("Meskipun mahal, makanannya enak.")
-    assert front == [("Meskipun mahal,", pytest.approx(1 / 3)), ("makanannya enak.", pytest.approx(2 / 3))]
+    assert front == [
+        ("Meskipun mahal,", pytest.approx(1 / 3)),
+        ("makanannya enak.", pytest.approx(2 / 3)),
+    ]
     back = sentiment.split_clauses("Makanannya enak meskipun mahal.")
     assert [c for c, _ in back] == ["Makanannya enak", "meskipun mahal."]
     assert back[0][1] > back[1][1]
@@ -50,13 +63,22 @@ def test_concession_gives_the_main_clause_more_weight_on_either_side():
 def test_additive_but_also_and_sentence_initial_markers_are_not_split():
     text = "Pakta ini bukan hanya isu bilateral, namun juga menimbulkan ketegangan."
     assert sentiment.split_clauses(text) == [(text, 1.0)]
-    assert sentiment.split_clauses("Namun, harga naik.") == [("Namun, harga naik.", 1.0)]
-    assert sentiment.split_clauses("Tempatnya bagus, tetapi mahal.", weight=1) == [("Tempatnya bagus, tetapi mahal.", 1.0)]
+    assert sentiment.split_clauses("Namun, harga naik.") == [
+        ("Namun, harga naik.", 1.0)
+    ]
+    assert sentiment.split_clauses("Tempatnya bagus, tetapi mahal.", weight=1) == [
+        ("Tempatnya bagus, tetapi mahal.", 1.0)
+    ]
 
 
 def test_lexicon_hits_skip_negated_terms_and_prefer_longer_forms():
-    hits = sentiment.lexicon_hits("Kim memuji Rusia, tetapi AS tidak khawatir. Mereka bekerja sama.")
-    assert hits == [("memuji", "positive", "praise"), ("bekerja sama", "positive", "cooperation")]
+    hits = sentiment.lexicon_hits(
+        "Kim memuji Rusia, tetapi AS tidak khawatir. Mereka bekerja sama."
+    )
+    assert hits == [
+        ("memuji", "positive", "praise"),
+        ("bekerja sama", "positive", "cooperation"),
+    ]
     # Punctuation ends the negation scope; "tidak hanya" is not negation.
     assert sentiment.lexicon_hits("tidak, khawatir")[0][0] == "khawatir"
     assert sentiment.lexicon_hits("tidak hanya damai")[0][0] == "damai"
@@ -70,38 +92,79 @@ def test_lexicon_table_is_documented_and_well_formed():
     # Every toned example contains a form that the lexicon matches; every blocker example matches nothing.
     toned = table[table["tone"] != "none"]
     assert all(sentiment.lexicon_hits(example) for example in toned["example"])
-    assert not any(sentiment.lexicon_hits(example) for example in table.loc[table["tone"] == "none", "example"])
+    assert not any(
+        sentiment.lexicon_hits(example)
+        for example in table.loc[table["tone"] == "none", "example"]
+    )
 
 
 def test_lexicon_has_the_concern_condemnation_and_casualty_words():
-    for word in ("prihatin", "keprihatinan", "mengecam", "kecaman", "menyesalkan", "mengutuk", "korban",
-                 "menewaskan", "tewas", "ancaman", "mengancam"):
-        assert [tone for _, tone, _ in sentiment.lexicon_hits(f"Pemerintah {word} hal itu.")] == ["negative"], word
+    for word in (
+        "prihatin",
+        "keprihatinan",
+        "mengecam",
+        "kecaman",
+        "menyesalkan",
+        "mengutuk",
+        "korban",
+        "menewaskan",
+        "tewas",
+        "ancaman",
+        "mengancam",
+    ):
+        assert [
+            tone for _, tone, _ in sentiment.lexicon_hits(f"Pemerintah {word} hal itu.")
+        ] == ["negative"], word
 
 
 def test_military_cooperation_is_blocked_but_economic_cooperation_counts():
-    assert sentiment.lexicon_hits("Kerja sama militer kedua negara menggeser keseimbangan kekuatan.") == []
+    assert (
+        sentiment.lexicon_hits(
+            "Kerja sama militer kedua negara menggeser keseimbangan kekuatan."
+        )
+        == []
+    )
     assert sentiment.lexicon_hits("Putin mengakui dukungan militer.") == []
-    assert sentiment.lexicon_hits("Kerja sama ekonomi meningkat.") == [("kerja sama", "positive", "cooperation")]
+    assert sentiment.lexicon_hits("Kerja sama ekonomi meningkat.") == [
+        ("kerja sama", "positive", "cooperation")
+    ]
 
 
 def test_numbers_become_one_placeholder_token():
-    assert sentiment.mask_numbers("Sebanyak 4.500 tentara, 3,5 persen, pada 2024.") == \
-        "Sebanyak _num_ tentara, _num_ persen, pada _num_."
+    assert (
+        sentiment.mask_numbers("Sebanyak 4.500 tentara, 3,5 persen, pada 2024.")
+        == "Sebanyak _num_ tentara, _num_ persen, pada _num_."
+    )
     # Digits inside words are not numbers.
     assert sentiment.mask_numbers("covid19 dan 12km") == "covid19 dan 12km"
     assert sentiment.prepare_text("4.500 orang") == "_num_ orang"
-    assert sentiment.mark_negation(sentiment.prepare_text("4.500 orang")) == "_num_ orang"
+    assert (
+        sentiment.mark_negation(sentiment.prepare_text("4.500 orang")) == "_num_ orang"
+    )
 
 
 def test_evidence_words_hide_stop_words_and_numbers():
-    assert [sentiment.is_evidence_word(w) for w in ("kekhawatiran", "dalam", "antara", "dan", "000", "500",
-                                                     "_num_", "neg__num_", "?")] == \
-        [True, False, False, False, False, False, False, False, False]
+    assert [
+        sentiment.is_evidence_word(w)
+        for w in (
+            "kekhawatiran",
+            "dalam",
+            "antara",
+            "dan",
+            "000",
+            "500",
+            "_num_",
+            "neg__num_",
+            "?",
+        )
+    ] == [True, False, False, False, False, False, False, False, False]
 
 
 def test_low_confidence_reason_folds_in_the_number_of_sentences():
-    assert sentiment.low_confidence_reason(0.95, 1, float("nan")) == "fewer than 3 sentences"
+    assert (
+        sentiment.low_confidence_reason(0.95, 1, float("nan"))
+        == "fewer than 3 sentences"
+    )
     assert sentiment.low_confidence_reason(0.95, 2, 1.0) == "fewer than 3 sentences"
     assert sentiment.low_confidence_reason(0.95, 3, 1.0) == ""
     assert sentiment.low_confidence_reason(0.95, 3, 0.5) == "sentences disagree"
@@ -109,46 +172,85 @@ def test_low_confidence_reason_folds_in_the_number_of_sentences():
 
 
 def _extremes_table(scores, labels=None):
-    return pd.DataFrame({"paragraph_id": range(1, len(scores) + 1), "sentiment_score": scores,
-                         "sentiment": labels or ["neutral"] * len(scores),
-                         "score_low": [s - 0.1 for s in scores], "score_high": [s + 0.1 for s in scores]})
+    return pd.DataFrame(
+        {
+            "paragraph_id": range(1, len(scores) + 1),
+            "sentiment_score": scores,
+            "sentiment": labels or ["neutral"] * len(scores),
+            "score_low": [s - 0.1 for s in scores],
+            "score_high": [s + 0.1 for s in scores],
+        }
+    )
 
 
 def test_extremes_say_least_negative_when_nothing_is_positive():
-    text = sentiment.describe_extremes(_extremes_table([-0.02, -0.5, -0.3], ["neutral", "negative", "negative"]))
-    assert "least negative paragraph is 1" in text and "most negative paragraph is 2" in text
+    text = sentiment.describe_extremes(
+        _extremes_table([-0.02, -0.5, -0.3], ["neutral", "negative", "negative"])
+    )
+    assert (
+        "least negative paragraph is 1" in text
+        and "most negative paragraph is 2" in text
+    )
     assert "most positive" not in text
-    text = sentiment.describe_extremes(_extremes_table([0.02, 0.5], ["neutral", "positive"]))
-    assert "least positive paragraph is 1" in text and "most positive paragraph is 2" in text
+    text = sentiment.describe_extremes(
+        _extremes_table([0.02, 0.5], ["neutral", "positive"])
+    )
+    assert (
+        "least positive paragraph is 1" in text
+        and "most positive paragraph is 2" in text
+    )
     assert "most negative" not in text
     # A neutral-labelled paragraph is never called "most" anything.
     text = sentiment.describe_extremes(_extremes_table([-0.2, 0.1]))
-    assert "lowest-scoring paragraph is 1" in text and "highest-scoring paragraph is 2" in text
+    assert (
+        "lowest-scoring paragraph is 1" in text
+        and "highest-scoring paragraph is 2" in text
+    )
 
 
 def test_prose_is_true_on_one_two_eight_and_all_neutral_paragraphs():
     one = _extremes_table([0.3], ["positive"])
     assert "one paragraph" in sentiment.describe_extremes(one)
-    assert "too short" in sentiment.describe_halves(one) and "1 paragraph " in sentiment.describe_halves(one)
+    assert "too short" in sentiment.describe_halves(
+        one
+    ) and "1 paragraph " in sentiment.describe_halves(one)
     assert "too short" in sentiment.describe_halves(_extremes_table([0.1, -0.1]))
     eight = _extremes_table([0.1 * i - 0.4 for i in range(8)])
-    assert "paragraphs 1–4" in sentiment.describe_halves(eight) and "paragraphs 5–8" in sentiment.describe_halves(eight)
+    assert "paragraphs 1–4" in sentiment.describe_halves(
+        eight
+    ) and "paragraphs 5–8" in sentiment.describe_halves(eight)
     assert "Every paragraph is labelled neutral" in sentiment.describe_extremes(eight)
     assert "same" in sentiment.describe_extremes(_extremes_table([0.0, 0.0]))
-    no_interval = _extremes_table([0.1, 0.2]).assign(score_low=np.nan, score_high=np.nan)
-    assert "No paragraph has more than one sentence" in sentiment.describe_intervals(no_interval)
-    partly = _extremes_table([0.1, 0.2]).assign(score_low=[np.nan, 0.0], score_high=[np.nan, 0.4])
-    assert "0.40 wide" in sentiment.describe_intervals(partly) and "1 one-sentence paragraph has none" in \
-        sentiment.describe_intervals(partly)
+    no_interval = _extremes_table([0.1, 0.2]).assign(
+        score_low=np.nan, score_high=np.nan
+    )
+    assert "No paragraph has more than one sentence" in sentiment.describe_intervals(
+        no_interval
+    )
+    partly = _extremes_table([0.1, 0.2]).assign(
+        score_low=[np.nan, 0.0], score_high=[np.nan, 0.4]
+    )
+    assert "0.40 wide" in sentiment.describe_intervals(
+        partly
+    ) and "1 one-sentence paragraph has none" in sentiment.describe_intervals(partly)
 
 
 def test_char_ngram_vectorizer_equals_scikit_learn_with_the_same_analyzer():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    docs = ["Makanannya enak!", "makanan enak, murah", "Tidak enak sama sekali", "enak enak enak"]
+    docs = [
+        "Makanannya enak!",
+        "makanan enak, murah",
+        "Tidak enak sama sekali",
+        "enak enak enak",
+    ]
     ours = sentiment.CharNgramVectorizer(ngram_range=(2, 4), min_df=2)
     matrix = ours.fit_transform(docs)
-    analyzer = lambda d: [g for w in sentiment.rules.TOKEN_RE.findall(d.lower()) for g in ours.word_ngrams(w)]  # noqa: E731
+    analyzer = lambda d: [  # noqa: E731
+        g
+        for w in sentiment.rules.TOKEN_RE.findall(d.lower())
+        for g in ours.word_ngrams(w)
+    ]
     reference = TfidfVectorizer(analyzer=analyzer, min_df=2, sublinear_tf=True)
     expected = reference.fit_transform(docs)
     assert list(ours.get_feature_names_out()) == list(reference.get_feature_names_out())
@@ -165,9 +267,11 @@ def toy_datasets(*args, **kwargs) -> pd.DataFrame:
     for dataset in ("nusax", "smsa"):
         for split in ("train", "valid", "test"):
             for i in range(6):
-                rows += [(dataset, split, i, f"enak sekali {split} {i} bagus", "positive"),
-                         (dataset, split, i, f"buruk sekali {split} {i} kecewa", "negative"),
-                         (dataset, split, i, f"ada di jalan {split} {i} kota", "neutral")]
+                rows += [
+                    (dataset, split, i, f"enak sekali {split} {i} bagus", "positive"),
+                    (dataset, split, i, f"buruk sekali {split} {i} kecewa", "negative"),
+                    (dataset, split, i, f"ada di jalan {split} {i} kota", "neutral"),
+                ]
     return pd.DataFrame(rows, columns=["dataset", "split", "row", "text", "label"])
 
 
@@ -177,7 +281,9 @@ def test_cache_key_changes_with_the_configuration():
     assert default != sentiment.cache_key(sentiment.SentimentConfig(C=1.0))
 
 
-def test_unchanged_config_loads_and_changed_config_retrains(tmp_path, monkeypatch, capsys, caplog):
+def test_unchanged_config_loads_and_changed_config_retrains(
+    tmp_path, monkeypatch, capsys, caplog
+):
     import logging
 
     monkeypatch.setattr(sentiment.model, "load_datasets", toy_datasets)
@@ -187,17 +293,27 @@ def test_unchanged_config_loads_and_changed_config_retrains(tmp_path, monkeypatc
         first = sentiment.train_model(settings=small, cache_dir=tmp_path, progress=True)
     captured = capsys.readouterr()
     # outside a kernel, progress goes to the helpers.progress logger; helpers never print
-    assert "Training sentiment model: step 5/5" in caplog.text and captured.out == captured.err == ""
+    assert (
+        "Training sentiment model: step 5/5" in caplog.text
+        and captured.out == captured.err == ""
+    )
     files = sorted(tmp_path.glob("sentiment-model-*.joblib"))
     assert len(files) == 1
     stamp = files[0].stat().st_mtime_ns
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="helpers.progress"):
-        second = sentiment.load_or_train_model(settings=small, cache_dir=tmp_path, progress=True)
+        second = sentiment.load_or_train_model(
+            settings=small, cache_dir=tmp_path, progress=True
+        )
     assert caplog.text == ""  # loaded: no training, no progress
     assert second.cache_key == first.cache_key and files[0].stat().st_mtime_ns == stamp
-    sentiment.train_model(settings=sentiment.SentimentConfig(min_df=1, C=1.0, near_duplicate_threshold=1.0),
-                          cache_dir=tmp_path, progress=False)
+    sentiment.train_model(
+        settings=sentiment.SentimentConfig(
+            min_df=1, C=1.0, near_duplicate_threshold=1.0
+        ),
+        cache_dir=tmp_path,
+        progress=False,
+    )
     assert len(list(tmp_path.glob("sentiment-model-*.joblib"))) == 2
 
 
@@ -213,14 +329,18 @@ def test_bad_settings_are_refused():
 def model():
     try:
         return sentiment.load_or_train_model(progress=False)
-    except DatasetError as error:  # fails under CI or with a mirror; skips (-rs) only otherwise
+    except (
+        DatasetError
+    ) as error:  # fails under CI or with a mirror; skips (-rs) only otherwise
         require_datasets(error)
 
 
 def test_a_clearly_positive_and_a_clearly_negative_sentence(model):
     scores = sentiment.score_texts(model, [POSITIVE, NEGATIVE])
     assert scores["sentiment"].tolist() == ["positive", "negative"]
-    assert scores.loc[0, "sentiment_score"] > 0.5 > -0.5 > scores.loc[1, "sentiment_score"]
+    assert (
+        scores.loc[0, "sentiment_score"] > 0.5 > -0.5 > scores.loc[1, "sentiment_score"]
+    )
 
 
 def test_probabilities_sum_to_one_and_keep_row_order(model):
@@ -229,37 +349,66 @@ def test_probabilities_sum_to_one_and_keep_row_order(model):
     probabilities = scores[sentiment.PROBABILITY_COLUMNS].to_numpy()
     assert np.allclose(probabilities.sum(axis=1), 1)
     assert scores.index.tolist() == [0, 1, 2, 3]
-    one_by_one = pd.concat([sentiment.score_texts(model, [t]) for t in texts], ignore_index=True)
+    one_by_one = pd.concat(
+        [sentiment.score_texts(model, [t]) for t in texts], ignore_index=True
+    )
     pd.testing.assert_frame_equal(scores, one_by_one, atol=1e-6)
-    assert np.allclose(scores["sentiment_score"], scores["p_positive"] - scores["p_negative"])
+    assert np.allclose(
+        scores["sentiment_score"], scores["p_positive"] - scores["p_negative"]
+    )
 
 
 def test_paragraph_scores_are_word_weighted_means_of_sentences(model):
     paragraph = f"{POSITIVE} {NEGATIVE}"
-    result = sentiment.score_paragraphs(model, [paragraph, "", "This is an English sentence."])
+    result = sentiment.score_paragraphs(
+        model, [paragraph, "", "This is an English sentence."]
+    )
     from helpers.text import split_sentences
 
     parts = split_sentences(paragraph)
     assert result["n_sentences"].tolist() == [len(parts), 1, 1] and len(parts) == 4
     assert np.allclose(result[sentiment.PROBABILITY_COLUMNS].sum(axis=1), 1)
-    sentences = pd.DataFrame({"paragraph_id": [1] * len(parts), "sentence_id": range(1, len(parts) + 1),
-                              "text": parts})
+    sentences = pd.DataFrame(
+        {
+            "paragraph_id": [1] * len(parts),
+            "sentence_id": range(1, len(parts) + 1),
+            "text": parts,
+        }
+    )
     scored = sentiment.score_sentences(model, sentences)
     paragraphs = sentiment.paragraph_sentiment(scored)
-    assert np.allclose(paragraphs[sentiment.PROBABILITY_COLUMNS].to_numpy()[0],
-                       result[sentiment.PROBABILITY_COLUMNS].to_numpy()[0])
+    assert np.allclose(
+        paragraphs[sentiment.PROBABILITY_COLUMNS].to_numpy()[0],
+        result[sentiment.PROBABILITY_COLUMNS].to_numpy()[0],
+    )
     assert sentiment.score_paragraphs(model, []).shape[0] == 0
 
 
 def test_bootstrap_interval_is_seeded_and_a_single_sentence_has_none(model):
-    sentences = pd.DataFrame({"paragraph_id": [1, 1, 2, 3, 3, 3], "sentence_id": [1, 2, 3, 4, 5, 6],
-                              "text": [POSITIVE, NEGATIVE, "Harga naik lagi.", POSITIVE, POSITIVE, POSITIVE]})
+    sentences = pd.DataFrame(
+        {
+            "paragraph_id": [1, 1, 2, 3, 3, 3],
+            "sentence_id": [1, 2, 3, 4, 5, 6],
+            "text": [
+                POSITIVE,
+                NEGATIVE,
+                "Harga naik lagi.",
+                POSITIVE,
+                POSITIVE,
+                POSITIVE,
+            ],
+        }
+    )
     scored = sentiment.score_sentences(model, sentences)
     first = sentiment.paragraph_sentiment(scored)
     pd.testing.assert_frame_equal(first, sentiment.paragraph_sentiment(scored))
     mixed, single, agreeing = first.iloc[0], first.iloc[1], first.iloc[2]
     assert mixed["score_low"] < mixed["sentiment_score"] < mixed["score_high"]
-    assert np.isnan(single["score_low"]) and np.isnan(single["score_high"]) and np.isnan(single["label_agreement"])
+    assert (
+        np.isnan(single["score_low"])
+        and np.isnan(single["score_high"])
+        and np.isnan(single["label_agreement"])
+    )
     # One or two sentences can never be declared confident from agreement alone.
     assert bool(mixed["low_confidence"]) and bool(single["low_confidence"])
     assert "fewer than 3 sentences" in single["low_confidence_reason"]
@@ -269,27 +418,59 @@ def test_bootstrap_interval_is_seeded_and_a_single_sentence_has_none(model):
 
 
 def test_actor_direction_needs_three_sentences_and_an_interval_clear_of_zero(model):
-    sentences = pd.DataFrame({"paragraph_id": [1, 1, 1, 2], "sentence_id": [1, 2, 3, 4],
-                              "text": [f"Budi: {POSITIVE}", f"Budi: {POSITIVE}", f"Budi dan Ani: {POSITIVE}",
-                                       f"Ani: {NEGATIVE}"]})
+    sentences = pd.DataFrame(
+        {
+            "paragraph_id": [1, 1, 1, 2],
+            "sentence_id": [1, 2, 3, 4],
+            "text": [
+                f"Budi: {POSITIVE}",
+                f"Budi: {POSITIVE}",
+                f"Budi dan Ani: {POSITIVE}",
+                f"Ani: {NEGATIVE}",
+            ],
+        }
+    )
     scored = sentiment.score_sentences(model, sentences)
-    mentions = pd.DataFrame({"sentence_id": [1, 2, 3, 3, 4], "actor": ["Budi", "Budi", "Budi", "Ani", "Ani"]})
+    mentions = pd.DataFrame(
+        {
+            "sentence_id": [1, 2, 3, 3, 4],
+            "actor": ["Budi", "Budi", "Budi", "Ani", "Ani"],
+        }
+    )
     actors = sentiment.actor_sentiment(scored, mentions).set_index("actor")
-    assert actors.loc["Budi", "direction"] == "positive" and actors.loc["Budi", "score_low"] > 0
+    assert (
+        actors.loc["Budi", "direction"] == "positive"
+        and actors.loc["Budi", "score_low"] > 0
+    )
     assert actors.loc["Ani", "direction"] == "too few sentences"
 
 
 def test_lexicon_ablation_reports_each_category_that_fires(model):
-    sentences = pd.DataFrame({"paragraph_id": [1, 2], "sentence_id": [1, 2],
-                              "text": ["Kedua negara memperkuat kerja sama ekonomi.",
-                                       "Amerika Serikat menyatakan keprihatinan atas ketegangan itu."]})
+    sentences = pd.DataFrame(
+        {
+            "paragraph_id": [1, 2],
+            "sentence_id": [1, 2],
+            "text": [
+                "Kedua negara memperkuat kerja sama ekonomi.",
+                "Amerika Serikat menyatakan keprihatinan atas ketegangan itu.",
+            ],
+        }
+    )
     table = sentiment.lexicon_ablation(model, sentences)
     assert table["category"].tolist() == ["(all)", "concern", "cooperation", "tension"]
     assert table["n_hits"].tolist() == [3, 1, 1, 1]
-    without = sentiment.paragraph_sentiment(sentiment.score_sentences(model, sentences, lexicon_weight=0))
-    assert table.loc[0, "mean_score_without"] == pytest.approx(without["sentiment_score"].mean())
+    without = sentiment.paragraph_sentiment(
+        sentiment.score_sentences(model, sentences, lexicon_weight=0)
+    )
+    assert table.loc[0, "mean_score_without"] == pytest.approx(
+        without["sentiment_score"].mean()
+    )
     # Leaving the positive category out lowers the mean; leaving a negative one out raises it.
-    assert table.loc[2, "mean_score_without"] < table.loc[0, "mean_score_deployed"] < table.loc[1, "mean_score_without"]
+    assert (
+        table.loc[2, "mean_score_without"]
+        < table.loc[0, "mean_score_deployed"]
+        < table.loc[1, "mean_score_without"]
+    )
 
 
 def test_evidence_adds_up_to_the_model_log_odds(model):
@@ -300,19 +481,39 @@ def test_evidence_adds_up_to_the_model_log_odds(model):
     classifier = model.pipeline.named_steps["classifier"]
     order = model.label_order()
     intercept = classifier.intercept_[order] - classifier.intercept_.mean()
-    total = evidence[["toward_negative", "toward_neutral", "toward_positive"]].sum().to_numpy() + intercept
+    total = (
+        evidence[["toward_negative", "toward_neutral", "toward_positive"]]
+        .sum()
+        .to_numpy()
+        + intercept
+    )
     logits = sentiment.text_logits(model, [text], lexicon_weight=0)[0]
     assert np.allclose(total, logits - logits.mean(), atol=1e-4)
     probabilities = softmax(total / model.temperature)
-    assert np.allclose(probabilities, scored[sentiment.PROBABILITY_COLUMNS].to_numpy()[0], atol=1e-4)
+    assert np.allclose(
+        probabilities, scored[sentiment.PROBABILITY_COLUMNS].to_numpy()[0], atol=1e-4
+    )
     top = sentiment.paragraph_evidence(evidence, scored)
-    assert top.columns.tolist() == ["paragraph_id", "toward_negative", "toward_neutral", "toward_positive"]
-    assert "enak" in top.loc[0, "toward_negative"] or "lambat" in top.loc[0, "toward_negative"]
+    assert top.columns.tolist() == [
+        "paragraph_id",
+        "toward_negative",
+        "toward_neutral",
+        "toward_positive",
+    ]
+    assert (
+        "enak" in top.loc[0, "toward_negative"]
+        or "lambat" in top.loc[0, "toward_negative"]
+    )
 
 
 def test_paragraph_push_splits_evidence_by_direction(model):
-    sentences = pd.DataFrame({"paragraph_id": [1, 1, 2], "sentence_id": [1, 2, 3],
-                              "text": [POSITIVE, NEGATIVE, "Harga naik lagi."]})
+    sentences = pd.DataFrame(
+        {
+            "paragraph_id": [1, 1, 2],
+            "sentence_id": [1, 2, 3],
+            "text": [POSITIVE, NEGATIVE, "Harga naik lagi."],
+        }
+    )
     scored = sentiment.score_sentences(model, sentences)
     push = sentiment.paragraph_push(sentiment.explain_sentences(model, scored), scored)
     assert push["paragraph_id"].tolist() == [1, 2]
@@ -334,11 +535,27 @@ def test_score_sentences_needs_its_columns(model):
 
 def test_selection_record_is_well_formed_and_names_the_deployed_choice():
     record = sentiment.selection_record()
-    assert record.columns.tolist() == ["stage", "candidate", "smsa_valid", "nusax_valid", "mean_valid", "status",
-                                       "note"]
-    assert record[["smsa_valid", "nusax_valid"]].apply(lambda s: s.between(0, 1)).all().all()
+    assert record.columns.tolist() == [
+        "stage",
+        "candidate",
+        "smsa_valid",
+        "nusax_valid",
+        "mean_valid",
+        "status",
+        "note",
+    ]
+    assert (
+        record[["smsa_valid", "nusax_valid"]]
+        .apply(lambda s: s.between(0, 1))
+        .all()
+        .all()
+    )
     assert record.loc[0, "mean_valid"] == pytest.approx((0.865 + 0.886) / 2)
-    assert set(record["status"]) == {"deployed settings", "superseded: earlier round", "alternative, not adopted"}
+    assert set(record["status"]) == {
+        "deployed settings",
+        "superseded: earlier round",
+        "alternative, not adopted",
+    }
     deployed = record[record["status"] == "deployed settings"]
     assert len(deployed) == 1 and "C=3 (deployed" in deployed["candidate"].iloc[0]
     assert not record["note"].str.contains("engineer").any()

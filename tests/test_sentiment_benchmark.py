@@ -12,7 +12,9 @@ from helpers import sentiment
 from helpers.errors import OptionError
 from helpers.sentiment.model import fit_temperature
 
-benchmark_module = importlib.import_module("helpers.sentiment.benchmark")  # the name is also a function
+benchmark_module = importlib.import_module(
+    "helpers.sentiment.benchmark"
+)  # the name is also a function
 
 
 def test_temperature_makes_a_75_percent_right_logit_gap_read_75_percent():
@@ -25,13 +27,24 @@ def test_temperature_makes_a_75_percent_right_logit_gap_read_75_percent():
     assert np.exp(-3) <= fit_temperature(logits, np.zeros(4, dtype=int)) < 0.06
 
 
-LABELLED = pd.DataFrame({
-    "dataset": ["nusax", "nusax", "nusax", "nusax", "smsa", "smsa"],
-    "split": ["test"] * 6,
-    "text": [f"t{i}" for i in range(6)],
-    "label": ["negative", "negative", "positive", "neutral", "positive", "negative"],
-})
-PREDICTED = np.array(["negative", "positive", "positive", "neutral", "positive", "positive"])
+LABELLED = pd.DataFrame(
+    {
+        "dataset": ["nusax", "nusax", "nusax", "nusax", "smsa", "smsa"],
+        "split": ["test"] * 6,
+        "text": [f"t{i}" for i in range(6)],
+        "label": [
+            "negative",
+            "negative",
+            "positive",
+            "neutral",
+            "positive",
+            "negative",
+        ],
+    }
+)
+PREDICTED = np.array(
+    ["negative", "positive", "positive", "neutral", "positive", "positive"]
+)
 
 
 # smsa below has no neutral text and no neutral prediction: scikit-learn warns and scores it 0.
@@ -44,15 +57,33 @@ def test_evaluate_scores_each_dataset_by_hand(monkeypatch):
         return PREDICTED
 
     monkeypatch.setattr(benchmark_module, "predict_labels", fake_predict)
-    table = sentiment.evaluate(None, LABELLED, name="variant", contrast_weight=2.0, lexicon_weight=0.5, unit="text")
+    table = sentiment.evaluate(
+        None,
+        LABELLED,
+        name="variant",
+        contrast_weight=2.0,
+        lexicon_weight=0.5,
+        unit="text",
+    )
     assert calls == [(2.0, 0.5, "text")]
-    assert table.columns.tolist() == ["dataset", "split", "model", "macro_f1", "accuracy", "n"]
+    assert table.columns.tolist() == [
+        "dataset",
+        "split",
+        "model",
+        "macro_f1",
+        "accuracy",
+        "n",
+    ]
     nusax, smsa = table.iloc[0], table.iloc[1]
     # nusax: negative P 1/1 R 1/2 -> F1 2/3; positive P 1/2 R 1 -> 2/3; neutral 1. Macro (2/3+2/3+1)/3 = 7/9.
     assert (nusax["dataset"], nusax["n"], nusax["model"]) == ("nusax", 4, "variant")
-    assert nusax["macro_f1"] == pytest.approx(7 / 9) and nusax["accuracy"] == pytest.approx(3 / 4)
+    assert nusax["macro_f1"] == pytest.approx(7 / 9) and nusax[
+        "accuracy"
+    ] == pytest.approx(3 / 4)
     # smsa: positive P 1/2 R 1 -> 2/3; negative and neutral 0 (the absent class counts as 0). 2/9.
-    assert smsa["macro_f1"] == pytest.approx(2 / 9) and smsa["accuracy"] == pytest.approx(1 / 2)
+    assert smsa["macro_f1"] == pytest.approx(2 / 9) and smsa[
+        "accuracy"
+    ] == pytest.approx(1 / 2)
 
 
 @pytest.mark.filterwarnings("ignore::sklearn.exceptions.UndefinedMetricWarning")
@@ -70,7 +101,9 @@ def test_benchmark_stacks_every_variant_in_order(monkeypatch):
     assert table["model"].tolist() == ["a", "a", "b", "b"]
     assert table["dataset"].tolist() == ["nusax", "smsa", "nusax", "smsa"]
     default = sentiment.benchmark(None, LABELLED)
-    assert default["model"].unique().tolist() == [name for name, *_ in sentiment.VARIANTS]
+    assert default["model"].unique().tolist() == [
+        name for name, *_ in sentiment.VARIANTS
+    ]
 
 
 def test_predict_labels_refuses_an_unknown_unit():

@@ -11,16 +11,56 @@ import pytest
 from helpers import config, stemming, text
 from helpers.stemming import Stemmer, default_cache_path, sastrawi_stem, surface_forms
 
-PREFIXES = ["", "me", "mem", "men", "meng", "meny", "ber", "be", "ter", "pe", "pem", "pen",
-            "peng", "peny", "per", "di", "ke", "se", "memper", "diper", "ku", "kau"]
-SUFFIXES = ["", "kan", "an", "i", "nya", "lah", "kah", "pun", "ku", "mu", "kannya", "annya"]
+PREFIXES = [
+    "",
+    "me",
+    "mem",
+    "men",
+    "meng",
+    "meny",
+    "ber",
+    "be",
+    "ter",
+    "pe",
+    "pem",
+    "pen",
+    "peng",
+    "peny",
+    "per",
+    "di",
+    "ke",
+    "se",
+    "memper",
+    "diper",
+    "ku",
+    "kau",
+]
+SUFFIXES = [
+    "",
+    "kan",
+    "an",
+    "i",
+    "nya",
+    "lah",
+    "kah",
+    "pun",
+    "ku",
+    "mu",
+    "kannya",
+    "annya",
+]
 
 
 def _affixed_sample(n: int = 2500) -> list[str]:
     """Dictionary roots with prefixes and suffixes attached (deterministic sample)."""
-    roots = sorted(w for w in stemming.sastrawi_stemmer().get_dictionary().words if w.isalpha())
+    roots = sorted(
+        w for w in stemming.sastrawi_stemmer().get_dictionary().words if w.isalpha()
+    )
     rng = random.Random(config.RANDOM_SEED)
-    words = {rng.choice(PREFIXES) + rng.choice(roots) + rng.choice(SUFFIXES) for _ in range(n)}
+    words = {
+        rng.choice(PREFIXES) + rng.choice(roots) + rng.choice(SUFFIXES)
+        for _ in range(n)
+    }
     return sorted(words)
 
 
@@ -44,8 +84,23 @@ def _factory_stem(word: str) -> str:
     return _factory_stemmer().stem(word) or word
 
 
-@pytest.mark.parametrize("word", ["negara-negara", "berlari-lari", "jum'at", "café", "ABC", "se-asia",
-                                  "meniru-nirukan", "x", "", "123", "mem-", "k212"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "negara-negara",
+        "berlari-lari",
+        "jum'at",
+        "café",
+        "ABC",
+        "se-asia",
+        "meniru-nirukan",
+        "x",
+        "",
+        "123",
+        "mem-",
+        "k212",
+    ],
+)
 def test_odd_words_get_sastrawis_stem(word):
     assert sastrawi_stem(word) == _factory_stem(word)
     assert Stemmer(overrides={}).stem(word) == _factory_stem(word)
@@ -53,7 +108,9 @@ def test_odd_words_get_sastrawis_stem(word):
 
 def test_stem_many_without_overrides_is_sastrawi_on_affixed_words():
     words = _affixed_sample() + _seed_words()
-    assert Stemmer(overrides={}).stem_many(words) == {w: _factory_stem(w) for w in words}
+    assert Stemmer(overrides={}).stem_many(words) == {
+        w: _factory_stem(w) for w in words
+    }
 
 
 def test_stem_many_with_overrides_is_sastrawi_except_the_table():
@@ -61,7 +118,9 @@ def test_stem_many_with_overrides_is_sastrawi_except_the_table():
     words = _affixed_sample(500) + sorted(overrides)
     expected = {w: overrides.get(w, _factory_stem(w)) for w in words}
     assert Stemmer().stem_many(words) == expected
-    assert any(_factory_stem(w) != s for w, s in overrides.items())  # the table changes something
+    assert any(
+        _factory_stem(w) != s for w, s in overrides.items()
+    )  # the table changes something
 
 
 def test_known_stems():
@@ -119,10 +178,16 @@ def test_disk_cache_merges_with_other_processes(tmp_path):
     second.stem("pertemuan")
     first.flush()
     second.flush()
-    assert set(json.loads(path.read_text(encoding="utf-8"))["stems"]) == {"memperkuat", "pertemuan"}
+    assert set(json.loads(path.read_text(encoding="utf-8"))["stems"]) == {
+        "memperkuat",
+        "pertemuan",
+    }
 
 
-@pytest.mark.parametrize("content", ["", "{not json", "[1, 2]", json.dumps({"key": "other", "stems": {"a": "b"}})])
+@pytest.mark.parametrize(
+    "content",
+    ["", "{not json", "[1, 2]", json.dumps({"key": "other", "stems": {"a": "b"}})],
+)
 def test_unusable_disk_cache_is_ignored(tmp_path, content):
     path = tmp_path / "stems.json"
     path.write_text(content, encoding="utf-8")
@@ -161,6 +226,10 @@ def test_unwritable_cache_path_is_not_an_error(tmp_path):
 def test_surface_forms_picks_most_frequent_then_alphabetical():
     import pandas as pd
 
-    tokens = pd.DataFrame({"stem": ["kuat", "kuat", "kuat", "temu", "temu"],
-                           "lower": ["memperkuat", "memperkuat", "kekuatan", "temuan", "bertemu"]})
+    tokens = pd.DataFrame(
+        {
+            "stem": ["kuat", "kuat", "kuat", "temu", "temu"],
+            "lower": ["memperkuat", "memperkuat", "kekuatan", "temuan", "bertemu"],
+        }
+    )
     assert surface_forms(tokens) == {"kuat": "memperkuat", "temu": "bertemu"}

@@ -55,7 +55,16 @@ FARMING = [
     "Sawah petani diairi irigasi agar panen padi melimpah.",
     "Pupuk membantu petani meningkatkan panen padi dan beras.",
 ]
-TOY = [FOOTBALL[0], FARMING[0], FOOTBALL[1], FARMING[1], FOOTBALL[2], FARMING[2], FOOTBALL[3], FARMING[3]]
+TOY = [
+    FOOTBALL[0],
+    FARMING[0],
+    FOOTBALL[1],
+    FARMING[1],
+    FOOTBALL[2],
+    FARMING[2],
+    FOOTBALL[3],
+    FARMING[3],
+]
 IS_FOOTBALL = [True, False] * 4
 SMALL = TopicSettings(max_topics=4, n_seeds=3)
 
@@ -69,18 +78,28 @@ def _nmf_dominant(matrix, k):
     model = fit_nmf(matrix, k)
     terms = topic_terms(model.components_, matrix)
     labels = terms.drop_duplicates("topic_id")["label"].tolist()
-    return model, terms, dominant_topics(document_topics(model.transform(matrix.tfidf), matrix, labels))
+    return (
+        model,
+        terms,
+        dominant_topics(document_topics(model.transform(matrix.tfidf), matrix, labels)),
+    )
 
 
 def test_two_separated_themes_give_two_topics(toy):
     summary = summarise_scan(scan_topic_numbers(toy, settings=SMALL), settings=SMALL)
     assert choose_n_topics(summary) == 2
     _, terms, dominant = _nmf_dominant(toy, 2)
-    groups = dominant.groupby(dominant["dominant_topic"].to_numpy())["document_id"].apply(list)
+    groups = dominant.groupby(dominant["dominant_topic"].to_numpy())[
+        "document_id"
+    ].apply(list)
     football_ids = [i for i, f in zip(toy.document_ids, IS_FOOTBALL) if f]
-    assert sorted(map(sorted, groups)) == sorted([football_ids, sorted(set(toy.document_ids) - set(football_ids))])
+    assert sorted(map(sorted, groups)) == sorted(
+        [football_ids, sorted(set(toy.document_ids) - set(football_ids))]
+    )
     top3 = terms[terms["rank"] <= 3].groupby("topic_id")["stem"].apply(set)
-    assert any({"padi", "tani"} <= s for s in top3) and any({"bola", "sepak"} <= s for s in top3)
+    assert any({"padi", "tani"} <= s for s in top3) and any(
+        {"bola", "sepak"} <= s for s in top3
+    )
 
 
 def test_topic_terms_have_no_stopwords_or_punctuation(toy):
@@ -97,8 +116,15 @@ def test_topic_terms_columns_and_weights(toy):
     model = fit_nmf(toy, 2)
     terms = topic_terms(model.components_, toy, n_terms=5)
     assert list(terms.columns[:5]) == ["topic_id", "label", "rank", "term", "weight"]
-    assert (terms.groupby("topic_id")["rank"].apply(list) == pd.Series({1: [1, 2, 3, 4, 5], 2: [1, 2, 3, 4, 5]})).all()
-    assert terms.groupby("topic_id")["weight"].apply(lambda w: w.is_monotonic_decreasing).all()
+    assert (
+        terms.groupby("topic_id")["rank"].apply(list)
+        == pd.Series({1: [1, 2, 3, 4, 5], 2: [1, 2, 3, 4, 5]})
+    ).all()
+    assert (
+        terms.groupby("topic_id")["weight"]
+        .apply(lambda w: w.is_monotonic_decreasing)
+        .all()
+    )
     assert terms["label"].nunique() == 2
 
 
@@ -121,7 +147,9 @@ def test_similarity_is_symmetric_with_unit_diagonal(toy):
 def test_linkage_joins_the_duplicate_first():
     docs = TOY[:5] + [TOY[2]] + TOY[5:]
     link = document_linkage(fit_tfidf(docs))
-    assert sorted(link[0, :2].astype(int)) == [2, 5] and link[0, 2] == pytest.approx(0.0, abs=1e-9)
+    assert sorted(link[0, :2].astype(int)) == [2, 5] and link[0, 2] == pytest.approx(
+        0.0, abs=1e-9
+    )
 
 
 def test_distinctive_terms_rank_unique_words_first():
@@ -142,8 +170,12 @@ def test_lda_agrees_with_nmf_on_separated_themes(toy):
     model, _, nmf_dom = _nmf_dominant(toy, 2)
     lda = fit_lda(toy, 2)
     matches = match_topics(model.components_, lda.components_, toy)
-    lda_labels = topic_terms(lda.components_, toy).drop_duplicates("topic_id")["label"].tolist()
-    lda_dom = dominant_topics(document_topics(lda.transform(toy.counts), toy, lda_labels))
+    lda_labels = (
+        topic_terms(lda.components_, toy).drop_duplicates("topic_id")["label"].tolist()
+    )
+    lda_dom = dominant_topics(
+        document_topics(lda.transform(toy.counts), toy, lda_labels)
+    )
     assert sorted(matches["matched_topic_id"]) == [1, 2]
     assert dominant_topic_agreement(nmf_dom, lda_dom, matches) == 1.0
 
@@ -196,12 +228,21 @@ def test_default_settings_meet_the_issue():
 
 
 def test_dominant_runs_compress_consecutive_paragraphs():
-    dominant = pd.DataFrame({"document_id": [1, 2, 3, 4, 5],
-                             "dominant_topic": pd.array([1, 1, 2, None, 1], dtype="Int64"),
-                             "label": ["a", "a", "b", "", "a"], "topic_weight": [0.9, 0.8, 0.7, 0.0, 0.6]})
+    dominant = pd.DataFrame(
+        {
+            "document_id": [1, 2, 3, 4, 5],
+            "dominant_topic": pd.array([1, 1, 2, None, 1], dtype="Int64"),
+            "label": ["a", "a", "b", "", "a"],
+            "topic_weight": [0.9, 0.8, 0.7, 0.0, 0.6],
+        }
+    )
     runs = dominant_runs(dominant)
     assert runs[["first_document", "last_document", "n_documents"]].values.tolist() == [
-        [1, 2, 2], [3, 3, 1], [4, 4, 1], [5, 5, 1]]
+        [1, 2, 2],
+        [3, 3, 1],
+        [4, 4, 1],
+        [5, 5, 1],
+    ]
     assert runs["dominant_topic"].isna().tolist() == [False, False, True, False]
 
 
@@ -219,8 +260,14 @@ def test_seed_article_topic_terms_are_clean_words(seed_path):
 
 
 def _summary(stabilities: dict[int, float]) -> pd.DataFrame:
-    return pd.DataFrame({"n_topics": list(stabilities), "relative_error": 0.5,
-                         "stability": list(stabilities.values()), "recurrence": 1.0})
+    return pd.DataFrame(
+        {
+            "n_topics": list(stabilities),
+            "relative_error": 0.5,
+            "stability": list(stabilities.values()),
+            "recurrence": 1.0,
+        }
+    )
 
 
 def test_choose_n_topics_takes_the_largest_reproducible_k_not_the_trivially_stable_two():
@@ -239,14 +286,22 @@ def test_choose_n_topics_one_reproducible_k_is_identifiable():
 
 def test_choose_n_topics_falls_back_to_the_most_stable_when_none_is_reproducible():
     choice = n_topics_choice(_summary({2: 0.8, 3: 0.8, 4: 0.5}))
-    assert (choice.n_topics, choice.fallback, choice.identifiable, choice.reproducible) == (2, True, False, ())
+    assert (
+        choice.n_topics,
+        choice.fallback,
+        choice.identifiable,
+        choice.reproducible,
+    ) == (2, True, False, ())
     assert choice.borderline == ()  # 0.8 is more than stability_noise below 0.9
     with pytest.raises(ValueError):
         choose_n_topics(_summary({}))
 
 
 def test_settings_document_thresholds():
-    assert TOPIC_SETTINGS.min_stability == 0.9 and TOPIC_SETTINGS.redundancy_threshold == 0.5
+    assert (
+        TOPIC_SETTINGS.min_stability == 0.9
+        and TOPIC_SETTINGS.redundancy_threshold == 0.5
+    )
     assert 0 < TOPIC_SETTINGS.stability_noise < 0.2
 
 
@@ -259,12 +314,20 @@ def test_redundancy_uses_an_absolute_threshold(toy):
     # (cosine 0), but nothing is called redundant.
     apart = fit_tfidf([FOOTBALL[0], FARMING[0], FOOTBALL[1]])
     listed = similar_pairs(apart, n_pairs=3)
-    assert listed.loc[(listed["document_a"] == 1) & (listed["document_b"] == 2), "similarity"].item() == pytest.approx(0.0)
+    assert listed.loc[
+        (listed["document_a"] == 1) & (listed["document_b"] == 2), "similarity"
+    ].item() == pytest.approx(0.0)
     assert not listed.loc[listed["similarity"] < 0.5, "redundant"].any()
-    assert (1, 2) not in set(zip(redundant_pairs(apart)["document_a"], redundant_pairs(apart)["document_b"]))
+    assert (1, 2) not in set(
+        zip(redundant_pairs(apart)["document_a"], redundant_pairs(apart)["document_b"])
+    )
     assert redundant_pairs(fit_tfidf([FOOTBALL[0], FARMING[0]])).empty
     assert list(redundant_pairs(fit_tfidf([FOOTBALL[0], FARMING[0]])).columns) == [
-        "document_a", "document_b", "similarity", "shared_terms"]
+        "document_a",
+        "document_b",
+        "similarity",
+        "shared_terms",
+    ]
     # A copied paragraph is redundant at any threshold below 1.
     docs = TOY[:5] + [TOY[2]] + TOY[5:]
     copied = redundant_pairs(fit_tfidf(docs), threshold=0.99)
@@ -277,7 +340,9 @@ def test_redundancy_uses_an_absolute_threshold(toy):
 def test_choose_n_topics_skips_k_whose_topics_lead_single_paragraphs():
     # k = 4 and 5 are stable, but at k = 5 one topic leads a single document: it
     # describes a paragraph, not a theme, so k = 4 is chosen.
-    summary = _summary({2: 1.0, 3: 0.95, 4: 0.92, 5: 0.93}).assign(min_dominant_documents=[8, 5, 2, 1])
+    summary = _summary({2: 1.0, 3: 0.95, 4: 0.92, 5: 0.93}).assign(
+        min_dominant_documents=[8, 5, 2, 1]
+    )
     choice = n_topics_choice(summary)
     assert choice.n_topics == 4 and choice.reproducible == (2, 3, 4)
 
@@ -286,32 +351,47 @@ def test_a_borderline_k_must_be_made_of_themes_too():
     """Threshold 0.90, noise 0.05: k with stability in [0.85, 0.90) is borderline, but
     only when each of its topics leads at least two documents (a theme). k = 3 (0.88)
     has a topic leading one paragraph, so it is not borderline; k = 4 (0.87) is."""
-    summary = _summary({2: 0.97, 3: 0.88, 4: 0.87, 5: 0.80}).assign(min_dominant_documents=[6, 1, 2, 2])
+    summary = _summary({2: 0.97, 3: 0.88, 4: 0.87, 5: 0.80}).assign(
+        min_dominant_documents=[6, 1, 2, 2]
+    )
     choice = n_topics_choice(summary)
     assert choice.reproducible == (2,) and choice.borderline == (4,)
     assert choice.n_topics == 2 and not choice.identifiable
     only_paragraphs = summary.assign(min_dominant_documents=[6, 1, 1, 1])
-    assert n_topics_choice(only_paragraphs).borderline == () and n_topics_choice(only_paragraphs).identifiable
+    assert (
+        n_topics_choice(only_paragraphs).borderline == ()
+        and n_topics_choice(only_paragraphs).identifiable
+    )
 
 
 def test_fewest_dominant_documents_counted_by_hand():
     from helpers.topics.selection import _fewest_dominant_documents
 
-    weights = np.array([[0.9, 0.1, 0.0], [0.8, 0.2, 0.0], [0.1, 0.7, 0.2], [0.0, 0.0, 0.0]])
+    weights = np.array(
+        [[0.9, 0.1, 0.0], [0.8, 0.2, 0.0], [0.1, 0.7, 0.2], [0.0, 0.0, 0.0]]
+    )
     assert _fewest_dominant_documents(weights, 3) == 0  # topic 3 leads no document
     assert _fewest_dominant_documents(weights[:, :2], 2) == 1
 
 
 # --- describe ---------------------------------------------------------------------
 
-_DESCRIBE_SETTINGS = TopicSettings(n_seeds=4, min_stability=0.9, stability_noise=0.05, min_topic_documents=2)
+_DESCRIBE_SETTINGS = TopicSettings(
+    n_seeds=4, min_stability=0.9, stability_noise=0.05, min_topic_documents=2
+)
 
 
 def _scan_summary(stability, errors=(0.8, 0.7, 0.6), recurrence=None):
     ks = list(range(2, 2 + len(stability)))
-    return pd.DataFrame({"n_topics": ks, "stability": stability,
-                         "recurrence": recurrence or stability, "relative_error": list(errors)[:len(ks)],
-                         "min_dominant_documents": [3] * len(ks)})
+    return pd.DataFrame(
+        {
+            "n_topics": ks,
+            "stability": stability,
+            "recurrence": recurrence or stability,
+            "relative_error": list(errors)[: len(ks)],
+            "min_dominant_documents": [3] * len(ks),
+        }
+    )
 
 
 def test_list_ks_joins_with_and():
@@ -325,10 +405,14 @@ def test_describe_n_topics_fallback_when_no_k_is_reproducible():
     choice = n_topics_choice(summary, settings=_DESCRIBE_SETTINGS)
     assert choice.fallback
     text = describe_n_topics(summary, choice, settings=_DESCRIBE_SETTINGS)
-    assert text.startswith("Tried k = 2 to 4 with 4 random restarts each. No k reaches stability 0.90 ")
+    assert text.startswith(
+        "Tried k = 2 to 4 with 4 random restarts each. No k reaches stability 0.90 "
+    )
     assert "the most stable k = 3 (stability 0.70)" in text
-    assert text.endswith("falls from 0.80 at k = 2 to 0.60 at k = 4; "
-                         "it declines steadily without a clear elbow, so error alone would not pick k.")
+    assert text.endswith(
+        "falls from 0.80 at k = 2 to 0.60 at k = 4; "
+        "it declines steadily without a clear elbow, so error alone would not pick k."
+    )
 
 
 def test_describe_n_topics_identifiable_single_k():
@@ -336,18 +420,26 @@ def test_describe_n_topics_identifiable_single_k():
     choice = n_topics_choice(summary, settings=_DESCRIBE_SETTINGS)
     assert choice.identifiable
     text = describe_n_topics(summary, choice, settings=_DESCRIBE_SETTINGS)
-    assert "Only k = 2 reaches stability 0.90 with every topic leading at least 2 paragraphs (it has 0.95), " \
-           "so the text supports one number of topics." in text
+    assert (
+        "Only k = 2 reaches stability 0.90 with every topic leading at least 2 paragraphs (it has 0.95), "
+        "so the text supports one number of topics." in text
+    )
 
 
 def test_describe_n_topics_several_k_and_borderline():
     summary = _scan_summary([1.0, 0.87, 0.92], recurrence=[1.0, 0.9, 0.75])
     choice = n_topics_choice(summary, settings=_DESCRIBE_SETTINGS)
-    assert (choice.n_topics, choice.reproducible, choice.borderline) == (4, (2, 4), (3,))
+    assert (choice.n_topics, choice.reproducible, choice.borderline) == (
+        4,
+        (2, 4),
+        (3,),
+    )
     text = describe_n_topics(summary, choice, settings=_DESCRIBE_SETTINGS)
     assert "k = 4 is the largest k with stability of at least 0.90" in text
-    assert "(it has 0.92; 75% of its topics recovered per restart). k = 2 also passes; " \
-           "k = 3 falls within 0.05 below the threshold, so k is not identifiable" in text
+    assert (
+        "(it has 0.92; 75% of its topics recovered per restart). k = 2 also passes; "
+        "k = 3 falls within 0.05 below the threshold, so k is not identifiable" in text
+    )
 
 
 def test_describe_n_topics_plural_others():
@@ -359,12 +451,20 @@ def test_describe_n_topics_plural_others():
 
 def test_describe_error_elbow_branches():
     two = pd.DataFrame({"n_topics": [2, 3], "relative_error": [0.8, 0.7]})
-    assert describe_error_elbow(two) == "with only two values tried there is no elbow to read."
+    assert (
+        describe_error_elbow(two)
+        == "with only two values tried there is no elbow to read."
+    )
     # drops 0.05, 0.30, 0.05: the big one is going to k = 4
-    elbow = pd.DataFrame({"n_topics": [2, 3, 4, 5], "relative_error": [0.9, 0.85, 0.55, 0.5]})
+    elbow = pd.DataFrame(
+        {"n_topics": [2, 3, 4, 5], "relative_error": [0.9, 0.85, 0.55, 0.5]}
+    )
     assert describe_error_elbow(elbow, chosen=3) == (
-        "its largest drop comes when going to k = 4, so error alone would suggest k = 4.")
-    assert describe_error_elbow(elbow, chosen=4).endswith("k = 4, the same k as the stability rule.")
+        "its largest drop comes when going to k = 4, so error alone would suggest k = 4."
+    )
+    assert describe_error_elbow(elbow, chosen=4).endswith(
+        "k = 4, the same k as the stability rule."
+    )
     steady = pd.DataFrame({"n_topics": [2, 3, 4], "relative_error": [0.9, 0.8, 0.7]})
     assert describe_error_elbow(steady).startswith("it declines steadily")
 
@@ -372,36 +472,57 @@ def test_describe_error_elbow_branches():
 def test_describe_n_topics_does_not_mutate_scan_summary():
     summary = _scan_summary([0.95, 0.6, 0.5])
     before = summary.copy()
-    describe_n_topics(summary, n_topics_choice(summary, settings=_DESCRIBE_SETTINGS), settings=_DESCRIBE_SETTINGS)
+    describe_n_topics(
+        summary,
+        n_topics_choice(summary, settings=_DESCRIBE_SETTINGS),
+        settings=_DESCRIBE_SETTINGS,
+    )
     pd.testing.assert_frame_equal(summary, before)
 
 
 def _runs(rows):
-    return pd.DataFrame(rows, columns=["first_document", "last_document", "n_documents", "dominant_topic"]).astype(
-        {"dominant_topic": "Int64"})
+    return pd.DataFrame(
+        rows,
+        columns=["first_document", "last_document", "n_documents", "dominant_topic"],
+    ).astype({"dominant_topic": "Int64"})
 
 
 def test_describe_topic_flow_runs_and_missing_topic():
     runs = _runs([(1, 3, 3, 2), (4, 4, 1, None), (5, 6, 2, 1)])
-    assert describe_topic_flow(runs) == "paragraphs 1-3: topic 2; paragraph 4: topic -; paragraphs 5-6: topic 1"
+    assert (
+        describe_topic_flow(runs)
+        == "paragraphs 1-3: topic 2; paragraph 4: topic -; paragraphs 5-6: topic 1"
+    )
 
 
 def test_describe_topic_flow_truncates_long_flows():
     runs = _runs([(i, i, 1, 1 + i % 2) for i in range(1, 6)])
-    assert describe_topic_flow(runs, max_runs=2) == "paragraph 1: topic 2; paragraph 2: topic 1; and 3 more runs"
+    assert (
+        describe_topic_flow(runs, max_runs=2)
+        == "paragraph 1: topic 2; paragraph 2: topic 1; and 3 more runs"
+    )
 
 
 def _closest(rows):
-    return pd.DataFrame(rows, columns=["document_a", "document_b", "similarity", "shared_terms"])
+    return pd.DataFrame(
+        rows, columns=["document_a", "document_b", "similarity", "shared_terms"]
+    )
 
 
 def test_describe_redundancy_none_with_one_or_many_pairs():
-    text = describe_redundancy(_closest([(1, 2, 0.1234, "")]), n_redundant=0, n_documents=2, threshold=0.5)
+    text = describe_redundancy(
+        _closest([(1, 2, 0.1234, "")]), n_redundant=0, n_documents=2, threshold=0.5
+    )
     assert text == (
         "**No redundant pairs:** the only pair of paragraphs does not reach cosine 0.5. The most similar pair, "
-        "paragraphs 1 and 2 (cosine 0.12), shares *no terms*: related subject matter, not repetition.")
-    text = describe_redundancy(_closest([(2, 4, 0.3, "pakta, rusia")]), n_redundant=0, n_documents=4,
-                               threshold=0.5)
+        "paragraphs 1 and 2 (cosine 0.12), shares *no terms*: related subject matter, not repetition."
+    )
+    text = describe_redundancy(
+        _closest([(2, 4, 0.3, "pakta, rusia")]),
+        n_redundant=0,
+        n_documents=4,
+        threshold=0.5,
+    )
     assert "none of the 6 pairs of paragraphs reaches cosine 0.5" in text
     assert text.values["shared"] == "pakta, rusia"
 
@@ -411,7 +532,8 @@ def test_describe_redundancy_counts_redundant_pairs():
     text = describe_redundancy(closest, n_redundant=1, n_documents=3, threshold=0.5)
     assert text.startswith(
         "**1** of 3 pairs of paragraphs reaches cosine 0.5. The most similar is paragraphs **3** and **7** "
-        "(cosine 0.71), sharing *pakta*.")
+        "(cosine 0.71), sharing *pakta*."
+    )
     text = describe_redundancy(closest, n_redundant=2, n_documents=3, threshold=0.5)
     assert "**2** of 3 pairs of paragraphs reach cosine" in text
     with pytest.raises(ValueError, match="at least one pair"):
@@ -419,25 +541,51 @@ def test_describe_redundancy_counts_redundant_pairs():
 
 
 def test_dominant_runs_worked_by_hand_with_a_paragraph_without_topic():
-    dominant = pd.DataFrame({"document_id": [1, 2, 3, 4, 5, 6],
-                             "dominant_topic": pd.array([0, 0, None, 1, 1, 0], dtype="Int64"),
-                             "label": ["pakta", "pakta", None, "nuklir", "nuklir", "pakta"]})
+    dominant = pd.DataFrame(
+        {
+            "document_id": [1, 2, 3, 4, 5, 6],
+            "dominant_topic": pd.array([0, 0, None, 1, 1, 0], dtype="Int64"),
+            "label": ["pakta", "pakta", None, "nuklir", "nuklir", "pakta"],
+        }
+    )
     runs = dominant_runs(dominant)
-    assert runs.columns.tolist() == ["first_document", "last_document", "n_documents", "dominant_topic", "label"]
-    assert runs["first_document"].tolist() == [1, 3, 4, 6] and runs["last_document"].tolist() == [2, 3, 5, 6]
+    assert runs.columns.tolist() == [
+        "first_document",
+        "last_document",
+        "n_documents",
+        "dominant_topic",
+        "label",
+    ]
+    assert runs["first_document"].tolist() == [1, 3, 4, 6] and runs[
+        "last_document"
+    ].tolist() == [2, 3, 5, 6]
     assert runs["n_documents"].tolist() == [2, 1, 2, 1]
     assert str(runs["dominant_topic"].dtype) == "Int64"
     assert runs["dominant_topic"].isna().tolist() == [False, True, False, False]
     assert runs["dominant_topic"].dropna().tolist() == [0, 1, 0]
-    assert runs["label"].tolist()[::2] == ["pakta", "nuklir"] and runs["label"].iloc[3] == "pakta"
+    assert (
+        runs["label"].tolist()[::2] == ["pakta", "nuklir"]
+        and runs["label"].iloc[3] == "pakta"
+    )
 
 
 def test_topic_stability_per_topic_counted_by_hand():
     # k = 2, three seeds; recur_threshold 0.5 counts a Jaccard of exactly 0.5 as recurring.
-    scan = pd.DataFrame({"n_topics": [2] * 6 + [3], "seed": [1, 2, 3, 1, 2, 3, 1],
-                         "topic_id": [0, 0, 0, 1, 1, 1, 0], "jaccard": [1.0, 0.5, 0.2, 0.4, 0.6, 0.8, 0.0]})
+    scan = pd.DataFrame(
+        {
+            "n_topics": [2] * 6 + [3],
+            "seed": [1, 2, 3, 1, 2, 3, 1],
+            "topic_id": [0, 0, 0, 1, 1, 1, 0],
+            "jaccard": [1.0, 0.5, 0.2, 0.4, 0.6, 0.8, 0.0],
+        }
+    )
     table = topic_stability(scan, 2, settings=TopicSettings(recur_threshold=0.5))
-    assert table.columns.tolist() == ["topic_id", "mean_jaccard", "recurrence", "n_seeds"]
+    assert table.columns.tolist() == [
+        "topic_id",
+        "mean_jaccard",
+        "recurrence",
+        "n_seeds",
+    ]
     assert table["topic_id"].tolist() == [0, 1] and table["n_seeds"].tolist() == [3, 3]
     assert table["mean_jaccard"].tolist() == pytest.approx([1.7 / 3, 1.8 / 3])
     assert table["recurrence"].tolist() == pytest.approx([2 / 3, 2 / 3])
@@ -445,29 +593,54 @@ def test_topic_stability_per_topic_counted_by_hand():
 
 def test_topics_possible_gives_each_reason_in_full():
     assert topics_possible(fit_tfidf(["Pakta Rusia dan Korea."] * 3)) == (
-        False, "Only 3 documents: topic modelling needs at least 4, so no topics are fitted.")
+        False,
+        "Only 3 documents: topic modelling needs at least 4, so no topics are fitted.",
+    )
     assert topics_possible(fit_tfidf(["Pakta."])) == (
-        False, "Only 1 document: topic modelling needs at least 4, so no topics are fitted.")
+        False,
+        "Only 1 document: topic modelling needs at least 4, so no topics are fitted.",
+    )
     # Five documents but two terms: k must be below the number of terms, so no k from 2 is left.
     two_terms = fit_tfidf(["pakta rusia", "pakta", "rusia", "pakta rusia", "pakta"])
     assert (two_terms.n_documents, two_terms.n_terms) == (5, 2)
-    assert topics_possible(two_terms) == (False, "Only 2 term(s) survive the vocabulary filters: too few to "
-                                                 "separate two topics, so no topics are fitted.")
-    four_terms = fit_tfidf(["pakta rusia", "pakta korea", "rusia korea", "pakta nuklir", "korea nuklir"])
+    assert topics_possible(two_terms) == (
+        False,
+        "Only 2 term(s) survive the vocabulary filters: too few to "
+        "separate two topics, so no topics are fitted.",
+    )
+    four_terms = fit_tfidf(
+        ["pakta rusia", "pakta korea", "rusia korea", "pakta nuklir", "korea nuklir"]
+    )
     assert topics_possible(four_terms) == (True, "")
-    assert topics_possible(four_terms, settings=TopicSettings(min_documents=6))[0] is False
+    assert (
+        topics_possible(four_terms, settings=TopicSettings(min_documents=6))[0] is False
+    )
 
 
 def test_summarise_scan_columns_and_the_recurrence_threshold():
-    scan = pd.DataFrame({"n_topics": [2, 2, 3, 3], "seed": [1, 2, 1, 2], "topic_id": [0, 0, 0, 0],
-                         "jaccard": [0.5, 1.0, 0.4, 0.6], "relative_error": [0.7, 0.7, 0.6, 0.6],
-                         "min_dominant_documents": [3, 3, 1, 1]})
+    scan = pd.DataFrame(
+        {
+            "n_topics": [2, 2, 3, 3],
+            "seed": [1, 2, 1, 2],
+            "topic_id": [0, 0, 0, 0],
+            "jaccard": [0.5, 1.0, 0.4, 0.6],
+            "relative_error": [0.7, 0.7, 0.6, 0.6],
+            "min_dominant_documents": [3, 3, 1, 1],
+        }
+    )
     summary = summarise_scan(scan, settings=TopicSettings(recur_threshold=0.5))
-    assert summary.columns.tolist() == ["n_topics", "relative_error", "stability", "recurrence",
-                                        "min_dominant_documents"]
+    assert summary.columns.tolist() == [
+        "n_topics",
+        "relative_error",
+        "stability",
+        "recurrence",
+        "min_dominant_documents",
+    ]
     assert summary["stability"].tolist() == pytest.approx([0.75, 0.5])
     assert summary["recurrence"].tolist() == [1.0, 0.5]  # 0.5 itself recurs
-    assert summary["relative_error"].tolist() == [0.7, 0.6] and summary["min_dominant_documents"].tolist() == [3, 1]
+    assert summary["relative_error"].tolist() == [0.7, 0.6] and summary[
+        "min_dominant_documents"
+    ].tolist() == [3, 1]
 
 
 def test_choice_at_the_stability_threshold_and_the_fallback():
@@ -475,7 +648,9 @@ def test_choice_at_the_stability_threshold_and_the_fallback():
     assert n_topics_choice(exactly).reproducible == (2,)  # 0.90 itself is reproducible
     none = _summary({2: 0.7, 3: 0.8, 4: 0.8}).assign(min_dominant_documents=[3, 3, 3])
     choice = n_topics_choice(none)
-    assert choice.fallback and choice.n_topics == 3  # most stable; a tie goes to the smaller k
+    assert (
+        choice.fallback and choice.n_topics == 3
+    )  # most stable; a tie goes to the smaller k
     assert choose_n_topics(none) == 3
     with pytest.raises(ValueError, match="non-empty scan summary"):
         n_topics_choice(none.iloc[:0])

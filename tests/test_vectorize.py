@@ -22,12 +22,20 @@ from helpers.vectorize import (
 
 
 def test_analyzer_drops_stopwords_punctuation_numbers_and_stems():
-    terms = indonesian_analyzer()("Pakta pertahanan ini memperkuat kerja sama militer, 2024 (19/6).")
-    assert terms == ["pakta", "pertahanan", "kuat", "kerja sama", "militer"]  # kerja sama: one listed expression
+    terms = indonesian_analyzer()(
+        "Pakta pertahanan ini memperkuat kerja sama militer, 2024 (19/6)."
+    )
+    assert terms == [
+        "pakta",
+        "pertahanan",
+        "kuat",
+        "kerja sama",
+        "militer",
+    ]  # kerja sama: one listed expression
 
 
 def test_analyzer_never_emits_stopwords_or_non_letters():
-    text = "Dan, yang; itu 10:58 -- 33,2% ! Mereka menunjukkan bahwa \"kami\" siap."
+    text = 'Dan, yang; itu 10:58 -- 33,2% ! Mereka menunjukkan bahwa "kami" siap.'
     terms = indonesian_analyzer()(text)
     stops = stopword_set()
     assert all(t.isalpha() and t not in stops for t in terms)
@@ -52,7 +60,11 @@ def test_bad_ngram_range_raises_option_error(bad):
 
 
 def test_tfidf_vectorizer_fits_without_warnings_and_uses_config():
-    docs = ["Pakta pertahanan Rusia.", "Pakta militer Rusia.", "Ekonomi dan perdagangan."]
+    docs = [
+        "Pakta pertahanan Rusia.",
+        "Pakta militer Rusia.",
+        "Ekonomi dan perdagangan.",
+    ]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         vec = make_tfidf_vectorizer(min_df=1, max_df=1.0)
@@ -61,7 +73,9 @@ def test_tfidf_vectorizer_fits_without_warnings_and_uses_config():
     assert matrix.shape[0] == 3
     assert "pakta" in vec.vocabulary_
     assert make_tfidf_vectorizer().min_df == DEFAULT_CONFIG.min_df
-    assert make_count_vectorizer(min_df=1).fit_transform(docs).sum() == 8  # 3 + 3 + 2 content words
+    assert (
+        make_count_vectorizer(min_df=1).fit_transform(docs).sum() == 8
+    )  # 3 + 3 + 2 content words
 
 
 def test_unknown_vectorizer_option_raises():
@@ -70,7 +84,9 @@ def test_unknown_vectorizer_option_raises():
 
 
 def test_config_relaxes_filters_for_tiny_corpora():
-    assert VectorizerConfig(min_df=2, max_df=0.9).for_corpus(2) == VectorizerConfig(min_df=1, max_df=1.0)
+    assert VectorizerConfig(min_df=2, max_df=0.9).for_corpus(2) == VectorizerConfig(
+        min_df=1, max_df=1.0
+    )
     assert DEFAULT_CONFIG.for_corpus(17) == DEFAULT_CONFIG
 
 
@@ -90,11 +106,16 @@ def test_stop_phrase_salah_satu_is_dropped_but_salah_alone_is_kept():
 
 
 def _assert_fast_path_equals_reference(documents, stemmer):
-    fast, reference = indonesian_analyzer(stemmer=stemmer), indonesian_analyzer(stemmer=stemmer)
+    fast, reference = (
+        indonesian_analyzer(stemmer=stemmer),
+        indonesian_analyzer(stemmer=stemmer),
+    )
     for document in documents:
         assert fast.stems(document) == reference.stems_reference(document), document
     # A second pass is served from the memo alone.
-    assert [fast.stems(d) for d in documents] == [reference.stems_reference(d) for d in documents]
+    assert [fast.stems(d) for d in documents] == [
+        reference.stems_reference(d) for d in documents
+    ]
 
 
 def test_fast_path_equals_reference_on_random_strings():
@@ -103,16 +124,49 @@ def test_fast_path_equals_reference_on_random_strings():
     from helpers import config
 
     rng = random.Random(config.RANDOM_SEED)
-    pieces = ["Salah", "salah", "satu", "seorang", "SATU", "yang", "dan", "menunjukkan", "Pakta",
-              "pertahanan", "negara-negara", "Korut-Rusia", "x", "di", "jum'at", "é", "memperkuat",
-              " ", " ", " ", ",", ".", "-", "2024", "(19/6)", "http://a.id", "a@b.co", "ke-2", "\n"]
-    documents = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3_000)]
+    pieces = [
+        "Salah",
+        "salah",
+        "satu",
+        "seorang",
+        "SATU",
+        "yang",
+        "dan",
+        "menunjukkan",
+        "Pakta",
+        "pertahanan",
+        "negara-negara",
+        "Korut-Rusia",
+        "x",
+        "di",
+        "jum'at",
+        "é",
+        "memperkuat",
+        " ",
+        " ",
+        " ",
+        ",",
+        ".",
+        "-",
+        "2024",
+        "(19/6)",
+        "http://a.id",
+        "a@b.co",
+        "ke-2",
+        "\n",
+    ]
+    documents = [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for _ in range(3_000)
+    ]
     _assert_fast_path_equals_reference(documents, Stemmer())
 
 
 def test_fast_path_equals_reference_when_an_override_stem_is_empty_or_a_stop_word():
     stemmer = Stemmer(overrides={"pakta": "", "rusia": "yang"})
-    _assert_fast_path_equals_reference(["Pakta Rusia pakta kuat", "pakta", "Rusia"], stemmer)
+    _assert_fast_path_equals_reference(
+        ["Pakta Rusia pakta kuat", "pakta", "Rusia"], stemmer
+    )
 
 
 def test_fast_path_equals_reference_on_smsa_texts():
@@ -139,12 +193,18 @@ def test_prepared_fit_equals_the_plain_scikit_learn_fit(monkeypatch):
     # A warm stemmer expects no new words, so the corpus is not prepared again.
     assert not prepared_vec.analyzer.expects_many_new_words(texts)
     counts = make_count_vectorizer(stemmer=Stemmer(), min_df=1).fit(texts)
-    assert counts.vocabulary_ == make_count_vectorizer(min_df=1).fit(list(texts)).vocabulary_
+    assert (
+        counts.vocabulary_
+        == make_count_vectorizer(min_df=1).fit(list(texts)).vocabulary_
+    )
 
 
 def test_token_memo_is_shared_per_stemmer_only():
     stemmer = Stemmer()
-    first, second = indonesian_analyzer(stemmer=stemmer), indonesian_analyzer(stemmer=stemmer)
+    first, second = (
+        indonesian_analyzer(stemmer=stemmer),
+        indonesian_analyzer(stemmer=stemmer),
+    )
     assert first("memperkuat pakta") == ["kuat", "pakta"]
     assert second.term_of is first.term_of and "memperkuat" in second.term_of
     other = indonesian_analyzer(stemmer=Stemmer(overrides={"memperkuat": "perkuat"}))
@@ -170,8 +230,12 @@ def test_count_vectorizer_fit_prepares_once_and_uses_the_tokens(monkeypatch):
     monkeypatch.setattr(vectorize, "letter_tokens", counting)
     vectorizer = make_count_vectorizer(stemmer=Stemmer(), min_df=1).fit(texts)
     sample = len(texts[:: max(1, len(texts) // vectorize.PREPARE_SAMPLE)])
-    repeats = len(texts) - len(set(texts))  # a repeated text is tokenised again when met again
-    assert len(calls) == sample + len(texts) + repeats  # the sample, then the corpus once
+    repeats = len(texts) - len(
+        set(texts)
+    )  # a repeated text is tokenised again when met again
+    assert (
+        len(calls) == sample + len(texts) + repeats
+    )  # the sample, then the corpus once
     assert vectorizer.analyzer.prepared == {}
 
 
@@ -186,10 +250,20 @@ def test_one_tfidf_value_worked_by_hand_with_sublinear_tf():
     import math
 
     vectorizer = make_tfidf_vectorizer(stemmer=Stemmer(), min_df=1, max_df=1.0)
-    matrix = vectorizer.fit_transform(["Rusia Rusia Rusia pakta.", "Pakta damai."]).toarray()
+    matrix = vectorizer.fit_transform(
+        ["Rusia Rusia Rusia pakta.", "Pakta damai."]
+    ).toarray()
     column = {term: i for i, term in enumerate(vectorizer.get_feature_names_out())}
     rusia = (1 + math.log(3)) * (1 + math.log(3 / 2))
     norm = math.hypot(rusia, 1.0)
-    assert matrix[0, column["rusia"]] == pytest.approx(rusia / norm) == pytest.approx(0.947050, abs=1e-6)
-    assert matrix[0, column["pakta"]] == pytest.approx(1 / norm) == pytest.approx(0.321086, abs=1e-6)
+    assert (
+        matrix[0, column["rusia"]]
+        == pytest.approx(rusia / norm)
+        == pytest.approx(0.947050, abs=1e-6)
+    )
+    assert (
+        matrix[0, column["pakta"]]
+        == pytest.approx(1 / norm)
+        == pytest.approx(0.321086, abs=1e-6)
+    )
     assert matrix[0, column["damai"]] == 0

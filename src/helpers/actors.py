@@ -68,7 +68,8 @@ _NEGATED_PREFIX = re.compile(r"non-$", re.IGNORECASE)
 DATE_WORDS = frozenset(
     "Senin Selasa Rabu Kamis Jumat Jum'at Sabtu Minggu Ahad "
     "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember "
-    "Jan Feb Mar Apr Jun Jul Agu Agt Sep Okt Nov Des".split())
+    "Jan Feb Mar Apr Jun Jul Agu Agt Sep Okt Nov Des".split()
+)
 #: Single-word surname aliases (rule 6): alias -> the given-name words that may follow
 #: it and still mean the actor. Any other capitalised next word (apart from
 #: :data:`DATE_WORDS`) means a different person, so the match is dropped.
@@ -78,7 +79,11 @@ _NEXT_CAPITALISED = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 
 @lru_cache(maxsize=1)
 def _gazetteer_cached() -> pd.DataFrame:
-    with resources.files("helpers").joinpath("data/actors.csv").open(encoding="utf-8") as fh:
+    with (
+        resources.files("helpers")
+        .joinpath("data/actors.csv")
+        .open(encoding="utf-8") as fh
+    ):
         table = pd.read_csv(fh, dtype=str, keep_default_na=False)
     table["case_sensitive"] = table["case_sensitive"].str.lower().eq("true")
     return table[GAZETTEER_COLUMNS]
@@ -106,7 +111,9 @@ def actor_gazetteer(*, include_blockers: bool = False) -> pd.DataFrame:
 def actor_names(gazetteer: pd.DataFrame | None = None) -> list[str]:
     """Canonical actor names in gazetteer order (the order plots should use)."""
     table = actor_gazetteer() if gazetteer is None else gazetteer
-    names = table.loc[table.get("kind", pd.Series("actor", index=table.index)) == "actor", "actor"]
+    names = table.loc[
+        table.get("kind", pd.Series("actor", index=table.index)) == "actor", "actor"
+    ]
     return list(dict.fromkeys(names))
 
 
@@ -117,11 +124,15 @@ def _compile(gazetteer: pd.DataFrame) -> list[tuple[re.Pattern, str, str, bool]]
         flags = 0 if bool(row.case_sensitive) else re.IGNORECASE
         words = [re.escape(part) for part in str(row.alias).split()]
         pattern = re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", flags)
-        compiled.append((pattern, row.actor, row.alias, getattr(row, "kind", "actor") == "blocker"))
+        compiled.append(
+            (pattern, row.actor, row.alias, getattr(row, "kind", "actor") == "blocker")
+        )
     return compiled
 
 
-def find_mentions(text: str, *, gazetteer: pd.DataFrame | None = None) -> list[tuple[str, str, str, int, int]]:
+def find_mentions(
+    text: str, *, gazetteer: pd.DataFrame | None = None
+) -> list[tuple[str, str, str, int, int]]:
     """Actor mentions in one string, by the module's matching rules.
 
     Returns:
@@ -134,7 +145,17 @@ def find_mentions(text: str, *, gazetteer: pd.DataFrame | None = None) -> list[t
     candidates = []
     for order, (pattern, actor, alias, blocker) in enumerate(patterns):
         for match in pattern.finditer(text):
-            candidates.append((match.start(), -(match.end() - match.start()), order, match, actor, alias, blocker))
+            candidates.append(
+                (
+                    match.start(),
+                    -(match.end() - match.start()),
+                    order,
+                    match,
+                    actor,
+                    alias,
+                    blocker,
+                )
+            )
     candidates.sort(key=lambda c: c[:3])
     # Hand-written leftmost-longest selection: one regex alternation would also do
     # leftmost-first, but per-alias case flags and blockers need separate patterns.
@@ -144,9 +165,11 @@ def find_mentions(text: str, *, gazetteer: pd.DataFrame | None = None) -> list[t
         if start < taken_until:
             continue
         taken_until = match.end()
-        if blocker or _NEGATED_PREFIX.search(text[max(0, start - 4):start]):
+        if blocker or _NEGATED_PREFIX.search(text[max(0, start - 4) : start]):
             continue
-        if alias in SURNAME_ALIASES and _names_someone_else(text, match.end(), SURNAME_ALIASES[alias]):
+        if alias in SURNAME_ALIASES and _names_someone_else(
+            text, match.end(), SURNAME_ALIASES[alias]
+        ):
             continue
         mentions.append((actor, alias, match.group(), start, match.end()))
     return mentions
@@ -180,7 +203,9 @@ def _id_columns(table: pd.DataFrame, text_column: str) -> list[str]:
 
 def _check_table(table: pd.DataFrame, text_column: str, caller: str) -> list[str]:
     if not isinstance(table, pd.DataFrame):
-        raise OptionError(f"{caller} needs a pandas DataFrame, got {type(table).__name__}.")
+        raise OptionError(
+            f"{caller} needs a pandas DataFrame, got {type(table).__name__}."
+        )
     if text_column not in table.columns:
         raise OptionError(
             f"{caller}: the table has no column {text_column!r} (it has {list(table.columns)}). "
@@ -195,8 +220,12 @@ def _check_table(table: pd.DataFrame, text_column: str, caller: str) -> list[str
     return ids
 
 
-def actor_mentions(table: pd.DataFrame, *, text_column: str = "text",
-                   gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:
+def actor_mentions(
+    table: pd.DataFrame,
+    *,
+    text_column: str = "text",
+    gazetteer: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """One row per actor mention in a table of texts (paragraphs or sentences).
 
     How to read it: each row is one place in the text where an actor is named;
@@ -221,16 +250,26 @@ def actor_mentions(table: pd.DataFrame, *, text_column: str = "text",
     """
     ids = _check_table(table, text_column, "actor_mentions")
     rows = []
-    for values, text in zip(table[ids].itertuples(index=False, name=None), table[text_column]):
+    for values, text in zip(
+        table[ids].itertuples(index=False, name=None), table[text_column]
+    ):
         text = "" if pd.isna(text) else str(text)
-        rows.extend(values + mention for mention in find_mentions(text, gazetteer=gazetteer))
+        rows.extend(
+            values + mention for mention in find_mentions(text, gazetteer=gazetteer)
+        )
     result = pd.DataFrame(rows, columns=ids + MENTION_COLUMNS)
-    result = result.astype({c: table[c].dtype for c in ids} | {"start": "int64", "end": "int64"})
+    result = result.astype(
+        {c: table[c].dtype for c in ids} | {"start": "int64", "end": "int64"}
+    )
     return result.sort_values(ids + ["start"], kind="stable", ignore_index=True)
 
 
-def actor_presence(table: pd.DataFrame, *, text_column: str = "text",
-                   gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:
+def actor_presence(
+    table: pd.DataFrame,
+    *,
+    text_column: str = "text",
+    gazetteer: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Mention counts per input row and actor, in long form with zero rows included.
 
     How to read it: ``mentions`` is how many times the actor is named in that row's
@@ -253,7 +292,11 @@ def actor_presence(table: pd.DataFrame, *, text_column: str = "text",
     actors = actor_names(gazetteer)
     counts = mentions.groupby(ids + ["actor"], sort=False).size()
     grid = pd.MultiIndex.from_tuples(
-        [values + (actor,) for values in table[ids].itertuples(index=False, name=None) for actor in actors],
+        [
+            values + (actor,)
+            for values in table[ids].itertuples(index=False, name=None)
+            for actor in actors
+        ],
         names=ids + ["actor"],
     )
     result = counts.reindex(grid, fill_value=0).rename("mentions").reset_index()
@@ -261,8 +304,9 @@ def actor_presence(table: pd.DataFrame, *, text_column: str = "text",
     return result.astype({c: table[c].dtype for c in ids})
 
 
-def actor_cooccurrence(presence: pd.DataFrame, *, id_column: str = "paragraph_id",
-                       min_mentions: int = 1) -> pd.DataFrame:
+def actor_cooccurrence(
+    presence: pd.DataFrame, *, id_column: str = "paragraph_id", min_mentions: int = 1
+) -> pd.DataFrame:
     """How many units (paragraphs by default) name both of two actors.
 
     How to read it: cell (Rusia, Korea Utara) = 8 means eight paragraphs name both;
@@ -278,15 +322,25 @@ def actor_cooccurrence(presence: pd.DataFrame, *, id_column: str = "paragraph_id
         integer counts; only actors with at least ``min_mentions`` mentions. Empty when
         no actor qualifies.
     """
-    require_columns(presence, (id_column, "actor", "mentions"), caller="actor_cooccurrence",
-                    fix="Pass the table from actor_presence().")
+    require_columns(
+        presence,
+        (id_column, "actor", "mentions"),
+        caller="actor_cooccurrence",
+        fix="Pass the table from actor_presence().",
+    )
     totals = presence.groupby("actor", sort=False)["mentions"].sum()
     keep = [a for a in dict.fromkeys(presence["actor"]) if totals[a] >= min_mentions]
     if not keep:
         return pd.DataFrame(dtype="int64")
-    present = (presence[presence["actor"].isin(keep)]
-               .groupby([id_column, "actor"], sort=False)["mentions"].sum().gt(0).astype("int64")
-               .unstack("actor", fill_value=0).reindex(columns=keep, fill_value=0))
+    present = (
+        presence[presence["actor"].isin(keep)]
+        .groupby([id_column, "actor"], sort=False)["mentions"]
+        .sum()
+        .gt(0)
+        .astype("int64")
+        .unstack("actor", fill_value=0)
+        .reindex(columns=keep, fill_value=0)
+    )
     matrix = present.T @ present
     matrix.index.name = None
     matrix.columns.name = None

@@ -47,13 +47,42 @@ from .text import count_words, normalize_text, split_sentences
 
 #: Indonesian month names and abbreviations -> month number.
 MONTHS = {
-    "jan": 1, "januari": 1, "feb": 2, "februari": 2, "peb": 2, "pebruari": 2,
-    "mar": 3, "maret": 3, "apr": 4, "april": 4, "mei": 5, "jun": 6, "juni": 6,
-    "jul": 7, "juli": 7, "agu": 8, "agt": 8, "ags": 8, "agus": 8, "agustus": 8,
-    "sep": 9, "sept": 9, "september": 9, "okt": 10, "oktober": 10, "nov": 11,
-    "nop": 11, "november": 11, "nopember": 11, "des": 12, "desember": 12,
+    "jan": 1,
+    "januari": 1,
+    "feb": 2,
+    "februari": 2,
+    "peb": 2,
+    "pebruari": 2,
+    "mar": 3,
+    "maret": 3,
+    "apr": 4,
+    "april": 4,
+    "mei": 5,
+    "jun": 6,
+    "juni": 6,
+    "jul": 7,
+    "juli": 7,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "agus": 8,
+    "agustus": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "okt": 10,
+    "oktober": 10,
+    "nov": 11,
+    "nop": 11,
+    "november": 11,
+    "nopember": 11,
+    "des": 12,
+    "desember": 12,
     # English forms, common in CMS exports
-    "may": 5, "aug": 8, "oct": 10, "dec": 12,
+    "may": 5,
+    "aug": 8,
+    "oct": 10,
+    "dec": 12,
 }
 
 #: Indonesian time-zone abbreviations -> IANA zones.
@@ -64,8 +93,12 @@ MAX_HEADLINE_WORDS = 25
 #: Longest crosshead, in words.
 MAX_CROSSHEAD_WORDS = 8
 
-_PHOTO_RE = re.compile(r"^\s*(?:sumber\s+foto|foto|photo|ilustrasi)\s*:\s*(?P<value>.*)$", re.I)
-_DATE_LINE_RE = re.compile(r"^\s*(?:tanggal|diterbitkan|dipublikasikan|published)\s*:\s*(?P<value>.+)$", re.I)
+_PHOTO_RE = re.compile(
+    r"^\s*(?:sumber\s+foto|foto|photo|ilustrasi)\s*:\s*(?P<value>.*)$", re.I
+)
+_DATE_LINE_RE = re.compile(
+    r"^\s*(?:tanggal|diterbitkan|dipublikasikan|published)\s*:\s*(?P<value>.+)$", re.I
+)
 _COPYRIGHT_RE = re.compile(r"^\s*(?:copyright|hak\s+cipta)\b|^\s*©", re.I)
 _RIGHTS_RE = re.compile(r"^\s*all\s+rights\s+reserved\.?\s*$", re.I)
 _DATE_RE = re.compile(
@@ -79,31 +112,49 @@ _DASH = r"(?:--|[-–—])"
 # --- boilerplate (each pattern is tested with the real IndoSum line it comes from) ---
 #: A read-more cue at the start of a paragraph: "Baca juga:", "Baca:", "Baca_Juga",
 #: "SIMAK JUGA -", "Lihat juga:", optionally inside brackets.
-_READ_MORE_START = re.compile(r"^[\(\[]?\s*(?:baca|simak|lihat)(?:[\s_]+juga)?\s*(?::|\s[-–—])", re.I)
+_READ_MORE_START = re.compile(
+    r"^[\(\[]?\s*(?:baca|simak|lihat)(?:[\s_]+juga)?\s*(?::|\s[-–—])", re.I
+)
 #: A bracketed read-more link anywhere: "(Baca juga: ...)", "[Baca: ...]".
-_READ_MORE_BRACKETED = re.compile(r"\s*[\(\[]\s*(?:baca|simak|lihat)(?:[\s_]+juga)?\s*:[^\)\]]*[\)\]]", re.I)
+_READ_MORE_BRACKETED = re.compile(
+    r"\s*[\(\[]\s*(?:baca|simak|lihat)(?:[\s_]+juga)?\s*:[^\)\]]*[\)\]]", re.I
+)
 #: An unbracketed read-more cue after a sentence: "... ritel dan online. Baca juga: 5 Mei, ..."
-_READ_MORE_INLINE = re.compile(r"(?<=[.!?\"”])\s+(?:baca|simak)(?:[\s_]+juga)?\s*:", re.I)
+_READ_MORE_INLINE = re.compile(
+    r"(?<=[.!?\"”])\s+(?:baca|simak)(?:[\s_]+juga)?\s*:", re.I
+)
 #: Editor and agency tags closing a paragraph: "(has/has)", "[bal]", "(rsa)", "(Antara)".
-_EDITOR_TAG = re.compile(r"\s*[\(\[](?:[a-z]{1,10}(?:/[a-z]{1,10})*|antara|ANTARA|Antara|ant|Ant)[\)\]]\s*$")
+_EDITOR_TAG = re.compile(
+    r"\s*[\(\[](?:[a-z]{1,10}(?:/[a-z]{1,10})*|antara|ANTARA|Antara|ant|Ant)[\)\]]\s*$"
+)
 #: An inline photo credit: "(Foto: Tesla)".
-_PHOTO_INLINE = re.compile(r"\s*\((?:sumber\s+)?(?:foto|photo|ilustrasi|gambar)\s*:[^)]*\)", re.I)
+_PHOTO_INLINE = re.compile(
+    r"\s*\((?:sumber\s+)?(?:foto|photo|ilustrasi|gambar)\s*:[^)]*\)", re.I
+)
 #: Credit lines: "Penulis: Anggun Pratama", "Sumber: DPReview.", "Sumber berita Gizmochina.",
 #: "–Disclosure: DailySocial merupakan media partner ...", "Foto: Shutterstock".
 _CREDIT_LINE = re.compile(
     r"^(?:[–—-]\s*disclosure\s*:|(?:penulis|editor|reporter|pewarta|redaktur|fotografer|kontributor)\s*:"
-    r"|sumber(?:\s+berita)?\s*:?\s+\S+(?:\s+\S+){0,3}\.?$|(?:sumber\s+)?(?:foto|photo|ilustrasi)\s*:)", re.I)
+    r"|sumber(?:\s+berita)?\s*:?\s+\S+(?:\s+\S+){0,3}\.?$|(?:sumber\s+)?(?:foto|photo|ilustrasi)\s*:)",
+    re.I,
+)
 #: Longest credit line, in words.
 MAX_CREDIT_WORDS = 16
 #: Longest photo caption left after removing "(Foto: ...)", in words.
 MAX_CAPTION_WORDS = 6
 _DATELINE_RES = [
     # JAKARTA (Pos Kota) –   /   Palu (ANTARA News) -
-    re.compile(rf"^(?P<place>[A-Z][\w.' ]{{1,40}}?)\s*\((?P<agency>[^)]{{2,40}})\)\s*{_DASH}\s*"),
+    re.compile(
+        rf"^(?P<place>[A-Z][\w.' ]{{1,40}}?)\s*\((?P<agency>[^)]{{2,40}})\)\s*{_DASH}\s*"
+    ),
     # Jakarta, CNN Indonesia --   /   JAKARTA, KOMPAS.com -
-    re.compile(rf"^(?P<place>[A-Z][\w.' ]{{1,40}}?),\s*(?P<agency>[A-Z][\w.' ]{{1,40}}?)\s*{_DASH}\s+"),
+    re.compile(
+        rf"^(?P<place>[A-Z][\w.' ]{{1,40}}?),\s*(?P<agency>[A-Z][\w.' ]{{1,40}}?)\s*{_DASH}\s+"
+    ),
     # Merdeka.com -   /   Liputan6.com, Jakarta -
-    re.compile(rf"^(?P<agency>[A-Z][\w]*\.(?:com|co\.id|id|net|org))(?:,\s*(?P<place>[A-Z][\w ]{{1,40}}?))?\s*{_DASH}\s+"),
+    re.compile(
+        rf"^(?P<agency>[A-Z][\w]*\.(?:com|co\.id|id|net|org))(?:,\s*(?P<place>[A-Z][\w ]{{1,40}}?))?\s*{_DASH}\s+"
+    ),
 ]
 
 
@@ -158,7 +209,12 @@ class Article:
             "sections": len({s for s in self.sections if s}),
             "boilerplate removed": "; ".join(self.boilerplate),
         }
-        return pd.DataFrame({"field": list(values), "value": [("" if v is None else str(v)) for v in values.values()]})
+        return pd.DataFrame(
+            {
+                "field": list(values),
+                "value": [("" if v is None else str(v)) for v in values.values()],
+            }
+        )
 
 
 # --- reading bytes ----------------------------------------------------------------
@@ -174,16 +230,27 @@ def read_text(path: str | os.PathLike) -> str:
     """
     path = Path(path)
     if not path.exists():
-        raise ArticleNotFoundError(path, "no such file.", "Check the path (ARTICLE=... or article_path).")
+        raise ArticleNotFoundError(
+            path, "no such file.", "Check the path (ARTICLE=... or article_path)."
+        )
     if path.is_dir():
-        raise ArticleNotFoundError(path, "is a directory, not an article file.", "Point to a .txt file inside it.")
+        raise ArticleNotFoundError(
+            path,
+            "is a directory, not an article file.",
+            "Point to a .txt file inside it.",
+        )
     if not path.is_file():
-        raise ArticleNotFoundError(path, "is not a regular file.", "Point to a UTF-8 .txt file.")
+        raise ArticleNotFoundError(
+            path, "is not a regular file.", "Point to a UTF-8 .txt file."
+        )
     size = path.stat().st_size
     max_bytes = limits().max_bytes
-    if size > max_bytes:  # refused before reading: a huge file would stall every notebook
+    if (
+        size > max_bytes
+    ):  # refused before reading: a huge file would stall every notebook
         raise ArticleLimitError(
-            path, f"is {size:,} bytes; the limit is {max_bytes:,} bytes (max_bytes).",
+            path,
+            f"is {size:,} bytes; the limit is {max_bytes:,} bytes (max_bytes).",
             f"Split it into separate article files, or raise the limit with {Limits.env_name('max_bytes')}=<n>.",
         )
     data = path.read_bytes()
@@ -191,7 +258,11 @@ def read_text(path: str | os.PathLike) -> str:
         text = data.decode("utf-16")
     else:
         if b"\x00" in data[:8192]:
-            raise BinaryArticleError(path, "contains NUL bytes, so it is binary, not text.", "Export the article as plain UTF-8 text.")
+            raise BinaryArticleError(
+                path,
+                "contains NUL bytes, so it is binary, not text.",
+                "Export the article as plain UTF-8 text.",
+            )
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -203,7 +274,11 @@ def read_text(path: str | os.PathLike) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
     if controls > max(8, len(text) // 100):
-        raise BinaryArticleError(path, "is mostly control characters, so it is binary, not text.", "Export the article as plain UTF-8 text.")
+        raise BinaryArticleError(
+            path,
+            "is mostly control characters, so it is binary, not text.",
+            "Export the article as plain UTF-8 text.",
+        )
     return normalize_text(text)
 
 
@@ -224,8 +299,14 @@ def parse_published(value: str) -> datetime | None:
         return None
     zone = ZoneInfo(TIME_ZONES[(match["tz"] or "wib").lower()])
     try:
-        return datetime(int(match["year"]), month, int(match["day"]),
-                        int(match["hour"] or 0), int(match["minute"] or 0), tzinfo=zone)
+        return datetime(
+            int(match["year"]),
+            month,
+            int(match["day"]),
+            int(match["hour"] or 0),
+            int(match["minute"] or 0),
+            tzinfo=zone,
+        )
     except ValueError:
         return None
 
@@ -262,7 +343,11 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
         match = pattern.match(paragraph)
         if match and match.end() < len(paragraph):
             dateline = paragraph[: match.end()].strip().rstrip("-–— ").strip()
-            return dateline, (match.group("agency") or "").strip() or None, paragraph[match.end():].strip()
+            return (
+                dateline,
+                (match.group("agency") or "").strip() or None,
+                paragraph[match.end() :].strip(),
+            )
     return None, None, paragraph
 
 
@@ -283,22 +368,24 @@ def strip_boilerplate(paragraph: str) -> tuple[str, list[str]]:
         if body.startswith(("(", "[")) and (end := _READ_MORE_BRACKETED.match(body)):
             first = body[: end.end()]
         removed.append(first.strip())
-        body = body[len(first):].strip()
+        body = body[len(first) :].strip()
     for match in list(_READ_MORE_BRACKETED.finditer(body)):
         removed.append(match.group().strip())
     body = _READ_MORE_BRACKETED.sub("", body).strip()
-    if (inline := _READ_MORE_INLINE.search(body)):
-        rest = body[inline.start():].strip()
+    if inline := _READ_MORE_INLINE.search(body):
+        rest = body[inline.start() :].strip()
         link = split_sentences(rest)[0]
         removed.append(link)
-        body = (body[:inline.start()] + " " + rest[len(link):]).strip()
+        body = (body[: inline.start()] + " " + rest[len(link) :]).strip()
     while tag := _EDITOR_TAG.search(body):
         removed.append(tag.group().strip())
-        body = body[:tag.start()].rstrip()
+        body = body[: tag.start()].rstrip()
     photos = [m.group().strip() for m in _PHOTO_INLINE.finditer(body)]
     if photos:
         rest = _PHOTO_INLINE.sub("", body).strip()
-        if len(rest.split()) <= MAX_CAPTION_WORDS and not rest.endswith((".", "!", "?")):
+        if len(rest.split()) <= MAX_CAPTION_WORDS and not rest.endswith(
+            (".", "!", "?")
+        ):
             return "", removed + [body]
         removed.extend(photos)
         body = rest
@@ -315,10 +402,19 @@ def parse_article(text: str, *, path: str | os.PathLike = "<text>") -> Article:
         stripped = line.strip()
         if (m := _PHOTO_RE.match(stripped)) and photo is None:
             photo = m["value"].strip() or None
-        elif (m := _DATE_LINE_RE.match(stripped)) and published is None and parse_published(m["value"]):
+        elif (
+            (m := _DATE_LINE_RE.match(stripped))
+            and published is None
+            and parse_published(m["value"])
+        ):
             published = parse_published(m["value"])
         elif _COPYRIGHT_RE.match(stripped):
-            name = re.sub(r"^\s*(?:copyright|hak\s+cipta)?\s*(?:©|\(c\))?\s*(?:\d{4}\s*)?", "", stripped, flags=re.I)
+            name = re.sub(
+                r"^\s*(?:copyright|hak\s+cipta)?\s*(?:©|\(c\))?\s*(?:\d{4}\s*)?",
+                "",
+                stripped,
+                flags=re.I,
+            )
             source = source or (name.strip(" .") or None)
         elif _RIGHTS_RE.match(stripped):
             continue
@@ -331,7 +427,9 @@ def parse_article(text: str, *, path: str | os.PathLike = "<text>") -> Article:
     else:
         blocks = [b.strip() for b in joined.split("\n")]
         if len(blocks) > 1:
-            notes.append("No blank lines between paragraphs: each line was read as one paragraph.")
+            notes.append(
+                "No blank lines between paragraphs: each line was read as one paragraph."
+            )
     blocks = [b for b in blocks if b]
     boilerplate: list[str] = []
     kept = []
@@ -364,11 +462,23 @@ def parse_article(text: str, *, path: str | os.PathLike = "<text>") -> Article:
             source = source or agency
 
     if not any(count_words(p) for p in paragraphs):
-        raise EmptyArticleError(path, "has no body text (after removing metadata lines).",
-                                "Check that the file holds the article's paragraphs.")
-    return Article(path=path, title=title, published=published, source=source,
-                   photo_credit=photo, paragraphs=tuple(paragraphs), dateline=dateline,
-                   sections=tuple(sections), notes=tuple(notes), boilerplate=tuple(boilerplate))
+        raise EmptyArticleError(
+            path,
+            "has no body text (after removing metadata lines).",
+            "Check that the file holds the article's paragraphs.",
+        )
+    return Article(
+        path=path,
+        title=title,
+        published=published,
+        source=source,
+        photo_credit=photo,
+        paragraphs=tuple(paragraphs),
+        dateline=dateline,
+        sections=tuple(sections),
+        notes=tuple(notes),
+        boilerplate=tuple(boilerplate),
+    )
 
 
 def _long_token(paragraph: str, max_chars: int) -> str | None:
@@ -396,22 +506,35 @@ def check_limits(article: Article, *, settings: Limits | None = None) -> None:
     settings = settings or limits()
 
     def refuse(problem: str, name: str, advice: str) -> None:
-        raise ArticleLimitError(article.path, problem,
-                                f"{advice[0].upper()}{advice[1:]}, or raise the limit with {Limits.env_name(name)}=<n>.")
+        raise ArticleLimitError(
+            article.path,
+            problem,
+            f"{advice[0].upper()}{advice[1:]}, or raise the limit with {Limits.env_name(name)}=<n>.",
+        )
 
     if article.n_paragraphs > settings.max_paragraphs:
-        refuse(f"has {article.n_paragraphs:,} paragraphs; the limit is {settings.max_paragraphs:,} "
-               "(max_paragraphs).", "max_paragraphs", "split it into separate article files")
+        refuse(
+            f"has {article.n_paragraphs:,} paragraphs; the limit is {settings.max_paragraphs:,} "
+            "(max_paragraphs).",
+            "max_paragraphs",
+            "split it into separate article files",
+        )
     for number, paragraph in enumerate(article.paragraphs, start=1):
         token = _long_token(paragraph, settings.max_token_chars)
         if token is not None:  # first: the more specific problem
-            refuse(f"paragraph {number} has a token of {len(token):,} characters ({token[:20]!r}...); "
-                   f"the limit is {settings.max_token_chars:,} (max_token_chars).", "max_token_chars",
-                   "remove pasted data such as a base64 image")
+            refuse(
+                f"paragraph {number} has a token of {len(token):,} characters ({token[:20]!r}...); "
+                f"the limit is {settings.max_token_chars:,} (max_token_chars).",
+                "max_token_chars",
+                "remove pasted data such as a base64 image",
+            )
         if len(paragraph) > settings.max_paragraph_chars:
-            refuse(f"paragraph {number} has {len(paragraph):,} characters; the limit is "
-                   f"{settings.max_paragraph_chars:,} (max_paragraph_chars).", "max_paragraph_chars",
-                   "separate its paragraphs with blank lines")
+            refuse(
+                f"paragraph {number} has {len(paragraph):,} characters; the limit is "
+                f"{settings.max_paragraph_chars:,} (max_paragraph_chars).",
+                "max_paragraph_chars",
+                "separate its paragraphs with blank lines",
+            )
 
 
 def load_article(path: str | os.PathLike | None = None) -> Article:
@@ -433,7 +556,11 @@ def load_article(path: str | os.PathLike | None = None) -> Article:
     resolved = resolve_article(path)
     text = read_text(resolved)
     if not text.strip():
-        raise EmptyArticleError(resolved, "is empty or blank.", "Check that the file holds the article's text.")
+        raise EmptyArticleError(
+            resolved,
+            "is empty or blank.",
+            "Check that the file holds the article's text.",
+        )
     article = parse_article(text, path=resolved)
     check_limits(article)
     for note in article.notes:
@@ -451,11 +578,13 @@ def paragraphs_table(article: Article) -> pd.DataFrame:
     """
     texts = list(article.paragraphs)
     sections = list(article.sections) or [None] * len(texts)
-    return pd.DataFrame({
-        "paragraph_id": pd.Series(range(1, len(texts) + 1), dtype="int64"),
-        "text": texts,
-        "n_sentences": [len(split_sentences(t)) for t in texts],
-        "n_words": [count_words(t) for t in texts],
-        "n_chars": [len(t) for t in texts],
-        "section": [s or "" for s in sections],
-    })
+    return pd.DataFrame(
+        {
+            "paragraph_id": pd.Series(range(1, len(texts) + 1), dtype="int64"),
+            "text": texts,
+            "n_sentences": [len(split_sentences(t)) for t in texts],
+            "n_words": [count_words(t) for t in texts],
+            "n_chars": [len(t) for t in texts],
+            "section": [s or "" for s in sections],
+        }
+    )

@@ -106,8 +106,10 @@ def machine_description() -> str:
         memory = f"{psutil.virtual_memory().total / 2**30:.0f} GB RAM"
     except Exception:  # psutil is optional here: the line is informational
         memory = "RAM unknown"
-    return (f"{cpu}, {os.cpu_count()} cores, {memory}, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
 
 
 # --- TF-IDF ---------------------------------------------------------------------------
@@ -135,7 +137,9 @@ def bench_tfidf(texts: Sequence[str], *, repeat: int = 5) -> dict:
     # One-off costs that both sides would not share are paid before any timing:
     # Sastrawi's dictionary load, the stop-word list, regex compilation.
     sastrawi_stemmer()
-    make_tfidf_vectorizer(stemmer=Stemmer(), min_df=1, max_df=1.0).fit_transform(texts[:50])
+    make_tfidf_vectorizer(stemmer=Stemmer(), min_df=1, max_df=1.0).fit_transform(
+        texts[:50]
+    )
     TfidfVectorizer().fit_transform(texts[:50])
 
     plain_s, cold_s, warm_s, disk_s = [], [], [], []
@@ -144,14 +148,31 @@ def bench_tfidf(texts: Sequence[str], *, repeat: int = 5) -> dict:
         for _ in range(repeat):
             plain_s.append(_timed(lambda: TfidfVectorizer().fit_transform(texts)))
             stemmer = Stemmer()  # empty: no memory cache, no disk file
-            cold_s.append(_timed(lambda: make_tfidf_vectorizer(stemmer=stemmer).fit_transform(texts)))  # noqa: B023 (called at once)
-            warm_s.append(_timed(lambda: make_tfidf_vectorizer(stemmer=stemmer).fit_transform(texts)))  # noqa: B023 (called at once)
+            cold_s.append(
+                _timed(
+                    lambda stemmer=stemmer: make_tfidf_vectorizer(
+                        stemmer=stemmer
+                    ).fit_transform(texts)
+                )
+            )
+            warm_s.append(
+                _timed(
+                    lambda stemmer=stemmer: make_tfidf_vectorizer(
+                        stemmer=stemmer
+                    ).fit_transform(texts)
+                )
+            )
             if not cache_file.exists():  # the disk cache a previous session left
                 writer = Stemmer(cache_path=cache_file)
                 writer.cache.update(stemmer.cache)
                 writer.flush(force=True)
-            disk_s.append(_timed(
-                lambda: make_tfidf_vectorizer(stemmer=Stemmer(cache_path=cache_file)).fit_transform(texts)))
+            disk_s.append(
+                _timed(
+                    lambda: make_tfidf_vectorizer(
+                        stemmer=Stemmer(cache_path=cache_file)
+                    ).fit_transform(texts)
+                )
+            )
         n_distinct = len(stemmer.cache)
     from .text import tokenize
 
@@ -186,20 +207,36 @@ def write_floor_notebooks(folder: Path, n: int) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(1, n + 1):
-        parameters = new_code_cell('article_path = "data/raw/tampang-2024-06-21-putin-kim-pact.txt"\n'
-                                   'output_dir = ""')
+        parameters = new_code_cell(
+            'article_path = "data/raw/tampang-2024-06-21-putin-kim-pact.txt"\n'
+            'output_dir = ""'
+        )
         parameters.metadata["tags"] = ["parameters"]
-        nb = new_notebook(cells=[new_markdown_cell("Floor: what does importing the stack cost?"),
-                                 parameters, new_code_cell(FLOOR_IMPORTS)])
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nb = new_notebook(
+            cells=[
+                new_markdown_cell("Floor: what does importing the stack cost?"),
+                parameters,
+                new_code_cell(FLOOR_IMPORTS),
+            ]
+        )
+        nb.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
         path = folder / f"{i:02d}-floor.ipynb"
         nbformat.write(nb, path)
         paths.append(path)
     return paths
 
 
-def bench_report(*, article: Path = config.DEFAULT_ARTICLE, notebooks: list[Path] | None = None,
-                 kernel_name: str = config.KERNEL_NAME, repeat: int = 1) -> dict:
+def bench_report(
+    *,
+    article: Path = config.DEFAULT_ARTICLE,
+    notebooks: list[Path] | None = None,
+    kernel_name: str = config.KERNEL_NAME,
+    repeat: int = 1,
+) -> dict:
     """Time the report runner on ``article`` and on import-only floor notebooks."""
     from .report import notebook_paths, run_report
 
@@ -211,29 +248,49 @@ def bench_report(*, article: Path = config.DEFAULT_ARTICLE, notebooks: list[Path
         for i in range(repeat):
             # Floor first: the first kernel start also warms the OS file cache, which
             # favours whatever runs second, i.e. the real report (stated in README).
-            floor_s.append(_timed(lambda i=i: run_report(article, notebooks=floor, kernel_name=kernel_name,
-                                                     processed_root=root / f"floor-processed-{i}",
-                                                     reports_root=root / f"floor-reports-{i}",
-                                                     log=lambda *_: None)))
+            floor_s.append(
+                _timed(
+                    lambda i=i: run_report(
+                        article,
+                        notebooks=floor,
+                        kernel_name=kernel_name,
+                        processed_root=root / f"floor-processed-{i}",
+                        reports_root=root / f"floor-reports-{i}",
+                        log=lambda *_: None,
+                    )
+                )
+            )
             start = time.perf_counter()
-            per_notebook = run_report(article, notebooks=notebooks, kernel_name=kernel_name,
-                                      processed_root=root / f"processed-{i}", reports_root=root / f"reports-{i}",
-                                      executed_dir=root / f"executed-{i}", log=lambda *_: None)
+            per_notebook = run_report(
+                article,
+                notebooks=notebooks,
+                kernel_name=kernel_name,
+                processed_root=root / f"processed-{i}",
+                reports_root=root / f"reports-{i}",
+                executed_dir=root / f"executed-{i}",
+                log=lambda *_: None,
+            )
             report_s.append(time.perf_counter() - start)
             slowest = _slowest_cells(root / f"executed-{i}")
     slug = config.slug_for(article)
-    pages = reader_pages(root / f"reports-{repeat - 1}" / slug,
-                         [n for n in notebooks if n.name in READER_PAGE_NOTEBOOKS])
+    pages = reader_pages(
+        root / f"reports-{repeat - 1}" / slug,
+        [n for n in notebooks if n.name in READER_PAGE_NOTEBOOKS],
+    )
     results = {
         **pages,
-        "report_vs_floor_ratio": statistics.median(r / f for r, f in zip(report_s, floor_s)),
+        "report_vs_floor_ratio": statistics.median(
+            r / f for r, f in zip(report_s, floor_s)
+        ),
         "report_s": statistics.median(report_s),
         "floor_s": statistics.median(floor_s),
         "n_notebooks": len(notebooks),
         "report_slowest_cells": slowest,
     }
     # Per notebook (last repetition): where the report's time goes.
-    results.update({f"report_s[{name}]": seconds for name, seconds in per_notebook.items()})
+    results.update(
+        {f"report_s[{name}]": seconds for name, seconds in per_notebook.items()}
+    )
     return results
 
 
@@ -247,7 +304,9 @@ def _slowest_cells(executed: Path, n: int = 5) -> str:
         for number, cell in enumerate(nb.cells):
             seconds = cell.get("metadata", {}).get("papermill", {}).get("duration")
             if cell.cell_type == "code" and seconds:
-                first_line = next((line for line in cell.source.splitlines() if line.strip()), "")[:60]
+                first_line = next(
+                    (line for line in cell.source.splitlines() if line.strip()), ""
+                )[:60]
                 cells.append((seconds, f"{path.stem} cell {number}: {first_line}"))
     cells.sort(reverse=True)
     return "; ".join(f"{label} ({seconds:.1f} s)" for seconds, label in cells[:n])
@@ -256,7 +315,9 @@ def _slowest_cells(executed: Path, n: int = 5) -> str:
 # --- sentiment ------------------------------------------------------------------------
 
 
-def bench_sentiment(*, article: Path = config.DEFAULT_ARTICLE, n_paragraphs: int = N_SCORED_PARAGRAPHS) -> dict:
+def bench_sentiment(
+    *, article: Path = config.DEFAULT_ARTICLE, n_paragraphs: int = N_SCORED_PARAGRAPHS
+) -> dict:
     """Training time, cached-load time and scoring speed of the sentiment model.
 
     Training starts from the verified dataset cache (reading, decontamination, fit,
@@ -270,10 +331,17 @@ def bench_sentiment(*, article: Path = config.DEFAULT_ARTICLE, n_paragraphs: int
 
     with tempfile.TemporaryDirectory(prefix="bench-model-") as scratch:
         cache = Path(scratch)
-        train_s = _timed(lambda: sentiment.train_model(use_cache=False, cache_dir=cache, progress=False))
+        train_s = _timed(
+            lambda: sentiment.train_model(
+                use_cache=False, cache_dir=cache, progress=False
+            )
+        )
         loaded = {}
-        load_s = _timed(lambda: loaded.setdefault(
-            "model", sentiment.load_or_train_model(cache_dir=cache, progress=False)))
+        load_s = _timed(
+            lambda: loaded.setdefault(
+                "model", sentiment.load_or_train_model(cache_dir=cache, progress=False)
+            )
+        )
     model = loaded["model"]
     paragraphs = list(load_article(article).paragraphs)
     texts = (paragraphs * (n_paragraphs // len(paragraphs) + 1))[:n_paragraphs]
@@ -299,18 +367,36 @@ def bench_reference(*, repeat: int = 3) -> dict:
     texts = reference.reference_articles()["text"].tolist()
     cold_s, plain_s, warm_s = [], [], []
     with tempfile.TemporaryDirectory(prefix="bench-reference-") as folder:
-        reference.reference_counts(cache_dir=Path(folder))  # fills the cache for the warm loads
+        reference.reference_counts(
+            cache_dir=Path(folder)
+        )  # fills the cache for the warm loads
         for _ in range(repeat):
             plain_s.append(_timed(lambda: CountVectorizer().fit_transform(texts)))
-            cold_s.append(_timed(lambda: reference.term_counts(texts, analyzer=IndonesianAnalyzer(stemmer=Stemmer()))))
-            warm_s.append(_timed(lambda: reference.reference_counts(cache_dir=Path(folder))))
+            cold_s.append(
+                _timed(
+                    lambda: reference.term_counts(
+                        texts, analyzer=IndonesianAnalyzer(stemmer=Stemmer())
+                    )
+                )
+            )
+            warm_s.append(
+                _timed(lambda: reference.reference_counts(cache_dir=Path(folder)))
+            )
     return {
-        "reference_counts_cold_ratio": statistics.median(c / p for c, p in zip(cold_s, plain_s)),
+        "reference_counts_cold_ratio": statistics.median(
+            c / p for c, p in zip(cold_s, plain_s)
+        ),
         "reference_counts_cold_s": statistics.median(cold_s),
         "reference_counts_warm_s": statistics.median(warm_s),
     }
+
+
 #: The seed's reader reports whose printed length is ``reader_pages`` (issue 11: <= 30).
-READER_PAGE_NOTEBOOKS = ("01-text-statistics.ipynb", "02-tfidf-topics.ipynb", "03-paragraph-sentiment.ipynb")
+READER_PAGE_NOTEBOOKS = (
+    "01-text-statistics.ipynb",
+    "02-tfidf-topics.ipynb",
+    "03-paragraph-sentiment.ipynb",
+)
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 
 
@@ -328,12 +414,18 @@ def reader_pages(report_dir: Path, notebooks: Sequence[Path]) -> dict:
 
     counts = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox"]
+        )
         try:
             for notebook in notebooks:
                 page = browser.new_page()
-                page.goto((report_dir / f"{notebook.stem}.html").as_uri(), wait_until="load")
-                counts[f"reader_pages[{notebook.name}]"] = count_pdf_pages(page.pdf(format="A4"))
+                page.goto(
+                    (report_dir / f"{notebook.stem}.html").as_uri(), wait_until="load"
+                )
+                counts[f"reader_pages[{notebook.name}]"] = count_pdf_pages(
+                    page.pdf(format="A4")
+                )
                 page.close()
         finally:
             browser.close()
@@ -342,8 +434,16 @@ def reader_pages(report_dir: Path, notebooks: Sequence[Path]) -> dict:
 
 # --- the whole benchmark --------------------------------------------------------------
 
-KEYS = ["tfidf_cold_ratio", "tfidf_warm_ratio", "report_vs_floor_ratio", "sentiment_train_s",
-        "sentiment_cached_load_s", "scoring_paragraphs_per_s", "peak_rss_mb", "reader_pages"]
+KEYS = [
+    "tfidf_cold_ratio",
+    "tfidf_warm_ratio",
+    "report_vs_floor_ratio",
+    "sentiment_train_s",
+    "sentiment_cached_load_s",
+    "scoring_paragraphs_per_s",
+    "peak_rss_mb",
+    "reader_pages",
+]
 # The long article and the corpus run (helpers.bench_scale).
 from .bench_scale import GOALS as _SCALE_GOALS  # noqa: E402
 from .bench_scale import KEYS as _SCALE_KEYS  # noqa: E402
@@ -352,26 +452,59 @@ KEYS += _SCALE_KEYS
 GOALS.update(_SCALE_GOALS)
 
 
-def run_bench(*, texts: Sequence[str] | None = None, repeat: int = 5, article: Path = config.DEFAULT_ARTICLE,
-              notebooks: list[Path] | None = None, kernel_name: str = config.KERNEL_NAME,
-              report_repeat: int = 1, n_scored_paragraphs: int = N_SCORED_PARAGRAPHS,
-              large_paragraphs: int | None = None, corpus_articles: int | None = None,
-              log: Callable[[str], object] = print) -> dict:
+def run_bench(
+    *,
+    texts: Sequence[str] | None = None,
+    repeat: int = 5,
+    article: Path = config.DEFAULT_ARTICLE,
+    notebooks: list[Path] | None = None,
+    kernel_name: str = config.KERNEL_NAME,
+    report_repeat: int = 1,
+    n_scored_paragraphs: int = N_SCORED_PARAGRAPHS,
+    large_paragraphs: int | None = None,
+    corpus_articles: int | None = None,
+    log: Callable[[str], object] = print,
+) -> dict:
     """Run every measurement and return the flat results dict (every key in ``KEYS``)."""
     from . import bench_scale
 
     results: dict = {key: None for key in KEYS}
     notes: list[str] = []
     sections = [
-        ("TF-IDF", lambda: bench_tfidf(smsa_train_texts() if texts is None else texts, repeat=repeat)),
-        ("sentiment", lambda: bench_sentiment(article=article, n_paragraphs=n_scored_paragraphs)),
+        (
+            "TF-IDF",
+            lambda: bench_tfidf(
+                smsa_train_texts() if texts is None else texts, repeat=repeat
+            ),
+        ),
+        (
+            "sentiment",
+            lambda: bench_sentiment(article=article, n_paragraphs=n_scored_paragraphs),
+        ),
         ("reference", lambda: bench_reference(repeat=min(repeat, 3))),
-        ("report", lambda: bench_report(article=article, notebooks=notebooks, kernel_name=kernel_name,
-                                        repeat=report_repeat)),
-        ("long article", lambda: bench_scale.bench_large_article(
-            n_paragraphs=large_paragraphs or bench_scale.LARGE_ARTICLE_PARAGRAPHS, notebooks=notebooks,
-            kernel_name=kernel_name)),
-        ("corpus", lambda: bench_scale.bench_corpus(kernel_name=kernel_name, n_articles=corpus_articles, log=log)),
+        (
+            "report",
+            lambda: bench_report(
+                article=article,
+                notebooks=notebooks,
+                kernel_name=kernel_name,
+                repeat=report_repeat,
+            ),
+        ),
+        (
+            "long article",
+            lambda: bench_scale.bench_large_article(
+                n_paragraphs=large_paragraphs or bench_scale.LARGE_ARTICLE_PARAGRAPHS,
+                notebooks=notebooks,
+                kernel_name=kernel_name,
+            ),
+        ),
+        (
+            "corpus",
+            lambda: bench_scale.bench_corpus(
+                kernel_name=kernel_name, n_articles=corpus_articles, log=log
+            ),
+        ),
     ]
     for name, section in sections:
         log(f"bench: {name} ...")
@@ -397,10 +530,23 @@ def _fmt(value) -> str:
 def format_table(results: dict) -> str:
     """The results as a Markdown table: figure, value, goal, met."""
     rows = [("figure", "value", "goal", "met")]
-    extra = ["tfidf_disk_cache_ratio", "tfidf_plain_s", "tfidf_cold_s", "tfidf_warm_s", "report_s", "floor_s",
-             "reference_counts_cold_ratio", "reference_counts_cold_s", "reference_counts_warm_s"]
+    extra = [
+        "tfidf_disk_cache_ratio",
+        "tfidf_plain_s",
+        "tfidf_cold_s",
+        "tfidf_warm_s",
+        "report_s",
+        "floor_s",
+        "reference_counts_cold_ratio",
+        "reference_counts_cold_s",
+        "reference_counts_warm_s",
+    ]
     extra += sorted(k for k in results if k.startswith("report_s["))
-    extra += sorted(k for k in results if k.startswith(("large_article_s[", "corpus_")) and k not in KEYS)
+    extra += sorted(
+        k
+        for k in results
+        if k.startswith(("large_article_s[", "corpus_")) and k not in KEYS
+    )
     for key in KEYS + [k for k in extra if k in results]:
         value = results.get(key)
         goal = GOALS.get(key)
@@ -408,21 +554,29 @@ def format_table(results: dict) -> str:
         if goal and value is not None:
             op, bound = goal
             met = "yes" if (value <= bound if op == "<=" else value >= bound) else "NO"
-        rows.append((key, _fmt(value), f"{goal[0]} {_fmt(goal[1])}" if goal else "", met))
+        rows.append(
+            (key, _fmt(value), f"{goal[0]} {_fmt(goal[1])}" if goal else "", met)
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |" for r in rows]
+    lines = [
+        "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |" for r in rows
+    ]
     lines.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")
     lines.append("")
     lines.append(f"Machine: {results.get('machine', '')}")
     if results.get("tfidf_n_documents"):
-        lines.append(f"TF-IDF corpus: {results['tfidf_n_documents']:,} documents, "
-                     f"{results['tfidf_n_tokens']:,} tokens, {results['tfidf_n_distinct_words']:,} distinct "
-                     f"words stemmed; median of {results['tfidf_repeat']} side-by-side runs.")
+        lines.append(
+            f"TF-IDF corpus: {results['tfidf_n_documents']:,} documents, "
+            f"{results['tfidf_n_tokens']:,} tokens, {results['tfidf_n_distinct_words']:,} distinct "
+            f"words stemmed; median of {results['tfidf_repeat']} side-by-side runs."
+        )
     if results.get("report_slowest_cells"):
         lines.append(f"Slowest report cells: {results['report_slowest_cells']}")
     if results.get("large_article_slowest_cells"):
-        lines.append(f"Slowest cells on the {results.get('large_article_paragraphs', 0):,}-paragraph article: "
-                     f"{results['large_article_slowest_cells']}")
+        lines.append(
+            f"Slowest cells on the {results.get('large_article_paragraphs', 0):,}-paragraph article: "
+            f"{results['large_article_slowest_cells']}"
+        )
     if results.get("notes"):
         lines.append(f"Notes: {results['notes']}")
     return "\n".join(lines)
@@ -430,29 +584,65 @@ def format_table(results: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5, help="side-by-side TF-IDF repetitions (median)")
-    parser.add_argument("--report-repeat", type=int, default=1, help="report/floor repetitions")
-    parser.add_argument("--n-texts", type=int, default=None, help="use only the first N SmSA texts (smoke runs)")
-    parser.add_argument("--n-scored", type=int, default=N_SCORED_PARAGRAPHS, help="paragraphs to score")
-    parser.add_argument("--article", default=str(config.DEFAULT_ARTICLE), help="article for the report timing")
-    parser.add_argument("--notebooks", nargs="*", default=None, help="notebooks to time (default: all)")
-    parser.add_argument("--out", default=str(config.REPORTS_DIR / "bench.json"), help="JSON output path")
-    parser.add_argument("--kernel", default=config.KERNEL_NAME, help="Jupyter kernel name")
-    parser.add_argument("--large-paragraphs", type=int, default=None,
-                        help="paragraphs of the long article (default 5,000)")
-    parser.add_argument("--corpus-articles", type=int, default=None,
-                        help="use only the first N IndoSum articles in the corpus figures (smoke runs)")
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="side-by-side TF-IDF repetitions (median)"
+    )
+    parser.add_argument(
+        "--report-repeat", type=int, default=1, help="report/floor repetitions"
+    )
+    parser.add_argument(
+        "--n-texts",
+        type=int,
+        default=None,
+        help="use only the first N SmSA texts (smoke runs)",
+    )
+    parser.add_argument(
+        "--n-scored", type=int, default=N_SCORED_PARAGRAPHS, help="paragraphs to score"
+    )
+    parser.add_argument(
+        "--article",
+        default=str(config.DEFAULT_ARTICLE),
+        help="article for the report timing",
+    )
+    parser.add_argument(
+        "--notebooks", nargs="*", default=None, help="notebooks to time (default: all)"
+    )
+    parser.add_argument(
+        "--out", default=str(config.REPORTS_DIR / "bench.json"), help="JSON output path"
+    )
+    parser.add_argument(
+        "--kernel", default=config.KERNEL_NAME, help="Jupyter kernel name"
+    )
+    parser.add_argument(
+        "--large-paragraphs",
+        type=int,
+        default=None,
+        help="paragraphs of the long article (default 5,000)",
+    )
+    parser.add_argument(
+        "--corpus-articles",
+        type=int,
+        default=None,
+        help="use only the first N IndoSum articles in the corpus figures (smoke runs)",
+    )
     args = parser.parse_args(argv)
     from .io import write_text
 
     texts = None
     if args.n_texts is not None:
         texts = smsa_train_texts()[: args.n_texts]
-    results = run_bench(texts=texts, repeat=args.repeat, report_repeat=args.report_repeat,
-                        article=config.resolve_article(args.article), n_scored_paragraphs=args.n_scored,
-                        notebooks=[Path(p) for p in args.notebooks] if args.notebooks else None,
-                        kernel_name=args.kernel, large_paragraphs=args.large_paragraphs,
-                        corpus_articles=args.corpus_articles, log=lambda message: print(message, file=sys.stderr))
+    results = run_bench(
+        texts=texts,
+        repeat=args.repeat,
+        report_repeat=args.report_repeat,
+        article=config.resolve_article(args.article),
+        n_scored_paragraphs=args.n_scored,
+        notebooks=[Path(p) for p in args.notebooks] if args.notebooks else None,
+        kernel_name=args.kernel,
+        large_paragraphs=args.large_paragraphs,
+        corpus_articles=args.corpus_articles,
+        log=lambda message: print(message, file=sys.stderr),
+    )
     print(format_table(results))
     write_text(args.out, json.dumps(results, indent=2, sort_keys=True) + "\n")
     print(f"Wrote {args.out}")

@@ -38,8 +38,13 @@ GOALS = {
     "corpus_scaling_2_workers": (">=", 1.5),
     "corpus_rss_growth_4x": ("<=", 1.3),
 }
-KEYS = ["large_article_s", "corpus_articles_per_s", "corpus_scaling_2_workers", "corpus_peak_rss_mb",
-        "corpus_rss_growth_4x"]
+KEYS = [
+    "large_article_s",
+    "corpus_articles_per_s",
+    "corpus_scaling_2_workers",
+    "corpus_peak_rss_mb",
+    "corpus_rss_growth_4x",
+]
 
 
 def large_article_text(n_paragraphs: int = LARGE_ARTICLE_PARAGRAPHS) -> str:
@@ -47,12 +52,18 @@ def large_article_text(n_paragraphs: int = LARGE_ARTICLE_PARAGRAPHS) -> str:
     paragraphs in corpus order (real news paragraphs from many articles)."""
     from .reference import reference_articles
 
-    paragraphs = [p for ps in reference_articles()["paragraphs"] for p in ps][:n_paragraphs]
+    paragraphs = [p for ps in reference_articles()["paragraphs"] for p in ps][
+        :n_paragraphs
+    ]
     return "Artikel panjang dari paragraf IndoSum\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def bench_large_article(*, n_paragraphs: int = LARGE_ARTICLE_PARAGRAPHS, notebooks: list[Path] | None = None,
-                        kernel_name: str = config.KERNEL_NAME) -> dict:
+def bench_large_article(
+    *,
+    n_paragraphs: int = LARGE_ARTICLE_PARAGRAPHS,
+    notebooks: list[Path] | None = None,
+    kernel_name: str = config.KERNEL_NAME,
+) -> dict:
     """Time the three analysis notebooks on one long article (``large_article_s``)."""
     import os
 
@@ -61,12 +72,16 @@ def bench_large_article(*, n_paragraphs: int = LARGE_ARTICLE_PARAGRAPHS, noteboo
 
     # The input limits (helpers.config.Limits) refuse articles this long by default;
     # the benchmark lifts them for its own run (the kernels inherit the variables).
-    lifted = {config.Limits.env_name("max_paragraphs"): str(2 * n_paragraphs),
-              config.Limits.env_name("max_bytes"): str(20_000_000)}
+    lifted = {
+        config.Limits.env_name("max_paragraphs"): str(2 * n_paragraphs),
+        config.Limits.env_name("max_bytes"): str(20_000_000),
+    }
     saved = {name: os.environ.get(name) for name in lifted}
     os.environ.update(lifted)
     try:
-        return _bench_large_article(n_paragraphs, notebooks, kernel_name, _slowest_cells, run_report)
+        return _bench_large_article(
+            n_paragraphs, notebooks, kernel_name, _slowest_cells, run_report
+        )
     finally:
         for name, value in saved.items():
             if value is None:
@@ -75,24 +90,39 @@ def bench_large_article(*, n_paragraphs: int = LARGE_ARTICLE_PARAGRAPHS, noteboo
                 os.environ[name] = value
 
 
-def _bench_large_article(n_paragraphs, notebooks, kernel_name, _slowest_cells, run_report) -> dict:
+def _bench_large_article(
+    n_paragraphs, notebooks, kernel_name, _slowest_cells, run_report
+) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-large-") as scratch:
         root = Path(scratch)
         article = root / f"indosum-{n_paragraphs}-paragraphs.txt"
         article.write_text(large_article_text(n_paragraphs), encoding="utf-8")
         start = time.perf_counter()
-        per_notebook = run_report(article, notebooks=notebooks, processed_root=root / "processed",
-                                  reports_root=root / "reports",
-                                  executed_dir=root / "executed", kernel_name=kernel_name, log=lambda *_: None)
+        per_notebook = run_report(
+            article,
+            notebooks=notebooks,
+            processed_root=root / "processed",
+            reports_root=root / "reports",
+            executed_dir=root / "executed",
+            kernel_name=kernel_name,
+            log=lambda *_: None,
+        )
         total = time.perf_counter() - start
         slowest = _slowest_cells(root / "executed", n=6)
-    results = {"large_article_s": total, "large_article_paragraphs": n_paragraphs,
-               "large_article_slowest_cells": slowest}
-    results.update({f"large_article_s[{name}]": seconds for name, seconds in per_notebook.items()})
+    results = {
+        "large_article_s": total,
+        "large_article_paragraphs": n_paragraphs,
+        "large_article_slowest_cells": slowest,
+    }
+    results.update(
+        {f"large_article_s[{name}]": seconds for name, seconds in per_notebook.items()}
+    )
     return results
 
 
-def write_indosum_folder(folder: Path, *, copies: int = 1, n_articles: int | None = None) -> int:
+def write_indosum_folder(
+    folder: Path, *, copies: int = 1, n_articles: int | None = None
+) -> int:
     """Write the IndoSum articles as ``.txt`` files, ``copies`` times over, in one
     subfolder per category, with the outlet as a copyright footer (so the loader reads
     it). Returns the number of files."""
@@ -103,7 +133,9 @@ def write_indosum_folder(folder: Path, *, copies: int = 1, n_articles: int | Non
         for copy in range(copies):
             path = folder / row.category.replace(" ", "-") / f"{row.id}-{copy}.txt"
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(f"{row.text}\n\nCopyright © {row.source}\n", encoding="utf-8")
+            path.write_text(
+                f"{row.text}\n\nCopyright © {row.source}\n", encoding="utf-8"
+            )
             n += 1
     return n
 
@@ -120,19 +152,42 @@ def _tree_rss(process) -> int:
     return total
 
 
-def measure_corpus_run(corpus: Path, *, n_workers: int, output_root: Path, tables_only: bool = False,
-                       kernel_name: str = config.KERNEL_NAME) -> dict:
+def measure_corpus_run(
+    corpus: Path,
+    *,
+    n_workers: int,
+    output_root: Path,
+    tables_only: bool = False,
+    kernel_name: str = config.KERNEL_NAME,
+) -> dict:
     """Run ``python -m helpers.corpus_run`` as a child process; return its wall time,
     the peak summed RSS of its process tree (MB) and the runner's own timings."""
     import psutil
 
     output_root.mkdir(parents=True, exist_ok=True)
     timings_path = output_root / f"timings-{n_workers}.json"
-    command = [sys.executable, "-m", "helpers.corpus_run", "--corpus", str(corpus), "--workers", str(n_workers),
-               "--output-root", str(output_root), "--timings-json", str(timings_path), "--kernel", kernel_name]
+    command = [
+        sys.executable,
+        "-m",
+        "helpers.corpus_run",
+        "--corpus",
+        str(corpus),
+        "--workers",
+        str(n_workers),
+        "--output-root",
+        str(output_root),
+        "--timings-json",
+        str(timings_path),
+        "--kernel",
+        kernel_name,
+    ]
     if tables_only:
         command.append("--tables-only")
-    env = {k: v for k, v in __import__("os").environ.items() if k != "DASK_SCHEDULER_ADDRESS"}
+    env = {
+        k: v
+        for k, v in __import__("os").environ.items()
+        if k != "DASK_SCHEDULER_ADDRESS"
+    }
     start = time.perf_counter()
     with open(output_root / "corpus-run.log", "ab") as log:
         child = subprocess.Popen(command, stdout=log, stderr=log, env=env)
@@ -142,13 +197,19 @@ def measure_corpus_run(corpus: Path, *, n_workers: int, output_root: Path, table
             time.sleep(RSS_INTERVAL_S)
     seconds = time.perf_counter() - start
     if child.returncode != 0:
-        raise RuntimeError(f"corpus run failed (exit {child.returncode}); see {output_root / 'corpus-run.log'}")
+        raise RuntimeError(
+            f"corpus run failed (exit {child.returncode}); see {output_root / 'corpus-run.log'}"
+        )
     timings = json.loads(timings_path.read_text(encoding="utf-8"))
-    return {"seconds": seconds, "peak_rss_mb": peak / 2 ** 20, **timings}
+    return {"seconds": seconds, "peak_rss_mb": peak / 2**20, **timings}
 
 
-def bench_corpus(*, kernel_name: str = config.KERNEL_NAME, n_articles: int | None = None,
-                 log=lambda *_: None) -> dict:
+def bench_corpus(
+    *,
+    kernel_name: str = config.KERNEL_NAME,
+    n_articles: int | None = None,
+    log=lambda *_: None,
+) -> dict:
     """The corpus figures (see the module docstring)."""
     with tempfile.TemporaryDirectory(prefix="bench-corpus-") as scratch:
         root = Path(scratch)
@@ -156,12 +217,21 @@ def bench_corpus(*, kernel_name: str = config.KERNEL_NAME, n_articles: int | Non
         n_once = write_indosum_folder(once, n_articles=n_articles)
         n_four = write_indosum_folder(four, copies=4, n_articles=n_articles)
         log(f"bench: corpus, {n_once:,} articles on 2 workers (end to end) ...")
-        two = measure_corpus_run(once, n_workers=2, output_root=root / "run-2", kernel_name=kernel_name)
+        two = measure_corpus_run(
+            once, n_workers=2, output_root=root / "run-2", kernel_name=kernel_name
+        )
         log("bench: corpus, the same on 1 worker (tables only) ...")
-        one = measure_corpus_run(once, n_workers=1, output_root=root / "run-1", tables_only=True,
-                                 kernel_name=kernel_name)
+        one = measure_corpus_run(
+            once,
+            n_workers=1,
+            output_root=root / "run-1",
+            tables_only=True,
+            kernel_name=kernel_name,
+        )
         log(f"bench: corpus, {n_four:,} articles (IndoSum x4) on 2 workers ...")
-        big = measure_corpus_run(four, n_workers=2, output_root=root / "run-4x", kernel_name=kernel_name)
+        big = measure_corpus_run(
+            four, n_workers=2, output_root=root / "run-4x", kernel_name=kernel_name
+        )
     return {
         "corpus_articles_per_s": two["n_articles"] / two["seconds"],
         "corpus_s": two["seconds"],

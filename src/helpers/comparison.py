@@ -64,18 +64,29 @@ class ReferenceSpace:
 def _check_counts(table: pd.DataFrame, name: str, columns: tuple[str, ...]) -> None:
     missing = set(columns) - set(table.columns)
     if missing:
-        raise HelpersError(f"{name} lacks column(s) {sorted(missing)}; build it with helpers.reference.term_counts.")
+        raise HelpersError(
+            f"{name} lacks column(s) {sorted(missing)}; build it with helpers.reference.term_counts."
+        )
 
 
-def _count_matrix(counts: pd.DataFrame, ids: list, index: dict[str, int]) -> sparse.csr_matrix:
+def _count_matrix(
+    counts: pd.DataFrame, ids: list, index: dict[str, int]
+) -> sparse.csr_matrix:
     rows = counts["document_id"].map({doc: i for i, doc in enumerate(ids)}).to_numpy()
     cols = counts["term"].map(index).to_numpy()
     keep = ~(pd.isna(rows) | pd.isna(cols))
-    return sparse.csr_matrix((counts["count"].to_numpy(dtype=float)[keep],
-                              (rows[keep].astype(int), cols[keep].astype(int))), shape=(len(ids), len(index)))
+    return sparse.csr_matrix(
+        (
+            counts["count"].to_numpy(dtype=float)[keep],
+            (rows[keep].astype(int), cols[keep].astype(int)),
+        ),
+        shape=(len(ids), len(index)),
+    )
 
 
-def reference_space(article_counts: pd.DataFrame, reference_counts: pd.DataFrame) -> ReferenceSpace:
+def reference_space(
+    article_counts: pd.DataFrame, reference_counts: pd.DataFrame
+) -> ReferenceSpace:
     """Fit TF-IDF on the reference articles plus the article (one document each).
 
     Args:
@@ -88,23 +99,44 @@ def reference_space(article_counts: pd.DataFrame, reference_counts: pd.DataFrame
         A :class:`ReferenceSpace`. Neither input is modified.
     """
     _check_counts(article_counts, "article_counts", ("document_id", "term", "count"))
-    _check_counts(reference_counts, "reference_counts", ("document_id", "term", "count"))
+    _check_counts(
+        reference_counts, "reference_counts", ("document_id", "term", "count")
+    )
     if reference_counts.empty:
-        raise HelpersError("The reference counts are empty; rebuild them with helpers.reference.reference_counts().")
+        raise HelpersError(
+            "The reference counts are empty; rebuild them with helpers.reference.reference_counts()."
+        )
     terms = tuple(sorted(set(reference_counts["term"]) | set(article_counts["term"])))
     index = {term: j for j, term in enumerate(terms)}
     reference_ids = list(dict.fromkeys(reference_counts["document_id"]))
     reference_matrix = _count_matrix(reference_counts, reference_ids, index)
-    whole = article_counts.groupby("term", as_index=False)["count"].sum().assign(document_id="article")
+    whole = (
+        article_counts.groupby("term", as_index=False)["count"]
+        .sum()
+        .assign(document_id="article")
+    )
     article_matrix = _count_matrix(whole, ["article"], index)
-    transformer = TfidfTransformer(norm="l2", use_idf=True, smooth_idf=True,
-                                   sublinear_tf=DISTINCTIVE_CONFIG.sublinear_tf)
-    weighted = transformer.fit_transform(sparse.vstack([reference_matrix, article_matrix]).tocsr()).tocsr()
-    return ReferenceSpace(terms, transformer, tuple(reference_ids), weighted[:-1], weighted[-1])
+    transformer = TfidfTransformer(
+        norm="l2",
+        use_idf=True,
+        smooth_idf=True,
+        sublinear_tf=DISTINCTIVE_CONFIG.sublinear_tf,
+    )
+    weighted = transformer.fit_transform(
+        sparse.vstack([reference_matrix, article_matrix]).tocsr()
+    ).tocsr()
+    return ReferenceSpace(
+        terms, transformer, tuple(reference_ids), weighted[:-1], weighted[-1]
+    )
 
 
-def paragraph_terms(space: ReferenceSpace, paragraph_counts: pd.DataFrame, *, n_terms: int = 5,
-                    labels: dict[str, str] | None = None) -> pd.DataFrame:
+def paragraph_terms(
+    space: ReferenceSpace,
+    paragraph_counts: pd.DataFrame,
+    *,
+    n_terms: int = 5,
+    labels: dict[str, str] | None = None,
+) -> pd.DataFrame:
     """The distinctive terms of each paragraph, with IDF from the reference plus the article.
 
     How to read it: a term scores high when the paragraph uses it and general news
@@ -124,30 +156,53 @@ def paragraph_terms(space: ReferenceSpace, paragraph_counts: pd.DataFrame, *, n_
         :func:`helpers.topics.top_terms_by_document`; ties broken by term. Paragraphs
         without terms have no rows.
     """
-    _check_counts(paragraph_counts, "paragraph_counts", ("document_id", "term", "count"))
+    _check_counts(
+        paragraph_counts, "paragraph_counts", ("document_id", "term", "count")
+    )
     if n_terms < 1:
         raise HelpersError(f"n_terms must be at least 1, got {n_terms!r}.")
     index = {term: j for j, term in enumerate(space.terms)}
     unknown = set(paragraph_counts["term"]) - set(index)
     if unknown:
-        raise HelpersError(f"{len(unknown)} paragraph term(s) are not in the reference space (e.g. "
-                           f"{sorted(unknown)[0]!r}); fit reference_space with this article's counts.")
+        raise HelpersError(
+            f"{len(unknown)} paragraph term(s) are not in the reference space (e.g. "
+            f"{sorted(unknown)[0]!r}); fit reference_space with this article's counts."
+        )
     ids = list(dict.fromkeys(paragraph_counts["document_id"]))
-    weights = space.transformer.transform(_count_matrix(paragraph_counts, ids, index)).tocsr()
+    weights = space.transformer.transform(
+        _count_matrix(paragraph_counts, ids, index)
+    ).tocsr()
     labels = labels or {}
     rows = []
     for row, doc in enumerate(ids):
         start, end = weights.indptr[row], weights.indptr[row + 1]
         cols, values = weights.indices[start:end], weights.data[start:end]
-        order = sorted(range(len(cols)), key=lambda k: (-values[k], space.terms[cols[k]]))[:n_terms]
-        rows.extend((doc, rank, labels.get(space.terms[cols[k]], space.terms[cols[k]]), space.terms[cols[k]],
-                     float(values[k])) for rank, k in enumerate(order, start=1))
-    return pd.DataFrame(rows, columns=["document_id", "rank", "term", "stem", "weight"]).astype(
-        {"rank": "int64", "weight": "float64"})
+        order = sorted(
+            range(len(cols)), key=lambda k: (-values[k], space.terms[cols[k]])
+        )[:n_terms]
+        rows.extend(
+            (
+                doc,
+                rank,
+                labels.get(space.terms[cols[k]], space.terms[cols[k]]),
+                space.terms[cols[k]],
+                float(values[k]),
+            )
+            for rank, k in enumerate(order, start=1)
+        )
+    return pd.DataFrame(
+        rows, columns=["document_id", "rank", "term", "stem", "weight"]
+    ).astype({"rank": "int64", "weight": "float64"})
 
 
-def similar_articles(space: ReferenceSpace, articles: pd.DataFrame, *, n: int = 10, n_shared: int = 6,
-                     labels: dict[str, str] | None = None) -> pd.DataFrame:
+def similar_articles(
+    space: ReferenceSpace,
+    articles: pd.DataFrame,
+    *,
+    n: int = 10,
+    n_shared: int = 6,
+    labels: dict[str, str] | None = None,
+) -> pd.DataFrame:
     """The reference articles most like the article: cosine of their TF-IDF vectors.
 
     How to read it: 1 would be the same terms in the same proportions, 0 no term in
@@ -169,28 +224,51 @@ def similar_articles(space: ReferenceSpace, articles: pd.DataFrame, *, n: int = 
     """
     missing = {"id", "source", "category", "url"} - set(articles.columns)
     if missing:
-        raise HelpersError(f"articles lacks column(s) {sorted(missing)}; pass helpers.reference.reference_articles().")
+        raise HelpersError(
+            f"articles lacks column(s) {sorted(missing)}; pass helpers.reference.reference_articles()."
+        )
     if n < 1 or n_shared < 1:
-        raise HelpersError(f"n and n_shared must be at least 1, got {n!r} and {n_shared!r}.")
+        raise HelpersError(
+            f"n and n_shared must be at least 1, got {n!r} and {n_shared!r}."
+        )
     similarity = (space.reference_tfidf @ space.article_tfidf.T).toarray().ravel()
     ids = np.asarray(space.reference_ids, dtype=object)
-    order = sorted(range(len(ids)), key=lambda i: (-round(float(similarity[i]), 12), ids[i]))[:n]
+    order = sorted(
+        range(len(ids)), key=lambda i: (-round(float(similarity[i]), 12), ids[i])
+    )[:n]
     labels = labels or {}
     article = space.article_tfidf.toarray().ravel()
     rows = []
     for i in order:
         product = space.reference_tfidf[i].toarray().ravel() * article
-        shared = [j for j in np.argsort(-product, kind="stable")[:n_shared] if product[j] > 0]
-        rows.append((ids[i], float(similarity[i]), ", ".join(labels.get(space.terms[j], space.terms[j]) for j in shared)))
+        shared = [
+            j for j in np.argsort(-product, kind="stable")[:n_shared] if product[j] > 0
+        ]
+        rows.append(
+            (
+                ids[i],
+                float(similarity[i]),
+                ", ".join(labels.get(space.terms[j], space.terms[j]) for j in shared),
+            )
+        )
     ranked = pd.DataFrame(rows, columns=["id", "similarity", "shared_terms"])
     meta = articles[["id", "source", "category", "url"]].drop_duplicates("id")
     table = ranked.merge(meta, on="id", how="left")
-    return table[["id", "source", "category", "url", "similarity", "shared_terms"]].astype({"similarity": "float64"})
+    return table[
+        ["id", "source", "category", "url", "similarity", "shared_terms"]
+    ].astype({"similarity": "float64"})
 
 
-def describe_reference_shift(within: pd.DataFrame, against: pd.DataFrame, *, n_paragraphs: int,
-                             paragraph_counts: pd.DataFrame | None = None, reference_df: pd.Series | None = None,
-                             n_reference: int | None = None, max_terms: int = 6) -> Prose:
+def describe_reference_shift(
+    within: pd.DataFrame,
+    against: pd.DataFrame,
+    *,
+    n_paragraphs: int,
+    paragraph_counts: pd.DataFrame | None = None,
+    reference_df: pd.Series | None = None,
+    n_reference: int | None = None,
+    max_terms: int = 6,
+) -> Prose:
     """What changes when IDF comes from the news instead of the article's own paragraphs.
 
     Args:
@@ -210,33 +288,60 @@ def describe_reference_shift(within: pd.DataFrame, against: pd.DataFrame, *, n_p
     """
     before = set(within["stem"])
     entering = against[~against["stem"].isin(before)]
-    spread = (entering.groupby(["stem", "term"]).size().rename("paragraphs").reset_index()
-              .sort_values(["paragraphs", "term"], ascending=[False, True], kind="mergesort"))
+    spread = (
+        entering.groupby(["stem", "term"])
+        .size()
+        .rename("paragraphs")
+        .reset_index()
+        .sort_values(["paragraphs", "term"], ascending=[False, True], kind="mergesort")
+    )
     top_before = within[within["rank"] == 1].set_index("document_id")["stem"]
     top_after = against[against["rank"] == 1].set_index("document_id")["stem"]
     common = top_before.index.intersection(top_after.index)
     changed = int((top_before.loc[common] != top_after.loc[common]).sum())
-    values = {"changed": changed, "n": n_paragraphs,
-              "paras": plural(n_paragraphs, "paragraph", with_count=False)}
+    values = {
+        "changed": changed,
+        "n": n_paragraphs,
+        "paras": plural(n_paragraphs, "paragraph", with_count=False),
+    }
     if spread.empty:
-        return Prose("Against the news, no new term enters the paragraphs' top lists; the top term changes in "
-                     "**{changed}** of {n} {paras}.", **values)
+        return Prose(
+            "Against the news, no new term enters the paragraphs' top lists; the top term changes in "
+            "**{changed}** of {n} {paras}.",
+            **values,
+        )
     shown = spread.head(max_terms)
-    values.update(k=len(spread), terms=", ".join(f"{t} ({p})" for t, p in zip(shown["term"], shown["paragraphs"])),
-                  verb=plural(len(spread), "term enters", "terms enter", with_count=False))
-    template = ("Against the news, **{k}** {verb} the paragraphs' top lists that the within-article view never "
-                "ranks there, most widely *{terms}* (paragraphs in brackets), and the top term changes in "
-                "**{changed}** of {n} {paras}.")
+    values.update(
+        k=len(spread),
+        terms=", ".join(
+            f"{t} ({p})" for t, p in zip(shown["term"], shown["paragraphs"])
+        ),
+        verb=plural(len(spread), "term enters", "terms enter", with_count=False),
+    )
+    template = (
+        "Against the news, **{k}** {verb} the paragraphs' top lists that the within-article view never "
+        "ranks there, most widely *{terms}* (paragraphs in brackets), and the top term changes in "
+        "**{changed}** of {n} {paras}."
+    )
     if paragraph_counts is not None and n_paragraphs > 1:
-        used = paragraph_counts[paragraph_counts["term"].isin(spread["stem"])].groupby("term")["document_id"].nunique()
+        used = (
+            paragraph_counts[paragraph_counts["term"].isin(spread["stem"])]
+            .groupby("term")["document_id"]
+            .nunique()
+        )
         if len(used):
             widest = used.sort_values(ascending=False, kind="mergesort")
             widest = widest[widest == widest.iloc[0]].sort_index()
             stem = widest.index[0]
-            values.update(wide=spread.set_index("stem").loc[stem, "term"], wide_n=int(widest.iloc[0]))
+            values.update(
+                wide=spread.set_index("stem").loc[stem, "term"],
+                wide_n=int(widest.iloc[0]),
+            )
             template += " The most widespread of them, *{wide}*, is used in {wide_n} of {n} paragraphs"
             if reference_df is not None and n_reference:
-                values.update(ref_n=int(reference_df.get(stem, 0)), n_ref=f"{n_reference:,}")
+                values.update(
+                    ref_n=int(reference_df.get(stem, 0)), n_ref=f"{n_reference:,}"
+                )
                 template += " but in only {ref_n} of {n_ref} reference articles"
             template += "."
     return Prose(template, **values)
@@ -254,16 +359,29 @@ def describe_similar(similar: pd.DataFrame) -> Prose:
     top = similar.iloc[0]
     years = publication_years(similar)
     categories = similar["category"].value_counts()
-    values = {"source": top["source"], "category": top["category"], "s": f"{top['similarity']:.2f}",
-              "shared": top["shared_terms"] or "no terms", "n": len(similar),
-              "cat": categories.index[0], "k_cat": int(categories.iloc[0]),
-              "low": f"{similar['similarity'].min():.2f}"}
-    values["share"] = (f"All {len(similar)} are" if values["k_cat"] == len(similar)
-                       else f"{values['k_cat']} of the {len(similar)} are")
-    template = ("The closest reference article ({source}, {category}) has cosine **{s}** and shares *{shared}*. "
-                "{share} in the category *{cat}*; the last listed has cosine {low}.")
+    values = {
+        "source": top["source"],
+        "category": top["category"],
+        "s": f"{top['similarity']:.2f}",
+        "shared": top["shared_terms"] or "no terms",
+        "n": len(similar),
+        "cat": categories.index[0],
+        "k_cat": int(categories.iloc[0]),
+        "low": f"{similar['similarity'].min():.2f}",
+    }
+    values["share"] = (
+        f"All {len(similar)} are"
+        if values["k_cat"] == len(similar)
+        else f"{values['k_cat']} of the {len(similar)} are"
+    )
+    template = (
+        "The closest reference article ({source}, {category}) has cosine **{s}** and shares *{shared}*. "
+        "{share} in the category *{cat}*; the last listed has cosine {low}."
+    )
     if years != "unknown years":
         values["years"] = years
-        template += (" They were published in {years}, so a close article shares this one's actors and vocabulary, "
-                     "not necessarily its event.")
+        template += (
+            " They were published in {years}, so a close article shares this one's actors and vocabulary, "
+            "not necessarily its event."
+        )
     return Prose(template, **values)

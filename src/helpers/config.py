@@ -22,8 +22,11 @@ PROCESSED_DIR = DATA_DIR / "processed"
 #: Environment variable that moves the downloaded-data cache (default ``data/external``):
 #: a cache shared between checkouts, or an empty folder to run as a fresh offline clone.
 EXTERNAL_DIR_ENV = "DATA_CACHE"
-EXTERNAL_DIR = (Path(os.environ[EXTERNAL_DIR_ENV]).expanduser().resolve() if os.environ.get(EXTERNAL_DIR_ENV, "").strip()
-                else DATA_DIR / "external")
+EXTERNAL_DIR = (
+    Path(os.environ[EXTERNAL_DIR_ENV]).expanduser().resolve()
+    if os.environ.get(EXTERNAL_DIR_ENV, "").strip()
+    else DATA_DIR / "external"
+)
 REPORTS_DIR = PROJECT_ROOT / "reports"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 
@@ -157,8 +160,10 @@ def limits() -> Limits:
         if not raw:
             continue
         if not raw.isdigit() or int(raw) <= 0:
-            raise OptionError(f"{variable}={os.environ[variable]!r} is not a positive whole number. "
-                              f"Fix: set it to a number such as {getattr(Limits(), item.name)} (the default), "
-                              "or unset it.")
+            raise OptionError(
+                f"{variable}={os.environ[variable]!r} is not a positive whole number. "
+                f"Fix: set it to a number such as {getattr(Limits(), item.name)} (the default), "
+                "or unset it."
+            )
         values[item.name] = int(raw)
     return Limits(**values)

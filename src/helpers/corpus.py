@@ -66,14 +66,35 @@ INDOSUM = "indosum"
 
 #: Columns of ``articles.csv``, in order (the contract's, then extras).
 ARTICLE_COLUMNS = [
-    "article", "title", "source", "published", "n_paragraphs", "n_words", "mean_sentiment",
-    "share_negative", "share_positive", "dominant_topic", "top_entities",
-    "category", "url", "n_sentences", "topic_weight",
+    "article",
+    "title",
+    "source",
+    "published",
+    "n_paragraphs",
+    "n_words",
+    "mean_sentiment",
+    "share_negative",
+    "share_positive",
+    "dominant_topic",
+    "top_entities",
+    "category",
+    "url",
+    "n_sentences",
+    "topic_weight",
 ]
 #: Columns of the corpus ``paragraphs.csv``.
 PARAGRAPH_COLUMNS = [
-    "article", "paragraph_id", "text", "n_sentences", "n_words", "sentiment", "p_negative",
-    "p_neutral", "p_positive", "sentiment_score", "entities",
+    "article",
+    "paragraph_id",
+    "text",
+    "n_sentences",
+    "n_words",
+    "sentiment",
+    "p_negative",
+    "p_neutral",
+    "p_positive",
+    "sentiment_score",
+    "entities",
 ]
 #: datasketch's MinHash scheme (32-bit affine hashing, its default since 2.0), named
 #: because signatures are rebuilt from their values on the driver.
@@ -102,7 +123,7 @@ class CorpusSettings:
     """
 
     batch_size: int = 50
-    n_features: int = 2 ** 18
+    n_features: int = 2**18
     n_topics: int = 8
     min_df: int = 3
     max_df: float = 0.5
@@ -114,13 +135,26 @@ class CorpusSettings:
     near_duplicate_threshold: float = 0.5
 
     def __post_init__(self) -> None:
-        for name in ("batch_size", "n_features", "n_topics", "min_df", "n_top_terms", "topic_epochs",
-                     "n_top_entities", "shingle_words", "num_perm"):
+        for name in (
+            "batch_size",
+            "n_features",
+            "n_topics",
+            "min_df",
+            "n_top_terms",
+            "topic_epochs",
+            "n_top_entities",
+            "shingle_words",
+            "num_perm",
+        ):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
-                raise OptionError(invalid_value_msg(name, getattr(self, name), "a positive integer"))
+                raise OptionError(
+                    invalid_value_msg(name, getattr(self, name), "a positive integer")
+                )
         for name in ("max_df", "near_duplicate_threshold"):
             if not 0 < getattr(self, name) <= 1:
-                raise OptionError(invalid_value_msg(name, getattr(self, name), "a share in (0, 1]"))
+                raise OptionError(
+                    invalid_value_msg(name, getattr(self, name), "a share in (0, 1]")
+                )
 
 
 CORPUS_SETTINGS = CorpusSettings()
@@ -144,7 +178,11 @@ class CorpusItem:
     @property
     def file(self) -> str:
         """How ``errors.csv`` names the item: the path inside the corpus folder."""
-        return f"{self.article}.txt" if self.path is not None else f"{INDOSUM}/{self.article}"
+        return (
+            f"{self.article}.txt"
+            if self.path is not None
+            else f"{INDOSUM}/{self.article}"
+        )
 
 
 def corpus_name(corpus: str | os.PathLike) -> str:
@@ -169,20 +207,40 @@ def corpus_items(corpus: str | os.PathLike) -> list[CorpusItem]:
         from .reference import reference_articles
 
         table = reference_articles()
-        items = [CorpusItem(article=row.id, text=row.text, source=row.source, category=row.category, url=row.url)
-                 for row in table.itertuples(index=False)]
+        items = [
+            CorpusItem(
+                article=row.id,
+                text=row.text,
+                source=row.source,
+                category=row.category,
+                url=row.url,
+            )
+            for row in table.itertuples(index=False)
+        ]
         return sorted(items, key=lambda item: item.article)
     folder = config.resolve_path(corpus)
     if not folder.is_dir():
-        raise ArticleNotFoundError(folder, "is not a folder.", "Use CORPUS=a folder of .txt articles, or CORPUS=indosum.")
+        raise ArticleNotFoundError(
+            folder,
+            "is not a folder.",
+            "Use CORPUS=a folder of .txt articles, or CORPUS=indosum.",
+        )
     files = sorted(p for p in folder.rglob("*.txt") if p.is_file() or p.is_symlink())
     if not files:
-        raise ArticleNotFoundError(folder, "holds no .txt file.", "Put one article per UTF-8 .txt file in it.")
+        raise ArticleNotFoundError(
+            folder, "holds no .txt file.", "Put one article per UTF-8 .txt file in it."
+        )
     items = []
     for path in files:
         relative = path.relative_to(folder)
         category = relative.parent.as_posix() if relative.parent != Path(".") else None
-        items.append(CorpusItem(article=relative.with_suffix("").as_posix(), path=str(path), category=category))
+        items.append(
+            CorpusItem(
+                article=relative.with_suffix("").as_posix(),
+                path=str(path),
+                category=category,
+            )
+        )
     return sorted(items, key=lambda item: item.article)
 
 
@@ -211,10 +269,14 @@ def _shingles(text: str, n: int) -> set[bytes]:
     words = [token.lower() for token in tokenize(text) if is_word(token)]
     if len(words) < n:
         return {" ".join(words).encode("utf-8")} if words else set()
-    return {" ".join(words[i:i + n]).encode("utf-8") for i in range(len(words) - n + 1)}
+    return {
+        " ".join(words[i : i + n]).encode("utf-8") for i in range(len(words) - n + 1)
+    }
 
 
-def minhash_signature(text: str, *, settings: CorpusSettings = CORPUS_SETTINGS) -> np.ndarray:
+def minhash_signature(
+    text: str, *, settings: CorpusSettings = CORPUS_SETTINGS
+) -> np.ndarray:
     """The MinHash signature (``num_perm`` unsigned integers) of a text's word n-grams.
 
     How to read it: the share of positions where two signatures agree estimates the
@@ -224,17 +286,29 @@ def minhash_signature(text: str, *, settings: CorpusSettings = CORPUS_SETTINGS) 
     """
     from datasketch import MinHash
 
-    signature = MinHash(num_perm=settings.num_perm, seed=config.RANDOM_SEED % (2 ** 32), scheme=MINHASH_SCHEME)
+    signature = MinHash(
+        num_perm=settings.num_perm,
+        seed=config.RANDOM_SEED % (2**32),
+        scheme=MINHASH_SCHEME,
+    )
     shingles = sorted(_shingles(text, settings.shingle_words))
     if shingles:
         signature.update_batch(shingles)
     return np.asarray(signature.hashvalues)
 
 
-def _article_row(item: CorpusItem, article, paragraphs: pd.DataFrame, scores: pd.DataFrame,
-                 entities: pd.DataFrame, settings: CorpusSettings) -> dict:
+def _article_row(
+    item: CorpusItem,
+    article,
+    paragraphs: pd.DataFrame,
+    scores: pd.DataFrame,
+    entities: pd.DataFrame,
+    settings: CorpusSettings,
+) -> dict:
     counts = entities["entity"].value_counts(sort=False)
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[: settings.n_top_entities]
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[
+        : settings.n_top_entities
+    ]
     return {
         "article": item.article,
         "title": article.title,
@@ -257,7 +331,9 @@ def _read(item: CorpusItem):
     from .article import load_article, parse_article
 
     if item.path is not None:
-        with warnings.catch_warnings():  # parse notes (single-newline files) are not errors
+        with (
+            warnings.catch_warnings()
+        ):  # parse notes (single-newline files) are not errors
             warnings.simplefilter("ignore", UserWarning)
             return load_article(item.path)
     return parse_article(item.text or "", path=f"{INDOSUM}/{item.article}")
@@ -289,8 +365,13 @@ def _worker_model():
 def _hasher(settings: CorpusSettings):
     from sklearn.feature_extraction.text import HashingVectorizer
 
-    return HashingVectorizer(analyzer=_terms_as_given, n_features=settings.n_features,
-                             alternate_sign=False, norm=None, dtype=np.float32)
+    return HashingVectorizer(
+        analyzer=_terms_as_given,
+        n_features=settings.n_features,
+        alternate_sign=False,
+        norm=None,
+        dtype=np.float32,
+    )
 
 
 def _terms_as_given(terms):
@@ -302,14 +383,22 @@ def _terms_and_forms(analyzer, text: str) -> tuple[list[str], Counter]:
     them: stems of content words, multi-word expressions whole) and the count of each
     (term, surface form) pair, for readable topic labels."""
     units = analyzer.content_units(text)
-    mapping = analyzer.stemmer.stem_many([w for w, is_multiword in units if not is_multiword])
+    mapping = analyzer.stemmer.stem_many(
+        [w for w, is_multiword in units if not is_multiword]
+    )
     stops = analyzer.stopwords
     pairs = [(w if is_multiword else mapping[w], w) for w, is_multiword in units]
-    kept = [(term, w) for (term, w), (_, is_multiword) in zip(pairs, units) if is_multiword or term not in stops]
+    kept = [
+        (term, w)
+        for (term, w), (_, is_multiword) in zip(pairs, units)
+        if is_multiword or term not in stops
+    ]
     return [term for term, _ in kept], Counter(kept)
 
 
-def analyse_batch(items: list[CorpusItem], *, settings: CorpusSettings = CORPUS_SETTINGS) -> dict:
+def analyse_batch(
+    items: list[CorpusItem], *, settings: CorpusSettings = CORPUS_SETTINGS
+) -> dict:
     """Analyse one partition of articles (a Dask task; also callable directly).
 
     Returns a dict of plain objects (cheap to send between processes):
@@ -334,7 +423,9 @@ def analyse_batch(items: list[CorpusItem], *, settings: CorpusSettings = CORPUS_
             paragraphs = paragraphs_table(article)
             entities = entity_mentions(paragraphs)
             terms, forms = _terms_and_forms(analyzer, "\n\n".join(article.paragraphs))
-            signature = minhash_signature("\n\n".join(article.paragraphs), settings=settings)
+            signature = minhash_signature(
+                "\n\n".join(article.paragraphs), settings=settings
+            )
         except Exception as exc:  # noqa: BLE001 - bad input must never stop the run
             errors.append({"file": item.file, "reason": _error_reason(exc)})
             continue
@@ -345,29 +436,66 @@ def analyse_batch(items: list[CorpusItem], *, settings: CorpusSettings = CORPUS_
     scores = score_paragraphs(_worker_model(), texts) if texts else pd.DataFrame()
     article_rows, paragraph_tables, all_forms, start = [], [], Counter(), 0
     for item, article, paragraphs, entities, _, forms, _ in parsed:
-        own = scores.iloc[start:start + len(paragraphs)].reset_index(drop=True)
+        own = scores.iloc[start : start + len(paragraphs)].reset_index(drop=True)
         start += len(paragraphs)
-        article_rows.append(_article_row(item, article, paragraphs, own, entities, settings))
-        named = entities.drop_duplicates().groupby("paragraph_id", sort=False)["entity"].agg(_join)
+        article_rows.append(
+            _article_row(item, article, paragraphs, own, entities, settings)
+        )
+        named = (
+            entities.drop_duplicates()
+            .groupby("paragraph_id", sort=False)["entity"]
+            .agg(_join)
+        )
         table = paragraphs[["paragraph_id", "text", "n_sentences", "n_words"]].copy()
         table.insert(0, "article", item.article)
-        table = pd.concat([table, own[["sentiment", "p_negative", "p_neutral", "p_positive",
-                                       "sentiment_score"]]], axis=1)
+        table = pd.concat(
+            [
+                table,
+                own[
+                    [
+                        "sentiment",
+                        "p_negative",
+                        "p_neutral",
+                        "p_positive",
+                        "sentiment_score",
+                    ]
+                ],
+            ],
+            axis=1,
+        )
         named = named.to_dict()
-        table["entities"] = pd.Series([named.get(pid, "") for pid in table["paragraph_id"]], dtype=object)
+        table["entities"] = pd.Series(
+            [named.get(pid, "") for pid in table["paragraph_id"]], dtype=object
+        )
         paragraph_tables.append(table)
         all_forms.update(forms)
     stemmer.flush()
-    counts = _hasher(settings).transform([terms for _, _, _, _, terms, _, _ in parsed]) if parsed else None
+    counts = (
+        _hasher(settings).transform([terms for _, _, _, _, terms, _, _ in parsed])
+        if parsed
+        else None
+    )
     return {
-        "articles": pd.DataFrame(article_rows, columns=[c for c in ARTICLE_COLUMNS
-                                                        if c not in ("dominant_topic", "topic_weight")]),
-        "paragraphs": (pd.concat(paragraph_tables, ignore_index=True) if paragraph_tables
-                       else pd.DataFrame(columns=PARAGRAPH_COLUMNS)),
+        "articles": pd.DataFrame(
+            article_rows,
+            columns=[
+                c
+                for c in ARTICLE_COLUMNS
+                if c not in ("dominant_topic", "topic_weight")
+            ],
+        ),
+        "paragraphs": (
+            pd.concat(paragraph_tables, ignore_index=True)
+            if paragraph_tables
+            else pd.DataFrame(columns=PARAGRAPH_COLUMNS)
+        ),
         "errors": pd.DataFrame(errors, columns=ERROR_COLUMNS),
         "counts": counts,
-        "signatures": (np.vstack([s for *_, s in parsed]) if parsed
-                       else np.zeros((0, settings.num_perm), dtype=np.uint32)),
+        "signatures": (
+            np.vstack([s for *_, s in parsed])
+            if parsed
+            else np.zeros((0, settings.num_perm), dtype=np.uint32)
+        ),
         "forms": dict(all_forms),
     }
 
@@ -405,9 +533,16 @@ def corpus_client(*, n_workers: int = 2):
     if address:
         return Client(address, timeout="30s"), None
     if not isinstance(n_workers, int) or n_workers < 1:
-        raise OptionError(invalid_value_msg("n_workers", n_workers, "a positive integer"))
-    cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=40)
+        raise OptionError(
+            invalid_value_msg("n_workers", n_workers, "a positive integer")
+        )
+    cluster = LocalCluster(
+        n_workers=n_workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=40,
+    )
     return Client(cluster), cluster
 
 
@@ -451,9 +586,15 @@ def _partition_results(bag, client, *, progress: bool):
             bar.close()
 
 
-def run_corpus(corpus: str | os.PathLike, output_dir: str | os.PathLike, *,
-               settings: CorpusSettings = CORPUS_SETTINGS, n_workers: int = 2, client=None,
-               progress: bool = False) -> CorpusRun:
+def run_corpus(
+    corpus: str | os.PathLike,
+    output_dir: str | os.PathLike,
+    *,
+    settings: CorpusSettings = CORPUS_SETTINGS,
+    n_workers: int = 2,
+    client=None,
+    progress: bool = False,
+) -> CorpusRun:
     """Analyse every article of ``corpus`` with Dask and write the corpus tables.
 
     Args:
@@ -500,26 +641,48 @@ def run_corpus(corpus: str | os.PathLike, output_dir: str | os.PathLike, *,
             error_parts[index] = result["errors"]
             signatures[index] = result["signatures"]
             forms.update(result["forms"])
-            result["paragraphs"].to_csv(scratch / f"paragraphs-{index:06d}.csv", index=False, header=False,
-                                        float_format="%.6f", lineterminator="\n")
+            result["paragraphs"].to_csv(
+                scratch / f"paragraphs-{index:06d}.csv",
+                index=False,
+                header=False,
+                float_format="%.6f",
+                lineterminator="\n",
+            )
             if result["counts"] is not None:
-                df += np.bincount(result["counts"].indices, minlength=settings.n_features)
+                df += np.bincount(
+                    result["counts"].indices, minlength=settings.n_features
+                )
                 sparse.save_npz(scratch / f"counts-{index:06d}.npz", result["counts"])
         workers = len(client.scheduler_info().get("workers", {}))
         order = sorted(article_parts)
         articles = pd.concat([article_parts[i] for i in order], ignore_index=True)
-        errors = pd.concat([error_parts[i] for i in order], ignore_index=True).sort_values("file", ignore_index=True)
+        errors = pd.concat(
+            [error_parts[i] for i in order], ignore_index=True
+        ).sort_values("file", ignore_index=True)
         if articles.empty:
-            raise HelpersError(f"No article of {corpus} could be read; see the reasons in errors.csv "
-                               f"({len(errors)} files).")
-        parts = [scratch / f"counts-{i:06d}.npz" for i in order if (scratch / f"counts-{i:06d}.npz").exists()]
-        topics, assignment = fit_corpus_topics(parts, df, forms, n_articles=len(articles), settings=settings)
+            raise HelpersError(
+                f"No article of {corpus} could be read; see the reasons in errors.csv "
+                f"({len(errors)} files)."
+            )
+        parts = [
+            scratch / f"counts-{i:06d}.npz"
+            for i in order
+            if (scratch / f"counts-{i:06d}.npz").exists()
+        ]
+        topics, assignment = fit_corpus_topics(
+            parts, df, forms, n_articles=len(articles), settings=settings
+        )
         articles["dominant_topic"] = assignment["dominant_topic"].to_numpy()
         articles["topic_weight"] = assignment["topic_weight"].to_numpy()
         articles = articles[ARTICLE_COLUMNS]
-        duplicates = near_duplicates(articles, np.vstack([signatures[i] for i in order]), settings=settings)
-        _concatenate_csv([scratch / f"paragraphs-{i:06d}.csv" for i in order], output_dir / "paragraphs.csv",
-                         header=",".join(PARAGRAPH_COLUMNS))
+        duplicates = near_duplicates(
+            articles, np.vstack([signatures[i] for i in order]), settings=settings
+        )
+        _concatenate_csv(
+            [scratch / f"paragraphs-{i:06d}.csv" for i in order],
+            output_dir / "paragraphs.csv",
+            header=",".join(PARAGRAPH_COLUMNS),
+        )
         write_csv(articles, output_dir / "articles.csv")
         write_csv(topics, output_dir / "topics.csv")
         write_csv(duplicates, output_dir / "duplicates.csv")
@@ -530,8 +693,15 @@ def run_corpus(corpus: str | os.PathLike, output_dir: str | os.PathLike, *,
             client.close()
             if cluster is not None:
                 cluster.close()
-    return CorpusRun(articles=articles, errors=errors, topics=topics, duplicates=duplicates,
-                     n_partitions=len(order), seconds=time.perf_counter() - started, n_workers=workers)
+    return CorpusRun(
+        articles=articles,
+        errors=errors,
+        topics=topics,
+        duplicates=duplicates,
+        n_partitions=len(order),
+        seconds=time.perf_counter() - started,
+        n_workers=workers,
+    )
 
 
 def _concatenate_csv(parts: list[Path], target: Path, *, header: str) -> None:
@@ -540,7 +710,10 @@ def _concatenate_csv(parts: list[Path], target: Path, *, header: str) -> None:
 
     from .io import atomic_path
 
-    with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as out:
+    with (
+        atomic_path(target) as tmp,
+        open(tmp, "w", encoding="utf-8", newline="\n") as out,
+    ):
         out.write(header + "\n")
         for part in parts:
             with open(part, encoding="utf-8", newline="") as source:
@@ -558,14 +731,20 @@ def _tfidf_part(counts, keep: np.ndarray, idf: np.ndarray):
     return normalize(matrix.multiply(idf).tocsr())
 
 
-def _column_labels(forms: Counter | dict, columns: np.ndarray, settings: CorpusSettings) -> list[str]:
+def _column_labels(
+    forms: Counter | dict, columns: np.ndarray, settings: CorpusSettings
+) -> list[str]:
     """The readable term of each kept hashed column: the most frequent surface form of
     the most frequent term hashed there (ties alphabetical)."""
     totals: dict[str, Counter] = {}
     for (term, surface), n in forms.items():
         totals.setdefault(term, Counter())[surface] += n
     terms = sorted(totals)
-    hashed = _hasher(settings).transform([[t] for t in terms]).indices if terms else np.zeros(0, int)
+    hashed = (
+        _hasher(settings).transform([[t] for t in terms]).indices
+        if terms
+        else np.zeros(0, int)
+    )
     best: dict[int, tuple[int, str]] = {}
     for term, column in zip(terms, hashed):
         n = sum(totals[term].values())
@@ -575,14 +754,22 @@ def _column_labels(forms: Counter | dict, columns: np.ndarray, settings: CorpusS
     for column in columns:
         if column in best:
             surfaces = totals[best[column][1]]
-            labels.append(sorted(surfaces.items(), key=lambda kv: (-kv[1], kv[0]))[0][0])
+            labels.append(
+                sorted(surfaces.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            )
         else:
             labels.append(f"#{column}")
     return labels
 
 
-def fit_corpus_topics(parts: list[Path], df: np.ndarray, forms, *, n_articles: int,
-                      settings: CorpusSettings = CORPUS_SETTINGS) -> tuple[pd.DataFrame, pd.DataFrame]:
+def fit_corpus_topics(
+    parts: list[Path],
+    df: np.ndarray,
+    forms,
+    *,
+    n_articles: int,
+    settings: CorpusSettings = CORPUS_SETTINGS,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """NMF topics over the corpus, fitted one partition at a time.
 
     Args:
@@ -608,15 +795,24 @@ def fit_corpus_topics(parts: list[Path], df: np.ndarray, forms, *, n_articles: i
 
     max_docs = settings.max_df * n_articles
     keep = np.flatnonzero((df >= settings.min_df) & (df <= max_docs))
-    empty_assignment = pd.DataFrame({"dominant_topic": pd.array([pd.NA] * n_articles, dtype="Int64"),
-                                     "topic_weight": np.full(n_articles, np.nan)})
+    empty_assignment = pd.DataFrame(
+        {
+            "dominant_topic": pd.array([pd.NA] * n_articles, dtype="Int64"),
+            "topic_weight": np.full(n_articles, np.nan),
+        }
+    )
     columns = ["topic_id", "label", "rank", "term", "weight", "n_articles"]
     n_topics = min(settings.n_topics, len(keep), n_articles)
     if n_topics < 2:
         return pd.DataFrame(columns=columns), empty_assignment
     idf = np.log((1 + n_articles) / (1 + df[keep])) + 1
-    model = MiniBatchNMF(n_components=n_topics, init="nndsvda", random_state=config.RANDOM_SEED,
-                         batch_size=max(settings.batch_size, n_topics), max_iter=1)
+    model = MiniBatchNMF(
+        n_components=n_topics,
+        init="nndsvda",
+        random_state=config.RANDOM_SEED,
+        batch_size=max(settings.batch_size, n_topics),
+        max_iter=1,
+    )
     for _ in range(settings.topic_epochs):
         for part in parts:
             matrix = _tfidf_part(sparse.load_npz(part), keep, idf)
@@ -631,7 +827,9 @@ def fit_corpus_topics(parts: list[Path], df: np.ndarray, forms, *, n_articles: i
     totals = mix.sum(axis=1)
     dominant = pd.array(np.where(totals > 0, mix.argmax(axis=1) + 1, 0), dtype="Int64")
     dominant[totals <= 0] = pd.NA
-    share = np.where(totals > 0, mix.max(axis=1) / np.where(totals > 0, totals, 1), np.nan)
+    share = np.where(
+        totals > 0, mix.max(axis=1) / np.where(totals > 0, totals, 1), np.nan
+    )
     assignment = pd.DataFrame({"dominant_topic": dominant, "topic_weight": share})
 
     components = model.components_
@@ -645,15 +843,28 @@ def fit_corpus_topics(parts: list[Path], df: np.ndarray, forms, *, n_articles: i
         label = " / ".join(terms[:3])
         leads = int((assignment["dominant_topic"] == t + 1).sum())
         for rank, j in enumerate(top[t], start=1):
-            rows.append((t + 1, label, rank, label_of[j], float(components[t, j] / total) if total else 0.0, leads))
+            rows.append(
+                (
+                    t + 1,
+                    label,
+                    rank,
+                    label_of[j],
+                    float(components[t, j] / total) if total else 0.0,
+                    leads,
+                )
+            )
     return pd.DataFrame(rows, columns=columns), assignment
 
 
 # --- near-duplicates ----------------------------------------------------------------
 
 
-def near_duplicates(articles: pd.DataFrame, signatures: np.ndarray, *,
-                    settings: CorpusSettings = CORPUS_SETTINGS) -> pd.DataFrame:
+def near_duplicates(
+    articles: pd.DataFrame,
+    signatures: np.ndarray,
+    *,
+    settings: CorpusSettings = CORPUS_SETTINGS,
+) -> pd.DataFrame:
     """Pairs of articles that share most of their word 5-grams (syndicated or copied).
 
     Args:
@@ -671,14 +882,29 @@ def near_duplicates(articles: pd.DataFrame, signatures: np.ndarray, *,
     """
     from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-    columns = ["article_a", "article_b", "source_a", "source_b", "same_source", "jaccard"]
+    columns = [
+        "article_a",
+        "article_b",
+        "source_a",
+        "source_b",
+        "same_source",
+        "jaccard",
+    ]
     ids = articles["article"].astype(str).tolist()
     sources = dict(zip(ids, articles["source"].fillna("").astype(str)))
-    lsh = MinHashLSH(threshold=settings.near_duplicate_threshold, num_perm=settings.num_perm)
+    lsh = MinHashLSH(
+        threshold=settings.near_duplicate_threshold, num_perm=settings.num_perm
+    )
     hashes = []
     for key, values in zip(ids, signatures):
-        minhash = LeanMinHash(MinHash(num_perm=settings.num_perm, seed=config.RANDOM_SEED % (2 ** 32),
-                                      hashvalues=values, scheme=MINHASH_SCHEME))
+        minhash = LeanMinHash(
+            MinHash(
+                num_perm=settings.num_perm,
+                seed=config.RANDOM_SEED % (2**32),
+                hashvalues=values,
+                scheme=MINHASH_SCHEME,
+            )
+        )
         hashes.append(minhash)
         lsh.insert(key, minhash)
     rows = []
@@ -691,10 +917,22 @@ def near_duplicates(articles: pd.DataFrame, signatures: np.ndarray, *,
             jaccard = float(np.mean(signatures[i] == signatures[j]))
             if jaccard >= settings.near_duplicate_threshold:
                 a, b = sorted((key, other))
-                rows.append((a, b, sources[a], sources[b], sources[a] == sources[b] and sources[a] != "", jaccard))
+                rows.append(
+                    (
+                        a,
+                        b,
+                        sources[a],
+                        sources[b],
+                        sources[a] == sources[b] and sources[a] != "",
+                        jaccard,
+                    )
+                )
     table = pd.DataFrame(rows, columns=columns)
-    return table.sort_values(["jaccard", "article_a", "article_b"], ascending=[False, True, True],
-                             ignore_index=True)
+    return table.sort_values(
+        ["jaccard", "article_a", "article_b"],
+        ascending=[False, True, True],
+        ignore_index=True,
+    )
 
 
 def with_settings(**changes) -> CorpusSettings:

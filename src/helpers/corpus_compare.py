@@ -26,13 +26,21 @@ LEVEL = 0.95
 MIN_ARTICLES = 5
 
 
-def corpus_output_dir(corpus_name: str, output_dir: str | os.PathLike | None = None) -> Path:
+def corpus_output_dir(
+    corpus_name: str, output_dir: str | os.PathLike | None = None
+) -> Path:
     """Where the corpus tables are: ``output_dir`` when given, else
     ``data/processed/corpus-<corpus_name>/``."""
-    return Path(output_dir) if output_dir else config.PROCESSED_DIR / f"corpus-{corpus_name}"
+    return (
+        Path(output_dir)
+        if output_dir
+        else config.PROCESSED_DIR / f"corpus-{corpus_name}"
+    )
 
 
-def read_corpus_tables(folder: str | os.PathLike, *, paragraph_columns=None) -> dict[str, pd.DataFrame]:
+def read_corpus_tables(
+    folder: str | os.PathLike, *, paragraph_columns=None
+) -> dict[str, pd.DataFrame]:
     """The corpus run's tables: ``articles``, ``paragraphs``, ``topics``,
     ``duplicates``, ``errors``.
 
@@ -42,31 +50,64 @@ def read_corpus_tables(folder: str | os.PathLike, *, paragraph_columns=None) -> 
     """
     folder = Path(folder)
     if not (folder / "articles.csv").exists():
-        raise FileNotFoundError(f"{folder}/articles.csv: no corpus run here. Run `make corpus CORPUS=...` first.")
-    text = {"article": str, "source": str, "category": str, "title": str, "top_entities": str, "entities": str}
+        raise FileNotFoundError(
+            f"{folder}/articles.csv: no corpus run here. Run `make corpus CORPUS=...` first."
+        )
+    text = {
+        "article": str,
+        "source": str,
+        "category": str,
+        "title": str,
+        "top_entities": str,
+        "entities": str,
+    }
     tables = {}
     for name in ("articles", "topics", "duplicates", "errors"):
-        tables[name] = pd.read_csv(folder / f"{name}.csv", dtype=text, keep_default_na=False,
-                                   na_values={"mean_sentiment": [""], "topic_weight": [""],
-                                              "dominant_topic": [""]})
-    tables["articles"]["dominant_topic"] = pd.to_numeric(tables["articles"]["dominant_topic"]).astype("Int64")
-    tables["paragraphs"] = pd.read_csv(folder / "paragraphs.csv", usecols=paragraph_columns,
-                                       dtype={k: v for k, v in text.items()}, keep_default_na=False,
-                                       na_values={"sentiment_score": [""]})
+        tables[name] = pd.read_csv(
+            folder / f"{name}.csv",
+            dtype=text,
+            keep_default_na=False,
+            na_values={
+                "mean_sentiment": [""],
+                "topic_weight": [""],
+                "dominant_topic": [""],
+            },
+        )
+    tables["articles"]["dominant_topic"] = pd.to_numeric(
+        tables["articles"]["dominant_topic"]
+    ).astype("Int64")
+    tables["paragraphs"] = pd.read_csv(
+        folder / "paragraphs.csv",
+        usecols=paragraph_columns,
+        dtype={k: v for k, v in text.items()},
+        keep_default_na=False,
+        na_values={"sentiment_score": [""]},
+    )
     return tables
 
 
-def _bootstrap_means(values: np.ndarray, rng, n_bootstrap: int, level: float) -> tuple[float, float]:
+def _bootstrap_means(
+    values: np.ndarray, rng, n_bootstrap: int, level: float
+) -> tuple[float, float]:
     if len(values) < 2:
         return float("nan"), float("nan")
-    draws = rng.choice(values, size=(n_bootstrap, len(values)), replace=True).mean(axis=1)
+    draws = rng.choice(values, size=(n_bootstrap, len(values)), replace=True).mean(
+        axis=1
+    )
     alpha = (1 - level) / 2
     return float(np.quantile(draws, alpha)), float(np.quantile(draws, 1 - alpha))
 
 
-def group_tone(articles: pd.DataFrame, by: str, *, value: str = "mean_sentiment",
-               n_bootstrap: int = N_BOOTSTRAP, level: float = LEVEL, min_articles: int = MIN_ARTICLES,
-               seed: int = config.RANDOM_SEED) -> pd.DataFrame:
+def group_tone(
+    articles: pd.DataFrame,
+    by: str,
+    *,
+    value: str = "mean_sentiment",
+    n_bootstrap: int = N_BOOTSTRAP,
+    level: float = LEVEL,
+    min_articles: int = MIN_ARTICLES,
+    seed: int = config.RANDOM_SEED,
+) -> pd.DataFrame:
     """Mean article tone per group (outlet, category), with a bootstrap interval.
 
     How to read it: ``mean`` is the average of the articles' ``value`` (by default
@@ -86,22 +127,52 @@ def group_tone(articles: pd.DataFrame, by: str, *, value: str = "mean_sentiment"
     {'source': ['b', 'a'], 'mean': [-0.2, 0.2]}
     """
     if by not in articles.columns or value not in articles.columns:
-        raise OptionError(f"group_tone needs columns {by!r} and {value!r}; pass the articles table.")
+        raise OptionError(
+            f"group_tone needs columns {by!r} and {value!r}; pass the articles table."
+        )
     rng = np.random.default_rng(seed)
     rows = []
-    for group, table in sorted(articles.dropna(subset=[value]).groupby(by, sort=True), key=lambda kv: str(kv[0])):
+    for group, table in sorted(
+        articles.dropna(subset=[value]).groupby(by, sort=True),
+        key=lambda kv: str(kv[0]),
+    ):
         if len(table) < min_articles or group in ("", None):
             continue
         values = table[value].to_numpy(dtype=float)
         low, high = _bootstrap_means(values, rng, n_bootstrap, level)
-        rows.append({by: group, "n_articles": len(table), "mean": float(values.mean()), "low": low, "high": high,
-                     "share_negative": float(table["share_negative"].mean()) if "share_negative" in table else np.nan,
-                     "share_positive": float(table["share_positive"].mean()) if "share_positive" in table else np.nan})
-    result = pd.DataFrame(rows, columns=[by, "n_articles", "mean", "low", "high", "share_negative", "share_positive"])
+        rows.append(
+            {
+                by: group,
+                "n_articles": len(table),
+                "mean": float(values.mean()),
+                "low": low,
+                "high": high,
+                "share_negative": float(table["share_negative"].mean())
+                if "share_negative" in table
+                else np.nan,
+                "share_positive": float(table["share_positive"].mean())
+                if "share_positive" in table
+                else np.nan,
+            }
+        )
+    result = pd.DataFrame(
+        rows,
+        columns=[
+            by,
+            "n_articles",
+            "mean",
+            "low",
+            "high",
+            "share_negative",
+            "share_positive",
+        ],
+    )
     return result.sort_values(["mean", by], ignore_index=True)
 
 
-def outlet_structure(articles: pd.DataFrame, *, by: str = "source", min_articles: int = MIN_ARTICLES) -> pd.DataFrame:
+def outlet_structure(
+    articles: pd.DataFrame, *, by: str = "source", min_articles: int = MIN_ARTICLES
+) -> pd.DataFrame:
     """Length and structure per outlet: how long its articles are and how they are built.
 
     Returns:
@@ -111,21 +182,29 @@ def outlet_structure(articles: pd.DataFrame, *, by: str = "source", min_articles
         ``median_words`` descending. Medians, because a few very long articles would
         pull a mean.
     """
-    table = articles.assign(words_per_paragraph=articles["n_words"] / articles["n_paragraphs"],
-                            sentences_per_paragraph=articles["n_sentences"] / articles["n_paragraphs"])
+    table = articles.assign(
+        words_per_paragraph=articles["n_words"] / articles["n_paragraphs"],
+        sentences_per_paragraph=articles["n_sentences"] / articles["n_paragraphs"],
+    )
     grouped = table[table[by].astype(str) != ""].groupby(by)
-    result = pd.DataFrame({
-        "n_articles": grouped.size(),
-        "median_words": grouped["n_words"].median(),
-        "median_paragraphs": grouped["n_paragraphs"].median(),
-        "words_per_paragraph": grouped["words_per_paragraph"].median(),
-        "sentences_per_paragraph": grouped["sentences_per_paragraph"].median(),
-    }).reset_index()
+    result = pd.DataFrame(
+        {
+            "n_articles": grouped.size(),
+            "median_words": grouped["n_words"].median(),
+            "median_paragraphs": grouped["n_paragraphs"].median(),
+            "words_per_paragraph": grouped["words_per_paragraph"].median(),
+            "sentences_per_paragraph": grouped["sentences_per_paragraph"].median(),
+        }
+    ).reset_index()
     result = result[result["n_articles"] >= min_articles]
-    return result.sort_values(["median_words", by], ascending=[False, True], ignore_index=True)
+    return result.sort_values(
+        ["median_words", by], ascending=[False, True], ignore_index=True
+    )
 
 
-def topic_summary(topics: pd.DataFrame, articles: pd.DataFrame, *, n_terms: int = 6) -> pd.DataFrame:
+def topic_summary(
+    topics: pd.DataFrame, articles: pd.DataFrame, *, n_terms: int = 6
+) -> pd.DataFrame:
     """One row per corpus topic: ``topic_id``, ``label``, ``terms`` (the top
     ``n_terms``), ``n_articles`` it leads, ``share`` of all articles, and ``top_outlet``
     (the outlet with most of those articles) with its ``top_outlet_share``."""
@@ -134,27 +213,50 @@ def topic_summary(topics: pd.DataFrame, articles: pd.DataFrame, *, n_terms: int 
         led = articles[articles["dominant_topic"] == topic_id]
         outlets = led["source"].value_counts()
         outlets = outlets.sort_index().sort_values(ascending=False, kind="stable")
-        rows.append({
-            "topic_id": int(topic_id), "label": terms["label"].iloc[0],
-            "terms": ", ".join(terms.sort_values("rank")["term"].head(n_terms)),
-            "n_articles": len(led), "share": len(led) / max(len(articles), 1),
-            "top_outlet": outlets.index[0] if len(outlets) else "",
-            "top_outlet_share": float(outlets.iloc[0] / len(led)) if len(led) else np.nan,
-        })
-    return pd.DataFrame(rows, columns=["topic_id", "label", "terms", "n_articles", "share", "top_outlet",
-                                       "top_outlet_share"])
+        rows.append(
+            {
+                "topic_id": int(topic_id),
+                "label": terms["label"].iloc[0],
+                "terms": ", ".join(terms.sort_values("rank")["term"].head(n_terms)),
+                "n_articles": len(led),
+                "share": len(led) / max(len(articles), 1),
+                "top_outlet": outlets.index[0] if len(outlets) else "",
+                "top_outlet_share": float(outlets.iloc[0] / len(led))
+                if len(led)
+                else np.nan,
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "topic_id",
+            "label",
+            "terms",
+            "n_articles",
+            "share",
+            "top_outlet",
+            "top_outlet_share",
+        ],
+    )
 
 
 def topic_leaders(articles: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
     """The ``n`` articles most clearly about each topic (highest ``topic_weight`` among
     the articles the topic leads): ``topic_id``, ``article``, ``source``, ``topic_weight``."""
     led = articles.dropna(subset=["dominant_topic"]).sort_values(
-        ["dominant_topic", "topic_weight", "article"], ascending=[True, False, True])
-    return led.groupby("dominant_topic").head(n)[["dominant_topic", "article", "source", "topic_weight"]] \
-        .rename(columns={"dominant_topic": "topic_id"}).reset_index(drop=True)
+        ["dominant_topic", "topic_weight", "article"], ascending=[True, False, True]
+    )
+    return (
+        led.groupby("dominant_topic")
+        .head(n)[["dominant_topic", "article", "source", "topic_weight"]]
+        .rename(columns={"dominant_topic": "topic_id"})
+        .reset_index(drop=True)
+    )
 
 
-def outlet_topic_shares(articles: pd.DataFrame, *, by: str = "source", min_articles: int = MIN_ARTICLES) -> pd.DataFrame:
+def outlet_topic_shares(
+    articles: pd.DataFrame, *, by: str = "source", min_articles: int = MIN_ARTICLES
+) -> pd.DataFrame:
     """Share of each outlet's articles led by each topic (rows sum to 1): an outlet ×
     topic table for a heatmap. Outlets with fewer than ``min_articles`` are left out."""
     table = articles.dropna(subset=["dominant_topic"])
@@ -164,8 +266,15 @@ def outlet_topic_shares(articles: pd.DataFrame, *, by: str = "source", min_artic
     return counts.div(counts.sum(axis=1), axis=0).sort_index()
 
 
-def entity_tone(paragraphs: pd.DataFrame, *, n_top: int = 15, n_bootstrap: int = N_BOOTSTRAP,
-                level: float = LEVEL, min_articles: int = MIN_ARTICLES, seed: int = config.RANDOM_SEED) -> pd.DataFrame:
+def entity_tone(
+    paragraphs: pd.DataFrame,
+    *,
+    n_top: int = 15,
+    n_bootstrap: int = N_BOOTSTRAP,
+    level: float = LEVEL,
+    min_articles: int = MIN_ARTICLES,
+    seed: int = config.RANDOM_SEED,
+) -> pd.DataFrame:
     """The most-named entities and the tone of the paragraphs that name them.
 
     How to read it: ``n_paragraphs`` and ``n_articles`` count where the entity is
@@ -179,25 +288,57 @@ def entity_tone(paragraphs: pd.DataFrame, *, n_top: int = 15, n_bootstrap: int =
         ``high``; the ``n_top`` entities named in most articles (at least
         ``min_articles``), sorted by ``n_articles`` descending then name.
     """
-    named = paragraphs.loc[paragraphs["entities"].astype(str) != "", ["article", "entities", "sentiment_score"]]
+    named = paragraphs.loc[
+        paragraphs["entities"].astype(str) != "",
+        ["article", "entities", "sentiment_score"],
+    ]
     long = named.assign(entity=named["entities"].str.split("; ")).explode("entity")
-    per_article = long.groupby(["entity", "article"], sort=True)["sentiment_score"].agg(["mean", "size"]).reset_index()
-    stats = per_article.groupby("entity").agg(n_articles=("article", "size"), n_paragraphs=("size", "sum"))
+    per_article = (
+        long.groupby(["entity", "article"], sort=True)["sentiment_score"]
+        .agg(["mean", "size"])
+        .reset_index()
+    )
+    stats = per_article.groupby("entity").agg(
+        n_articles=("article", "size"), n_paragraphs=("size", "sum")
+    )
     stats = stats[stats["n_articles"] >= min_articles].reset_index()
-    stats = stats.sort_values(["n_articles", "entity"], ascending=[False, True]).head(n_top)
+    stats = stats.sort_values(["n_articles", "entity"], ascending=[False, True]).head(
+        n_top
+    )
     rng = np.random.default_rng(seed)
     rows = []
     for entity, n_articles, n_paragraphs in stats.itertuples(index=False, name=None):
-        values = per_article.loc[per_article["entity"] == entity, "mean"].to_numpy(dtype=float)
+        values = per_article.loc[per_article["entity"] == entity, "mean"].to_numpy(
+            dtype=float
+        )
         low, high = _bootstrap_means(values, rng, n_bootstrap, level)
-        rows.append((entity, int(n_articles), int(n_paragraphs), float(values.mean()), low, high))
-    return pd.DataFrame(rows, columns=["entity", "n_articles", "n_paragraphs", "mean", "low", "high"])
+        rows.append(
+            (
+                entity,
+                int(n_articles),
+                int(n_paragraphs),
+                float(values.mean()),
+                low,
+                high,
+            )
+        )
+    return pd.DataFrame(
+        rows, columns=["entity", "n_articles", "n_paragraphs", "mean", "low", "high"]
+    )
 
 
 def duplicate_summary(duplicates: pd.DataFrame, articles: pd.DataFrame) -> dict:
     """Counts for the near-duplicate section: ``pairs``, ``cross_outlet_pairs``,
     ``articles_involved`` and its ``share`` of all articles."""
     involved = set(duplicates["article_a"]) | set(duplicates["article_b"])
-    cross = int((~duplicates["same_source"].astype(str).str.lower().isin(["true"])).sum()) if len(duplicates) else 0
-    return {"pairs": len(duplicates), "cross_outlet_pairs": cross, "articles_involved": len(involved),
-            "share": len(involved) / max(len(articles), 1)}
+    cross = (
+        int((~duplicates["same_source"].astype(str).str.lower().isin(["true"])).sum())
+        if len(duplicates)
+        else 0
+    )
+    return {
+        "pairs": len(duplicates),
+        "cross_outlet_pairs": cross,
+        "articles_involved": len(involved),
+        "share": len(involved) / max(len(articles), 1),
+    }

@@ -58,16 +58,24 @@ from .errors import DatasetError, check_option
 NETWORK_TIMEOUT_S = 3.0
 
 
-_NUSAX_URL = ("https://raw.githubusercontent.com/IndoNLP/nusax/75b0be5d982348332509f296e10d9bf9cb66d60f/"
-              "datasets/sentiment/indonesian/{split}.csv")
-_SMSA_URL = ("https://raw.githubusercontent.com/IndoNLP/indonlu/ce728f6926a36174b9923dfe49d6a6839b6e9bb7/"
-             "dataset/smsa_doc-sentiment-prosa/{split}_preprocess.tsv")
+_NUSAX_URL = (
+    "https://raw.githubusercontent.com/IndoNLP/nusax/75b0be5d982348332509f296e10d9bf9cb66d60f/"
+    "datasets/sentiment/indonesian/{split}.csv"
+)
+_SMSA_URL = (
+    "https://raw.githubusercontent.com/IndoNLP/indonlu/ce728f6926a36174b9923dfe49d6a6839b6e9bb7/"
+    "dataset/smsa_doc-sentiment-prosa/{split}_preprocess.tsv"
+)
 # IndoSum (Kurniawan & Louvan 2018), redistributed by CalDev-id/INDOSUM2: the
 # development sets of folds 2 and 3 (1,460 distinct news articles).
-_INDOSUM_URL = ("https://raw.githubusercontent.com/CalDev-id/INDOSUM2/9280c93074959f0d99f1d48e9a2369373ff84248/"
-                "indosum/{split}.jsonl")
-_CNBC_URL = ("https://raw.githubusercontent.com/triagungj/CNBCI-Sentiment-Analysis/"
-             "54ed3eea4868d7366bd0ea4ed24d68b12f971d6a/Dataset/dataset.csv")
+_INDOSUM_URL = (
+    "https://raw.githubusercontent.com/CalDev-id/INDOSUM2/9280c93074959f0d99f1d48e9a2369373ff84248/"
+    "indosum/{split}.jsonl"
+)
+_CNBC_URL = (
+    "https://raw.githubusercontent.com/triagungj/CNBCI-Sentiment-Analysis/"
+    "54ed3eea4868d7366bd0ea4ed24d68b12f971d6a/Dataset/dataset.csv"
+)
 
 
 @dataclass(frozen=True)
@@ -84,45 +92,102 @@ class DataFile:
 #: Every file the project uses, with its pinned URL and checksum (from the mirror README).
 DATASETS: dict[str, dict[str, DataFile]] = {
     "nusax": {
-        split: DataFile("nusax", split, f"nusax-senti-ind/{split}.csv", _NUSAX_URL.format(split=split), sha)
+        split: DataFile(
+            "nusax",
+            split,
+            f"nusax-senti-ind/{split}.csv",
+            _NUSAX_URL.format(split=split),
+            sha,
+        )
         for split, sha in [
-            ("train", "698c4802111085c14fbe35122957e1145338d307bcc295764026a23095a32984"),
-            ("valid", "4049c4a53017e08db72c72e1907345bfdfc19385481c58f54fe4637073d813f9"),
-            ("test", "43b612ed6fde972c752ab9fa8b2ce290d9ffa06b176b732fcef2a947cb94a161"),
+            (
+                "train",
+                "698c4802111085c14fbe35122957e1145338d307bcc295764026a23095a32984",
+            ),
+            (
+                "valid",
+                "4049c4a53017e08db72c72e1907345bfdfc19385481c58f54fe4637073d813f9",
+            ),
+            (
+                "test",
+                "43b612ed6fde972c752ab9fa8b2ce290d9ffa06b176b732fcef2a947cb94a161",
+            ),
         ]
     },
     "smsa": {
-        split: DataFile("smsa", split, f"smsa/{split}_preprocess.tsv", _SMSA_URL.format(split=split), sha)
+        split: DataFile(
+            "smsa",
+            split,
+            f"smsa/{split}_preprocess.tsv",
+            _SMSA_URL.format(split=split),
+            sha,
+        )
         for split, sha in [
-            ("train", "50f38ceed9b31521bf1581e126620532cc9b790712938159a2cdcf6906977a9b"),
-            ("valid", "6ab41ddc9d58a35086f05ebd2e209c74cb03d87d4f51d6abdfba674eafbefa74"),
-            ("test", "4e8016daa8e4e1b193f2a28a79d3a7804dd4e3f926a3ab7e8a64264f5f416a6f"),
+            (
+                "train",
+                "50f38ceed9b31521bf1581e126620532cc9b790712938159a2cdcf6906977a9b",
+            ),
+            (
+                "valid",
+                "6ab41ddc9d58a35086f05ebd2e209c74cb03d87d4f51d6abdfba674eafbefa74",
+            ),
+            (
+                "test",
+                "4e8016daa8e4e1b193f2a28a79d3a7804dd4e3f926a3ab7e8a64264f5f416a6f",
+            ),
         ]
     },
     # Unlabelled news: the reference corpus and the pool of the project's annotated
     # news sentences (helpers.reference reads it).
     "indosum": {
-        split: DataFile("indosum", split, f"indosum/{split}.jsonl", _INDOSUM_URL.format(split=split), sha)
+        split: DataFile(
+            "indosum",
+            split,
+            f"indosum/{split}.jsonl",
+            _INDOSUM_URL.format(split=split),
+            sha,
+        )
         for split, sha in [
-            ("dev.02", "5f6d63b73d94c1328eb8f66893e8afc5de863994dfcfec0bde1c35ef6e1a52e1"),
-            ("dev.03", "96b0a008f7ab86a613c1bf3a1dbf57af4597b08d44c2dc0b3758f449e89a9b06"),
+            (
+                "dev.02",
+                "5f6d63b73d94c1328eb8f66893e8afc5de863994dfcfec0bde1c35ef6e1a52e1",
+            ),
+            (
+                "dev.03",
+                "96b0a008f7ab86a613c1bf3a1dbf57af4597b08d44c2dc0b3758f449e89a9b06",
+            ),
         ]
     },
     # CNBC Indonesia stock-news headlines, labelled for market tone. Repository
     # licence MIT; the headlines' copyright is CNBC Indonesia's (research fair use).
     "cnbc": {
-        "all": DataFile("cnbc", "all", "cnbc-headlines/dataset.csv", _CNBC_URL,
-                        "6f3aac29290dee1de2f9740e5e41c7081bd6e6ea631b3edf6cba67559456bc0a"),
+        "all": DataFile(
+            "cnbc",
+            "all",
+            "cnbc-headlines/dataset.csv",
+            _CNBC_URL,
+            "6f3aac29290dee1de2f9740e5e41c7081bd6e6ea631b3edf6cba67559456bc0a",
+        ),
     },
 }
 
 #: Human-readable source and licence of each dataset (shown in the notebook).
 SOURCES = pd.DataFrame(
     [
-        ("nusax", "NusaX-Senti (Indonesian)", "Winata et al., EACL 2023", "CC BY-SA 4.0",
-         "IndoNLP/nusax @ 75b0be5"),
-        ("smsa", "SmSA (IndoNLU)", "Purwarianti & Crisdayanti 2019; Wilie et al., AACL 2020",
-         "IndoNLU repository licence (see its LICENSE)", "IndoNLP/indonlu @ ce728f6"),
+        (
+            "nusax",
+            "NusaX-Senti (Indonesian)",
+            "Winata et al., EACL 2023",
+            "CC BY-SA 4.0",
+            "IndoNLP/nusax @ 75b0be5",
+        ),
+        (
+            "smsa",
+            "SmSA (IndoNLU)",
+            "Purwarianti & Crisdayanti 2019; Wilie et al., AACL 2020",
+            "IndoNLU repository licence (see its LICENSE)",
+            "IndoNLP/indonlu @ ce728f6",
+        ),
     ],
     columns=["dataset", "name", "reference", "licence", "pinned_source"],
 )
@@ -135,8 +200,13 @@ Downloader = Callable[[str, Path, float], None]
 
 def _urllib_download(url: str, destination: Path, timeout: float) -> None:
     """Stream ``url`` into ``destination`` (the caller verifies and renames it)."""
-    request = urllib.request.Request(url, headers={"User-Agent": "indonesian-news-analysis"})
-    with urllib.request.urlopen(request, timeout=timeout) as response, open(destination, "wb") as out:
+    request = urllib.request.Request(
+        url, headers={"User-Agent": "indonesian-news-analysis"}
+    )
+    with (
+        urllib.request.urlopen(request, timeout=timeout) as response,
+        open(destination, "wb") as out,
+    ):
         shutil.copyfileobj(response, out)
 
 
@@ -163,11 +233,15 @@ def mirror_dir() -> Path | None:
     return config.resolve_path(value) if value else None
 
 
-def _install_verified(source: Callable[[Path], None], data_file: DataFile, target: Path) -> str | None:
+def _install_verified(
+    source: Callable[[Path], None], data_file: DataFile, target: Path
+) -> str | None:
     """Write a candidate via ``source`` into a temp file beside ``target``; rename it
     into place only when its SHA-256 matches. Returns None on success, else the reason."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".part", dir=target.parent
+    )
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -183,8 +257,13 @@ def _install_verified(source: Callable[[Path], None], data_file: DataFile, targe
             tmp.unlink()
 
 
-def fetch_file(data_file: DataFile, *, cache_dir: Path | None = None, use_network: bool = True,
-               downloader: Downloader | None = None) -> tuple[Path, list[str], bool]:
+def fetch_file(
+    data_file: DataFile,
+    *,
+    cache_dir: Path | None = None,
+    use_network: bool = True,
+    downloader: Downloader | None = None,
+) -> tuple[Path, list[str], bool]:
     """Return a verified local copy of one pinned file.
 
     Returns ``(path, problems, network_failed)``: ``problems`` lists every source that
@@ -198,13 +277,23 @@ def fetch_file(data_file: DataFile, *, cache_dir: Path | None = None, use_networ
     if target.exists():
         if sha256_of(target) == data_file.sha256:
             return target, problems, network_failed
-        problems.append(f"cache {target}: checksum mismatch (corrupt or tampered); fetching a good copy")
+        problems.append(
+            f"cache {target}: checksum mismatch (corrupt or tampered); fetching a good copy"
+        )
         target.unlink()
     if use_network:
         fetch = downloader or download
         try:
-            reason = _install_verified(lambda tmp: fetch(data_file.url, tmp, NETWORK_TIMEOUT_S), data_file, target)
-        except (urllib.error.URLError, OSError, TimeoutError) as exc:  # offline, DNS, timeout, HTTP
+            reason = _install_verified(
+                lambda tmp: fetch(data_file.url, tmp, NETWORK_TIMEOUT_S),
+                data_file,
+                target,
+            )
+        except (
+            urllib.error.URLError,
+            OSError,
+            TimeoutError,
+        ) as exc:  # offline, DNS, timeout, HTTP
             reason = f"download failed ({type(exc).__name__}: {exc})"
             network_failed = True
         if reason is None:
@@ -218,15 +307,21 @@ def fetch_file(data_file: DataFile, *, cache_dir: Path | None = None, use_networ
         if not candidate.is_file():
             problems.append(f"mirror {candidate}: no such file")
         else:
-            reason = _install_verified(lambda tmp: shutil.copyfile(candidate, tmp), data_file, target)
+            reason = _install_verified(
+                lambda tmp: shutil.copyfile(candidate, tmp), data_file, target
+            )
             if reason is None:
                 return target, problems, network_failed
             problems.append(f"mirror {candidate}: {reason}")
     return None, problems, network_failed
 
 
-def dataset_files(datasets: Iterable[str] = ("nusax", "smsa"), *, cache_dir: Path | None = None,
-                  downloader: Downloader | None = None) -> dict[tuple[str, str], Path]:
+def dataset_files(
+    datasets: Iterable[str] = ("nusax", "smsa"),
+    *,
+    cache_dir: Path | None = None,
+    downloader: Downloader | None = None,
+) -> dict[tuple[str, str], Path]:
     """Verified local paths of every split of ``datasets``, fetching what is missing.
 
     Returns ``{(dataset, split): path}``. Raises :class:`DatasetError` listing what was
@@ -240,16 +335,26 @@ def dataset_files(datasets: Iterable[str] = ("nusax", "smsa"), *, cache_dir: Pat
     for name in datasets:
         check_option("dataset", name, tuple(DATASETS))
         for split, data_file in DATASETS[name].items():
-            path, problems, network_failed = fetch_file(data_file, cache_dir=cache_dir,
-                                                        use_network=use_network, downloader=downloader)
-            use_network = use_network and not network_failed  # a few seconds in total, not per file
+            path, problems, network_failed = fetch_file(
+                data_file,
+                cache_dir=cache_dir,
+                use_network=use_network,
+                downloader=downloader,
+            )
+            use_network = (
+                use_network and not network_failed
+            )  # a few seconds in total, not per file
             if path is None:
-                failures.append(f"{name}/{split} ({data_file.relative_path}, pinned SHA-256 {data_file.sha256}): "
-                                + "; ".join(problems))
+                failures.append(
+                    f"{name}/{split} ({data_file.relative_path}, pinned SHA-256 {data_file.sha256}): "
+                    + "; ".join(problems)
+                )
             else:
                 paths[name, split] = path
                 if problems and problems[0].startswith("cache "):
-                    warnings.warn(f"{problems[0]}; replaced with a verified copy.", stacklevel=2)
+                    warnings.warn(
+                        f"{problems[0]}; replaced with a verified copy.", stacklevel=2
+                    )
     if failures:
         raise DatasetError(
             f"Cannot obtain the datasets {', '.join(datasets)} with the pinned checksums. "
@@ -264,15 +369,28 @@ def dataset_files(datasets: Iterable[str] = ("nusax", "smsa"), *, cache_dir: Pat
 def read_split(path: str | os.PathLike, dataset: str) -> pd.DataFrame:
     """Read one verified file into ``text``, ``label`` columns (file order kept)."""
     if dataset == "smsa":
-        table = pd.read_csv(path, sep="\t", header=None, names=["text", "label"], quoting=3,
-                            dtype=str, keep_default_na=False)
+        table = pd.read_csv(
+            path,
+            sep="\t",
+            header=None,
+            names=["text", "label"],
+            quoting=3,
+            dtype=str,
+            keep_default_na=False,
+        )
     else:
-        table = pd.read_csv(path, dtype={"text": str, "label": str}, keep_default_na=False)[["text", "label"]]
+        table = pd.read_csv(
+            path, dtype={"text": str, "label": str}, keep_default_na=False
+        )[["text", "label"]]
     return table
 
 
-def load_datasets(datasets: Iterable[str] = ("nusax", "smsa"), *, cache_dir: Path | None = None,
-                  downloader: Downloader | None = None) -> pd.DataFrame:
+def load_datasets(
+    datasets: Iterable[str] = ("nusax", "smsa"),
+    *,
+    cache_dir: Path | None = None,
+    downloader: Downloader | None = None,
+) -> pd.DataFrame:
     """All splits of the named datasets in one tidy table.
 
     Returns columns ``dataset``, ``split``, ``row`` (0-based line in its file),
@@ -290,13 +408,19 @@ def load_datasets(datasets: Iterable[str] = ("nusax", "smsa"), *, cache_dir: Pat
     data = pd.concat(parts, ignore_index=True)
     unknown = sorted(set(data["label"]) - set(LABELS))
     if unknown:
-        raise DatasetError(f"Unexpected labels {unknown} in the datasets; expected {list(LABELS)}.")
+        raise DatasetError(
+            f"Unexpected labels {unknown} in the datasets; expected {list(LABELS)}."
+        )
     return data
 
 
 def checksums(datasets: Iterable[str] = ("nusax", "smsa")) -> dict[str, str]:
     """The pinned SHA-256 of every file, keyed ``dataset/split`` (used in cache keys)."""
-    return {f"{name}/{split}": f.sha256 for name in datasets for split, f in DATASETS[name].items()}
+    return {
+        f"{name}/{split}": f.sha256
+        for name in datasets
+        for split, f in DATASETS[name].items()
+    }
 
 
 # --- decontamination --------------------------------------------------------------
@@ -324,7 +448,9 @@ def _match_form(text: str) -> str:
     return _CLITIC.sub(r"\1 \2", duplicate_key(text))
 
 
-def decontaminate(train: pd.DataFrame, reference: pd.DataFrame, *, threshold: float = 0.6) -> pd.DataFrame:
+def decontaminate(
+    train: pd.DataFrame, reference: pd.DataFrame, *, threshold: float = 0.6
+) -> pd.DataFrame:
     """Flag training texts that duplicate or nearly duplicate any reference text.
 
     How to read it: a training row with ``is_contaminated`` True must not be used to train a model
@@ -361,8 +487,12 @@ def decontaminate(train: pd.DataFrame, reference: pd.DataFrame, *, threshold: fl
         # Words in more than 20% of training texts say nothing about identity and make
         # the similarity product dense (slow); they are left out of large corpora.
         max_df = 0.2 if len(result) >= 100 else 1.0
-        vectorizer = TfidfVectorizer(sublinear_tf=True, token_pattern=r"(?u)\b\w+\b", max_df=max_df,
-                                     dtype=np.float32)
+        vectorizer = TfidfVectorizer(
+            sublinear_tf=True,
+            token_pattern=r"(?u)\b\w+\b",
+            max_df=max_df,
+            dtype=np.float32,
+        )
         train_matrix = vectorizer.fit_transform(result["text"].map(_match_form))
         reference_matrix = vectorizer.transform(reference["text"].map(_match_form))
         similarity = (train_matrix @ reference_matrix.T).max(axis=1).toarray().ravel()

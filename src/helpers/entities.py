@@ -85,12 +85,20 @@ from .errors import OptionError
 #: Entity kinds, in the order that breaks ties between cues.
 KINDS = ("place", "organisation", "group", "person", "other")
 #: Columns of ``entities.csv`` (CONTRACT.md), in order.
-ENTITY_COLUMNS = ["entity", "kind", "mentions", "paragraphs", "aliases", "first_paragraph"]
+ENTITY_COLUMNS = [
+    "entity",
+    "kind",
+    "mentions",
+    "paragraphs",
+    "aliases",
+    "first_paragraph",
+]
 #: Columns :func:`entity_mentions` adds to the input's id columns.
 MENTION_COLUMNS = ["entity", "kind", "mention", "start", "end"]
 
 #: Titles and roles (lower case) that precede a person's name and are not part of it.
-TITLE_WORDS = frozenset("""
+TITLE_WORDS = frozenset(
+    """
 presiden wakil menteri menko menlu mendagri mendikbud menhan juru jubir ketua kepala kanselir
 perdana gubernur wagub bupati walikota wali kota camat lurah pemimpin direktur dirut sekretaris
 sekjen jenderal raja ratu pangeran putri sultan paus uskup kardinal imam ustaz ustadz habib kiai
@@ -102,61 +110,84 @@ kapuspen kabareskrim karopenmas kadiv kabid humas dubes duta besar konsul pengac
 tersangka terdakwa terpidana saksi korban menpora menkeu menkes menag mensos menristekdikti
 kompol akbp kombes irjen brigjen ipda iptu aiptu bripka briptu akp letkol kolonel mayor mayjen
 letjen laksamana marsekal kopral sersan
-""".split())
+""".split()
+)
 #: Words that may follow a title word and still be part of the title
 #: (``Menteri Luar Negeri``, ``Juru Bicara``, ``Sekretaris Jenderal``).
-TITLE_QUALIFIERS = frozenset("""
+TITLE_QUALIFIERS = frozenset(
+    """
 luar dalam negeri bicara besar umum jenderal muda utama agung tinggi kota menteri presiden
 eksekutif pelaksana harian negara bidang divisi humas tertinggi
-""".split())
+""".split()
+)
 #: First words of organisation names (lower case).
-ORGANISATION_WORDS = frozenset("""
+ORGANISATION_WORDS = frozenset(
+    """
 partai badan komisi kementerian kemenkes kemenlu kemendagri dewan majelis mahkamah pengadilan
 kejaksaan kepolisian polda polres polsek polresta polrestabes polri universitas institut
 sekolah bank pt cv perusahaan persatuan perserikatan asosiasi federasi himpunan ikatan
 lembaga yayasan organisasi koalisi front gerakan tentara angkatan pasukan kodam korem kodim
 komite kantor direktorat dinas biro pemerintah pemprov pemkot pemkab kedutaan konsulat
 klub timnas tim persatuan liga serikat kongres parlemen senat kabinet fraksi
-""".split())
+""".split()
+)
 #: First words of place names (lower case); ``taman nasional`` is matched as a phrase.
-PLACE_WORDS = frozenset("""
+PLACE_WORDS = frozenset(
+    """
 kabupaten kota provinsi desa kecamatan kelurahan kampung dusun danau gunung sungai pulau
 kepulauan selat teluk laut samudra samudera pantai semenanjung jalan jl bandara pelabuhan
 stadion gedung istana masjid gereja pura candi lapangan alun-alun taman hutan lembah bukit
 tanjung kawasan wilayah jazirah benua negara negeri
-""".split())
+""".split()
+)
 #: Lower-case words right before a name that make it a people or group.
-GROUP_CUES = frozenset("""
+GROUP_CUES = frozenset(
+    """
 etnis suku bangsa kaum umat warga pengungsi minoritas muslim komunitas kelompok milisi
 militan gerilyawan separatis pemberontak
-""".split())
+""".split()
+)
 #: Verbs and prepositions right before a name that make it a person.
-PERSON_BEFORE = frozenset("""
+PERSON_BEFORE = frozenset(
+    """
 kata ujar ucap tutur jelas ungkap tegas imbuh tambah lanjut menurut sebut papar terang
 pungkas kata-nya sapa
-""".split())
+""".split()
+)
 #: Verbs right after a name that make it a person.
-PERSON_AFTER = frozenset("""
+PERSON_AFTER = frozenset(
+    """
 mengatakan menyatakan menjelaskan menegaskan mengungkapkan menuturkan berkata mengaku
 menyebut menambahkan mengucapkan bertanya menjawab tersenyum meninggal lahir
-""".split())
+""".split()
+)
 #: Lower-case particles allowed inside a name (``Osama bin Laden``, ``Van der Sar``).
-NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "den", "de", "da", "del", "dos", "al", "el"})
+NAME_PARTICLES = frozenset(
+    {"bin", "binti", "van", "von", "der", "den", "de", "da", "del", "dos", "al", "el"}
+)
 #: Last words that make a name an organisation (``Daewoo Shipbuilding Co Ltd``).
-ORGANISATION_SUFFIXES = frozenset("ltd co inc corp tbk group fc united airlines airways institute foundation".split())
+ORGANISATION_SUFFIXES = frozenset(
+    "ltd co inc corp tbk group fc united airlines airways institute foundation".split()
+)
 #: Last words that make a name a place (``SK Handball Stadium``, ``Thamrin City``).
-PLACE_SUFFIXES = frozenset("stadium stadion arena hall city center centre airport hotel mall plaza square park".split())
+PLACE_SUFFIXES = frozenset(
+    "stadium stadion arena hall city center centre airport hotel mall plaza square park".split()
+)
 #: Words that open a reference to a law or its parts, not a name (``UU KPK`` is KPK).
-LEGAL_PREFIXES = frozenset("uu ruu perppu perpres permen perda pasal ayat undang-undang".split())
+LEGAL_PREFIXES = frozenset(
+    "uu ruu perppu perpres permen perda pasal ayat undang-undang".split()
+)
 #: Capitalised words that are never a name on their own: days and months.
 DATE_WORDS = frozenset(
     "senin selasa rabu kamis jumat jum'at sabtu minggu ahad januari februari maret april mei "
-    "juni juli agustus september oktober november desember".split())
+    "juni juli agustus september oktober november desember".split()
+)
 
 _WORD = r"[A-ZÀ-Þ][\w’']*(?:-[\w’']+)*"
 _INITIAL = r"[A-Z]\.(?:\s?[A-Z]\.)*"
 _NAME_RUN = re.compile(
-    rf"(?:{_INITIAL}\s)?{_WORD}(?:(?:\s(?:{'|'.join(sorted(NAME_PARTICLES))}|&))?\s(?:{_INITIAL}\s)?{_WORD})*")
+    rf"(?:{_INITIAL}\s)?{_WORD}(?:(?:\s(?:{'|'.join(sorted(NAME_PARTICLES))}|&))?\s(?:{_INITIAL}\s)?{_WORD})*"
+)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]['\"”’)\]]*|[\"“‘'(\[])\s*$")
 _WORD_BEFORE = re.compile(r"([\w-]+)[,\s]*$")
@@ -187,7 +218,11 @@ def _clean_territory(name: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _alias_rows() -> pd.DataFrame:
-    with resources.files("helpers").joinpath("data/entity_aliases.csv").open(encoding="utf-8") as fh:
+    with (
+        resources.files("helpers")
+        .joinpath("data/entity_aliases.csv")
+        .open(encoding="utf-8") as fh
+    ):
         return pd.read_csv(fh, dtype=str, keep_default_na=False)
 
 
@@ -229,7 +264,9 @@ def reference_names() -> pd.DataFrame:
         if city and city[0].isupper() and len(city) > 2:
             rows.append((city, city, "place", "CLDR city"))
     aliases = _alias_rows()
-    rows = [(a.alias, a.entity, a.kind, "entity_aliases.csv") for a in aliases.itertuples()] + rows
+    rows = [
+        (a.alias, a.entity, a.kind, "entity_aliases.csv") for a in aliases.itertuples()
+    ] + rows
     table = pd.DataFrame(rows, columns=["name", "entity", "kind", "source"])
     table["key"] = table["name"].map(_key)
     return table.drop_duplicates("key", ignore_index=True)
@@ -246,8 +283,14 @@ def gazetteer_aliases() -> pd.DataFrame:
     from .actors import actor_gazetteer
 
     table = actor_gazetteer()
-    return pd.DataFrame({"alias": table["alias"], "entity": table["actor"], "kind": "",
-                         "reason": "actors.csv: " + table["note"]})
+    return pd.DataFrame(
+        {
+            "alias": table["alias"],
+            "entity": table["actor"],
+            "kind": "",
+            "reason": "actors.csv: " + table["note"],
+        }
+    )
 
 
 def _key(name: str) -> str:
@@ -259,7 +302,9 @@ def _key(name: str) -> str:
 def _known() -> dict[str, tuple[str, str]]:
     """{key: (entity, kind)} of every reference name."""
     table = reference_names()
-    return {k: (e, kd) for k, e, kd in zip(table["key"], table["entity"], table["kind"])}
+    return {
+        k: (e, kd) for k, e, kd in zip(table["key"], table["entity"], table["kind"])
+    }
 
 
 @lru_cache(maxsize=1)
@@ -297,7 +342,11 @@ def _root_words() -> frozenset[str]:
     """Sastrawi's dictionary of Indonesian root words (shipped with PySastrawi)."""
     from importlib import resources as res
 
-    text = res.files("Sastrawi").joinpath("Stemmer/data/kata-dasar.txt").read_text(encoding="utf-8")
+    text = (
+        res.files("Sastrawi")
+        .joinpath("Stemmer/data/kata-dasar.txt")
+        .read_text(encoding="utf-8")
+    )
     return frozenset(w.strip() for w in text.split() if w.strip())
 
 
@@ -340,30 +389,42 @@ def _capitalised_elsewhere(text: str) -> frozenset[str]:
     """Capitalised words of ``text`` that occur at least once in a non-initial position."""
     found = set()
     for match in re.finditer(_WORD, text):
-        if not _SENTENCE_START.search(text[max(0, match.start() - 4):match.start()]) or match.start() == 0:
+        if (
+            not _SENTENCE_START.search(text[max(0, match.start() - 4) : match.start()])
+            or match.start() == 0
+        ):
             if match.start() > 0:
                 found.add(match.group())
     return frozenset(found)
 
 
 def _split_words(run: str, offset: int) -> list[tuple[int, int, str]]:
-    return [(offset + m.start(), offset + m.end(), m.group()) for m in re.finditer(r"\S+", run)]
+    return [
+        (offset + m.start(), offset + m.end(), m.group())
+        for m in re.finditer(r"\S+", run)
+    ]
 
 
 def _segment(words: list[tuple[int, int, str]]) -> list[tuple[list, str]]:
     """Split a run at known names; returns (words, cue) chunks. A run starting with an
     organisation or place word stays whole."""
     first = words[0][2].lower()
-    if first in ORGANISATION_WORDS or first in PLACE_WORDS or _key(" ".join(w for _, _, w in words[:2])) == "taman nasional":
+    if (
+        first in ORGANISATION_WORDS
+        or first in PLACE_WORDS
+        or _key(" ".join(w for _, _, w in words[:2])) == "taman nasional"
+    ):
         return [(words, "")]
     chunks, pending, i = [], [], 0
     while i < len(words):
         for n in _known_lengths():
-            if i + n <= len(words) and _lookup(" ".join(w for _, _, w in words[i:i + n])):
+            if i + n <= len(words) and _lookup(
+                " ".join(w for _, _, w in words[i : i + n])
+            ):
                 if pending:
                     chunks.append((pending, ""))
                     pending = []
-                chunks.append((words[i:i + n], "known"))
+                chunks.append((words[i : i + n], "known"))
                 i += n
                 break
         else:
@@ -400,91 +461,172 @@ def find_entities(text: str, *, context: str | None = None) -> list[Mention]:
     for run in _NAME_RUN.finditer(text):
         words = _split_words(run.group(), run.start())
         # Rule 2: the sentence-initial word.
-        if words and _SENTENCE_START.search(text[max(0, words[0][0] - 4):words[0][0]]):
+        if words and _SENTENCE_START.search(
+            text[max(0, words[0][0] - 4) : words[0][0]]
+        ):
             word = words[0][2]
-            starts_known = any(_lookup(" ".join(w for _, _, w in words[:n])) for n in _known_lengths() if n <= len(words))
-            opens_body = (len(words) > 1 and (word.lower() in ORGANISATION_WORDS or word.lower() in PLACE_WORDS))
-            starts_name = len(words) > 1 and word.lower() not in stops and (
-                not _is_common(word) or (len(words) >= 3 and not _is_affixed_common(word)))
-            if not (starts_known or opens_body or starts_name or _is_acronym(word) or (word in elsewhere and word.lower() not in stops)):
+            starts_known = any(
+                _lookup(" ".join(w for _, _, w in words[:n]))
+                for n in _known_lengths()
+                if n <= len(words)
+            )
+            opens_body = len(words) > 1 and (
+                word.lower() in ORGANISATION_WORDS or word.lower() in PLACE_WORDS
+            )
+            starts_name = (
+                len(words) > 1
+                and word.lower() not in stops
+                and (
+                    not _is_common(word)
+                    or (len(words) >= 3 and not _is_affixed_common(word))
+                )
+            )
+            if not (
+                starts_known
+                or opens_body
+                or starts_name
+                or _is_acronym(word)
+                or (word in elsewhere and word.lower() not in stops)
+            ):
                 words = words[1:]
         # Stop words, dates and particles at the edges are not part of a name.
-        while words and (words[0][2].lower() in stops | DATE_WORDS | NAME_PARTICLES) and not _is_acronym(words[0][2]):
+        while (
+            words
+            and (words[0][2].lower() in stops | DATE_WORDS | NAME_PARTICLES)
+            and not _is_acronym(words[0][2])
+        ):
             words = words[1:]
-        while words and (words[-1][2].lower() in stops | DATE_WORDS | NAME_PARTICLES) and not _is_acronym(words[-1][2]):
+        while (
+            words
+            and (words[-1][2].lower() in stops | DATE_WORDS | NAME_PARTICLES)
+            and not _is_acronym(words[-1][2])
+        ):
             words = words[:-1]
         while words and words[0][2].lower() in LEGAL_PREFIXES:
             words = words[1:]
         # Rule 3: titles, also inside a run (``Kapolsek Metro Tanah Abang Kompol Mustakim``):
         # the words after the last title are the person, those before it a place or body.
         # A title's portfolio continued after "dan" (Menteri Pendidikan dan Kebudayaan X).
-        titled = previous_title_end >= 0 and bool(re.fullmatch(r"\s+(?:dan|&)\s+", text[previous_title_end:run.start()]))
+        titled = previous_title_end >= 0 and bool(
+            re.fullmatch(r"\s+(?:dan|&)\s+", text[previous_title_end : run.start()])
+        )
         if titled:
             words = [("", "", "")] + words  # a virtual title in front
-        last_title = max((i for i, w in enumerate(words) if w[2].lower().rstrip(".") in TITLE_WORDS),
-                         default=0 if titled else None)
+        last_title = max(
+            (i for i, w in enumerate(words) if w[2].lower().rstrip(".") in TITLE_WORDS),
+            default=0 if titled else None,
+        )
         if last_title is not None:
             titled = True
-            head = [w for w in words[:last_title] if w[2] and w[2].lower().rstrip(".") not in TITLE_WORDS]
-            words = words[last_title + 1:]
+            head = [
+                w
+                for w in words[:last_title]
+                if w[2] and w[2].lower().rstrip(".") not in TITLE_WORDS
+            ]
+            words = words[last_title + 1 :]
             while words and words[0][2].lower() in TITLE_QUALIFIERS:
                 words = words[1:]
             # A portfolio or body between the title and the name (``Menteri Pendidikan dan
             # Kebudayaan Muhadjir Effendy``, ``Ketua Dewan Perwakilan Rakyat Setya Novanto``):
             # common words up front are not part of the person's name.
             common = 0
-            if words and (_is_affixed_common(words[0][2]) or words[0][2].lower() in ORGANISATION_WORDS):
+            if words and (
+                _is_affixed_common(words[0][2])
+                or words[0][2].lower() in ORGANISATION_WORDS
+            ):
                 while common < len(words) and _is_common(words[common][2]):
                     common += 1
             if 0 < common < len(words):
                 head, words = head + words[:common], words[common:]
-            elif common == len(words) and words and not _lookup(" ".join(w for _, _, w in words)):
+            elif (
+                common == len(words)
+                and words
+                and not _lookup(" ".join(w for _, _, w in words))
+            ):
                 head, words = head + words, []
-            if head and (head[0][2].lower() in ORGANISATION_WORDS or _lookup(" ".join(w for _, _, w in head))
-                         or head[0][2].lower() in PLACE_WORDS):
+            if head and (
+                head[0][2].lower() in ORGANISATION_WORDS
+                or _lookup(" ".join(w for _, _, w in head))
+                or head[0][2].lower() in PLACE_WORDS
+            ):
                 for chunk, how in _segment(head):
-                    name = text[chunk[0][0]:chunk[-1][1]]
-                    mentions.append(Mention(chunk[0][0], chunk[-1][1], name, _cue(chunk, how, False, False, "", "")))
+                    name = text[chunk[0][0] : chunk[-1][1]]
+                    mentions.append(
+                        Mention(
+                            chunk[0][0],
+                            chunk[-1][1],
+                            name,
+                            _cue(chunk, how, False, False, "", ""),
+                        )
+                    )
             previous_title_end = run.end()
         if not words:
             continue
-        if len(words) == 1 and _is_common(words[0][2]) and re.match(r"\s+\d", text[words[0][1]:words[0][1] + 3]):
+        if (
+            len(words) == 1
+            and _is_common(words[0][2])
+            and re.match(r"\s+\d", text[words[0][1] : words[0][1] + 3])
+        ):
             continue  # "Pasal 245", "Liga 1": a reference, not a name
-        before = text[:words[0][0]]
+        before = text[: words[0][0]]
         word_before = _WORD_BEFORE.search(before[-30:])
         lower_before = word_before.group(1).lower() if word_before else ""
-        after = _WORD_AFTER.match(text[words[-1][1]:words[-1][1] + 30])
+        after = _WORD_AFTER.match(text[words[-1][1] : words[-1][1] + 30])
         lower_after = after.group(1).lower() if after else ""
-        appositive = bool(re.fullmatch(r",\s*", text[previous_title_end:words[0][0]]))
+        appositive = bool(re.fullmatch(r",\s*", text[previous_title_end : words[0][0]]))
         for chunk, how in _segment(words):
             start, end = chunk[0][0], chunk[-1][1]
             name = text[start:end]
-            if len(chunk) == 1 and (name.lower() in stops or name.lower() in DATE_WORDS or name.lower() in TITLE_WORDS):
+            if len(chunk) == 1 and (
+                name.lower() in stops
+                or name.lower() in DATE_WORDS
+                or name.lower() in TITLE_WORDS
+            ):
                 continue
             first_chunk = chunk[0][0] == words[0][0]
-            cue = _cue(chunk, how, titled and how != "known", appositive and first_chunk,
-                       lower_before if first_chunk else "", lower_after if chunk[-1][1] == words[-1][1] else "")
+            cue = _cue(
+                chunk,
+                how,
+                titled and how != "known",
+                appositive and first_chunk,
+                lower_before if first_chunk else "",
+                lower_after if chunk[-1][1] == words[-1][1] else "",
+            )
             mentions.append(Mention(start, end, name, cue))
             if how == "known":
                 previous_title_end = end if titled else previous_title_end
     return mentions
 
 
-def _cue(chunk, how: str, titled: bool, appositive: bool, lower_before: str, lower_after: str) -> str:
+def _cue(
+    chunk, how: str, titled: bool, appositive: bool, lower_before: str, lower_after: str
+) -> str:
     """The kind a mention's own words and neighbours suggest ("" when none)."""
     name = " ".join(w for _, _, w in chunk)
     first = chunk[0][2].lower()
     if how == "known" or _lookup(name):
         return _lookup(name)[1] or "place"
-    if first in ORGANISATION_WORDS or chunk[-1][2].lower().rstrip(".") in ORGANISATION_SUFFIXES:
+    if (
+        first in ORGANISATION_WORDS
+        or chunk[-1][2].lower().rstrip(".") in ORGANISATION_SUFFIXES
+    ):
         return "organisation"
-    if first in PLACE_WORDS or _key(name).startswith("taman nasional") or chunk[-1][2].lower() in PLACE_SUFFIXES:
+    if (
+        first in PLACE_WORDS
+        or _key(name).startswith("taman nasional")
+        or chunk[-1][2].lower() in PLACE_SUFFIXES
+    ):
         return "place"
     if len(chunk) == 1 and _is_acronym(chunk[0][2]):
         return "organisation"
     if lower_before in GROUP_CUES:
         return "group"
-    if titled or appositive or lower_before in PERSON_BEFORE or lower_after in PERSON_AFTER:
+    if (
+        titled
+        or appositive
+        or lower_before in PERSON_BEFORE
+        or lower_after in PERSON_AFTER
+    ):
         return "person"
     if lower_before == "di":
         return "place"
@@ -522,10 +664,18 @@ def _alias_map(extra_aliases: pd.DataFrame | None) -> dict[str, tuple[str, str]]
     if extra_aliases is not None:
         missing = {"alias", "entity"} - set(extra_aliases.columns)
         if missing:
-            raise OptionError(f"extra_aliases lacks column(s) {sorted(missing)}; it needs 'alias' and 'entity' "
-                              "(and optionally 'kind'), like helpers.entities.gazetteer_aliases().")
-        kinds = extra_aliases["kind"] if "kind" in extra_aliases.columns else pd.Series("", index=extra_aliases.index)
-        for alias, entity, kind in zip(extra_aliases["alias"], extra_aliases["entity"], kinds):
+            raise OptionError(
+                f"extra_aliases lacks column(s) {sorted(missing)}; it needs 'alias' and 'entity' "
+                "(and optionally 'kind'), like helpers.entities.gazetteer_aliases()."
+            )
+        kinds = (
+            extra_aliases["kind"]
+            if "kind" in extra_aliases.columns
+            else pd.Series("", index=extra_aliases.index)
+        )
+        for alias, entity, kind in zip(
+            extra_aliases["alias"], extra_aliases["entity"], kinds
+        ):
             if str(alias).strip() and str(entity).strip():
                 mapping[_key(str(alias))] = (str(entity), str(kind or ""))
     return mapping
@@ -535,8 +685,12 @@ def _id_columns(table: pd.DataFrame, text_column: str) -> list[str]:
     return [c for c in table.columns if str(c).endswith("_id") and c != text_column]
 
 
-def entity_mentions(table: pd.DataFrame, *, text_column: str = "text",
-                    extra_aliases: pd.DataFrame | None = None) -> pd.DataFrame:
+def entity_mentions(
+    table: pd.DataFrame,
+    *,
+    text_column: str = "text",
+    extra_aliases: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """One row per name mention in a table of texts (one article), aliases merged.
 
     How to read it: each row is one place where an entity is named;
@@ -557,33 +711,59 @@ def entity_mentions(table: pd.DataFrame, *, text_column: str = "text",
         columns, then ``start``.
     """
     if not isinstance(table, pd.DataFrame) or text_column not in table.columns:
-        raise OptionError(f"entity_mentions needs a DataFrame with a {text_column!r} column; "
-                          "build it with helpers.paragraphs_table(article).")
+        raise OptionError(
+            f"entity_mentions needs a DataFrame with a {text_column!r} column; "
+            "build it with helpers.paragraphs_table(article)."
+        )
     ids = _id_columns(table, text_column)
     if not ids:
-        raise OptionError("entity_mentions: the table has no id column (a column ending in '_id', such as "
-                          "'paragraph_id'). Build it with helpers.paragraphs_table(article).")
+        raise OptionError(
+            "entity_mentions: the table has no id column (a column ending in '_id', such as "
+            "'paragraph_id'). Build it with helpers.paragraphs_table(article)."
+        )
     aliases = _alias_map(extra_aliases)
     texts = ["" if pd.isna(t) else str(t) for t in table[text_column]]
     context = "\n\n".join(texts)
-    raw = [(values, m) for values, text in zip(table[ids].itertuples(index=False, name=None), texts)
-           for m in find_entities(text, context=context)]
+    raw = [
+        (values, m)
+        for values, text in zip(table[ids].itertuples(index=False, name=None), texts)
+        for m in find_entities(text, context=context)
+    ]
     columns = ids + MENTION_COLUMNS
     if not raw:
-        return pd.DataFrame({c: pd.Series(dtype=table[c].dtype if c in ids else "object") for c in columns}).astype(
-            {"start": "int64", "end": "int64"})
+        return pd.DataFrame(
+            {
+                c: pd.Series(dtype=table[c].dtype if c in ids else "object")
+                for c in columns
+            }
+        ).astype({"start": "int64", "end": "int64"})
     canonical, kinds = _resolve([m for _, m in raw], texts, aliases)
-    rows = [values + (canonical[_key(m.mention)], kinds[canonical[_key(m.mention)]], m.mention, m.start, m.end)
-            for values, m in raw]
-    result = pd.DataFrame(rows, columns=columns).astype({c: table[c].dtype for c in ids} | {"start": "int64", "end": "int64"})
+    rows = [
+        values
+        + (
+            canonical[_key(m.mention)],
+            kinds[canonical[_key(m.mention)]],
+            m.mention,
+            m.start,
+            m.end,
+        )
+        for values, m in raw
+    ]
+    result = pd.DataFrame(rows, columns=columns).astype(
+        {c: table[c].dtype for c in ids} | {"start": "int64", "end": "int64"}
+    )
     return result.sort_values(ids + ["start"], kind="stable", ignore_index=True)
 
 
-def _resolve(mentions: list[Mention], texts: list[str], aliases: dict[str, tuple[str, str]]):
+def _resolve(
+    mentions: list[Mention], texts: list[str], aliases: dict[str, tuple[str, str]]
+):
     """Merge the mentions' names into entities: ({name key: entity}, {entity: kind})."""
-    forms: dict[str, Counter] = defaultdict(Counter)   # key -> surface forms
-    cues: dict[str, Counter] = defaultdict(Counter)    # key -> cue votes
-    table_of: dict[str, tuple[str, str]] = {}          # key -> (entity, kind) from an alias table
+    forms: dict[str, Counter] = defaultdict(Counter)  # key -> surface forms
+    cues: dict[str, Counter] = defaultdict(Counter)  # key -> cue votes
+    table_of: dict[
+        str, tuple[str, str]
+    ] = {}  # key -> (entity, kind) from an alias table
     for m in mentions:
         forms[_key(m.mention)][m.mention] += 1
         cues[_key(m.mention)][m.cue] += 1
@@ -616,20 +796,36 @@ def _resolve(mentions: list[Mention], texts: list[str], aliases: dict[str, tuple
     joined = "\n".join(texts)
     for k in list(forms):
         for form in forms[k]:
-            for m in re.finditer(re.escape(form) + r"\s*\(([A-Z][A-Za-z0-9&-]{1,9})\)", joined):
+            for m in re.finditer(
+                re.escape(form) + r"\s*\(([A-Z][A-Za-z0-9&-]{1,9})\)", joined
+            ):
                 acronym = _key(m.group(1))
                 if acronym in forms and acronym != k:
                     union(acronym, k)
     # (d) surname / given name of exactly one longer person name
-    personish = {k for k in forms if cues[k]["person"] or (len(k.split()) in (2, 3) and not cues[k]["place"]
-                                                           and not cues[k]["organisation"] and k not in table_of
-                                                           and _looks_like_person_name(k))}
+    personish = {
+        k
+        for k in forms
+        if cues[k]["person"]
+        or (
+            len(k.split()) in (2, 3)
+            and not cues[k]["place"]
+            and not cues[k]["organisation"]
+            and k not in table_of
+            and _looks_like_person_name(k)
+        )
+    }
     for k in sorted(forms, key=lambda s: len(s.split())):
         words = k.split()
         if k in table_of or len(words) > 2:
             continue
-        longer = {find(o) for o in personish if len(o.split()) > len(words) and o not in table_of
-                  and (o.split()[:len(words)] == words or o.split()[-len(words):] == words)}
+        longer = {
+            find(o)
+            for o in personish
+            if len(o.split()) > len(words)
+            and o not in table_of
+            and (o.split()[: len(words)] == words or o.split()[-len(words) :] == words)
+        }
         if len(longer) == 1:
             union(k, longer.pop())
     groups: dict[str, list[str]] = defaultdict(list)
@@ -641,16 +837,22 @@ def _resolve(mentions: list[Mention], texts: list[str], aliases: dict[str, tuple
         for k in members:
             votes.update({c: n for c, n in cues[k].items() if c})
         table_entity = next((table_of[k] for k in members if k in table_of), None)
-        from_alias_csv = any(k in _alias_sourced() or (k in aliases and k not in _known()) for k in members)
+        from_alias_csv = any(
+            k in _alias_sourced() or (k in aliases and k not in _known())
+            for k in members
+        )
         all_forms = Counter()
         for k in members:
             all_forms.update(forms[k])
         if table_entity and table_entity[1]:
             kind = table_entity[1]
         elif votes:
-            kind = sorted(votes.items(), key=lambda kv: (-kv[1], KINDS.index(kv[0])))[0][0]
+            kind = sorted(votes.items(), key=lambda kv: (-kv[1], KINDS.index(kv[0])))[
+                0
+            ][0]
         elif _looks_like_person_name(max(members, key=lambda k: len(k.split()))) and (
-                len(members) > 1 or 2 <= len(max(members, key=len).split()) <= 3):
+            len(members) > 1 or 2 <= len(max(members, key=len).split()) <= 3
+        ):
             kind = "person"
         else:
             kind = "other"
@@ -669,10 +871,14 @@ def _resolve(mentions: list[Mention], texts: list[str], aliases: dict[str, tuple
 def _looks_like_person_name(key: str) -> bool:
     """No affixed common word (``Korea Terbuka``) and not only root words (``Bunga Bangsa``)."""
     words = key.split()
-    return not any(_is_affixed_common(w) for w in words) and not all(_is_common(w) for w in words)
+    return not any(_is_affixed_common(w) for w in words) and not all(
+        _is_common(w) for w in words
+    )
 
 
-def entities_table(mentions: pd.DataFrame, *, id_column: str = "paragraph_id") -> pd.DataFrame:
+def entities_table(
+    mentions: pd.DataFrame, *, id_column: str = "paragraph_id"
+) -> pd.DataFrame:
     """One row per entity: the table written as ``entities.csv``.
 
     How to read it: ``mentions`` counts every mention under any alias (one entity, one
@@ -691,22 +897,44 @@ def entities_table(mentions: pd.DataFrame, *, id_column: str = "paragraph_id") -
     """
     for column in ("entity", "kind", "mention", id_column):
         if column not in mentions.columns:
-            raise OptionError(f"entities_table needs a {column!r} column; pass the table from entity_mentions().")
+            raise OptionError(
+                f"entities_table needs a {column!r} column; pass the table from entity_mentions()."
+            )
     if mentions.empty:
-        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("mentions", "paragraphs", "first_paragraph")
-                                          else "object") for c in ENTITY_COLUMNS})
+        return pd.DataFrame(
+            {
+                c: pd.Series(
+                    dtype="int64"
+                    if c in ("mentions", "paragraphs", "first_paragraph")
+                    else "object"
+                )
+                for c in ENTITY_COLUMNS
+            }
+        )
     rows = []
     for entity, group in mentions.groupby("entity", sort=True):
         counts = group["mention"].value_counts()
         counts = counts.sort_index().sort_values(ascending=False, kind="stable")
-        rows.append((entity, group["kind"].iloc[0], len(group), group[id_column].nunique(),
-                     "; ".join(f"{form} ({n})" for form, n in counts.items()), int(group[id_column].min())))
+        rows.append(
+            (
+                entity,
+                group["kind"].iloc[0],
+                len(group),
+                group[id_column].nunique(),
+                "; ".join(f"{form} ({n})" for form, n in counts.items()),
+                int(group[id_column].min()),
+            )
+        )
     table = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
-    return table.sort_values(["mentions", "first_paragraph", "entity"], ascending=[False, True, True],
-                             ignore_index=True).astype({"mentions": "int64", "paragraphs": "int64",
-                                                        "first_paragraph": "int64"})
+    return table.sort_values(
+        ["mentions", "first_paragraph", "entity"],
+        ascending=[False, True, True],
+        ignore_index=True,
+    ).astype({"mentions": "int64", "paragraphs": "int64", "first_paragraph": "int64"})
 
 
-def article_entities(paragraphs: pd.DataFrame, *, extra_aliases: pd.DataFrame | None = None) -> pd.DataFrame:
+def article_entities(
+    paragraphs: pd.DataFrame, *, extra_aliases: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """``entities_table(entity_mentions(paragraphs))``: the article's entities in one call."""
     return entities_table(entity_mentions(paragraphs, extra_aliases=extra_aliases))

@@ -85,7 +85,9 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
     return Path(path)
 
 
-def write_csv(table: pd.DataFrame, path: str | os.PathLike, *, float_format: str = "%.6f") -> Path:
+def write_csv(
+    table: pd.DataFrame, path: str | os.PathLike, *, float_format: str = "%.6f"
+) -> Path:
     """Write a table as UTF-8 CSV atomically, with a fixed float format.
 
     The fixed float format keeps reruns byte-identical (no platform-dependent
@@ -102,7 +104,9 @@ def order_paragraph_columns(table: pd.DataFrame) -> pd.DataFrame:
     return table[known + extra]
 
 
-def update_paragraphs_csv(new_columns: pd.DataFrame, path: str | os.PathLike) -> pd.DataFrame:
+def update_paragraphs_csv(
+    new_columns: pd.DataFrame, path: str | os.PathLike
+) -> pd.DataFrame:
     """Merge new per-paragraph columns into ``paragraphs.csv`` and write it atomically.
 
     ``new_columns`` must have ``paragraph_id`` and ``text``. An existing file is kept
@@ -124,12 +128,16 @@ def update_paragraphs_csv(new_columns: pd.DataFrame, path: str | os.PathLike) ->
         existing = pd.read_csv(path)
         same_rows = (
             len(existing) == len(new_columns)
-            and existing["paragraph_id"].tolist() == new_columns["paragraph_id"].tolist()
-            and existing["text"].astype(str).tolist() == new_columns["text"].astype(str).tolist()
+            and existing["paragraph_id"].tolist()
+            == new_columns["paragraph_id"].tolist()
+            and existing["text"].astype(str).tolist()
+            == new_columns["text"].astype(str).tolist()
         )
         if same_rows:
             keep = [c for c in existing.columns if c not in new_columns.columns]
-            merged = new_columns.merge(existing[["paragraph_id", *keep]], on="paragraph_id", how="left")
+            merged = new_columns.merge(
+                existing[["paragraph_id", *keep]], on="paragraph_id", how="left"
+            )
     merged = order_paragraph_columns(merged)
     write_csv(merged, path)
     return merged

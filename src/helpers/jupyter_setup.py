@@ -31,11 +31,17 @@ from . import config
 #: ``reports/<slug>/with-code/``.
 EXPORT_SETTINGS = {
     "TemplateExporter": {"filters": {"clean_html": "helpers.sanitize.clean_html"}},
-    "HTMLExporter": {"template_name": "reader",
-                     "extra_template_basedirs": [str(Path(__file__).parent / "templates")]},
+    "HTMLExporter": {
+        "template_name": "reader",
+        "extra_template_basedirs": [str(Path(__file__).parent / "templates")],
+    },
 }
 #: The kernel as it appears in each notebook's metadata (what JupyterLab writes).
-KERNELSPEC = {"display_name": "Python (indonesian-news)", "language": "python", "name": config.KERNEL_NAME}
+KERNELSPEC = {
+    "display_name": "Python (indonesian-news)",
+    "language": "python",
+    "name": config.KERNEL_NAME,
+}
 
 
 def settings_file(prefix: str | Path = sys.prefix) -> Path:
@@ -48,9 +54,22 @@ def install(prefix: str | Path = sys.prefix) -> list[Path]:
     """Register the kernel and merge the export setting into the environment's
     Jupyter configuration (other settings in that file are kept); returns the files
     written."""
-    subprocess.run([sys.executable, "-m", "ipykernel", "install", "--prefix", str(prefix),
-                    "--name", KERNELSPEC["name"], "--display-name", KERNELSPEC["display_name"]],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ipykernel",
+            "install",
+            "--prefix",
+            str(prefix),
+            "--name",
+            KERNELSPEC["name"],
+            "--display-name",
+            KERNELSPEC["display_name"],
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     path = settings_file(prefix)
     settings = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     for section, values in EXPORT_SETTINGS.items():
@@ -60,7 +79,9 @@ def install(prefix: str | Path = sys.prefix) -> list[Path]:
             else:
                 settings.setdefault(section, {})[key] = value
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(settings, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(settings, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
     return [path]
 
 
@@ -68,16 +89,24 @@ def language_info() -> dict:
     """The ``language_info`` the project kernel reports (what JupyterLab stores)."""
     import platform
 
-    return {"codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py",
-            "mimetype": "text/x-python", "name": "python", "nbconvert_exporter": "python",
-            "pygments_lexer": "ipython3", "version": platform.python_version()}
+    return {
+        "codemirror_mode": {"name": "ipython", "version": 3},
+        "file_extension": ".py",
+        "mimetype": "text/x-python",
+        "name": "python",
+        "nbconvert_exporter": "python",
+        "pygments_lexer": "ipython3",
+        "version": platform.python_version(),
+    }
 
 
 #: Cell tag of long reference tables that the reader's report leaves out (the
 #: report with code keeps them).
 DETAIL_TAG = "detail"
-DETAIL_NOTE = ("*Long reference tables (every paragraph, every sentence, full word lists) are left out of the "
-               "reader's report; the report with code has them.*")
+DETAIL_NOTE = (
+    "*Long reference tables (every paragraph, every sentence, full word lists) are left out of the "
+    "reader's report; the report with code has them.*"
+)
 
 #: Cell id of a notebook's table of contents (rewritten by :func:`store_clean`).
 CONTENTS_CELL_ID = "contents"
@@ -141,8 +170,13 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store-clean", nargs="+", metavar="NOTEBOOK", default=None,
-                        help="only rewrite these notebooks clean, in JupyterLab's form")
+    parser.add_argument(
+        "--store-clean",
+        nargs="+",
+        metavar="NOTEBOOK",
+        default=None,
+        help="only rewrite these notebooks clean, in JupyterLab's form",
+    )
     args = parser.parse_args(argv)
     if args.store_clean:
         for name in args.store_clean:

@@ -51,7 +51,14 @@ CORRECTIONS = ("fdr", "bonferroni", "none")
 ZERO_ADJUSTMENT = 0.5
 
 #: Columns of ``keyness.csv`` (CONTRACT.md), then the extra ones.
-KEYNESS_COLUMNS = ["term", "article_count", "reference_count", "log_likelihood", "log_ratio", "p_value"]
+KEYNESS_COLUMNS = [
+    "term",
+    "article_count",
+    "reference_count",
+    "log_likelihood",
+    "log_ratio",
+    "p_value",
+]
 
 
 def _xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -59,7 +66,9 @@ def _xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.where(x > 0, x * np.log(np.where(x > 0, y, 1.0)), 0.0)
 
 
-def log_likelihood(count, reference_count, size: float, reference_size: float, *, cells: int = 4) -> np.ndarray:
+def log_likelihood(
+    count, reference_count, size: float, reference_size: float, *, cells: int = 4
+) -> np.ndarray:
     """G² of a term's frequency in a text against a reference corpus (array in, array out).
 
     How to read it: 0 means the same relative frequency in both; larger means a less
@@ -82,17 +91,28 @@ def log_likelihood(count, reference_count, size: float, reference_size: float, *
     b = np.asarray(reference_count, dtype=float)
     c, d = float(size), float(reference_size)
     if c <= 0 or d <= 0:
-        raise HelpersError(f"Corpus sizes must be positive (got {c:g} and {d:g}); the text or the reference has no terms.")
+        raise HelpersError(
+            f"Corpus sizes must be positive (got {c:g} and {d:g}); the text or the reference has no terms."
+        )
     if np.any(a < 0) or np.any(b < 0) or np.any(a > c) or np.any(b > d):
         raise HelpersError("Counts must be between 0 and the corpus size.")
     total = c + d
     expected_a, expected_b = c * (a + b) / total, d * (a + b) / total
-    g2 = _xlogy(a, a / np.where(expected_a > 0, expected_a, 1)) + _xlogy(b, b / np.where(expected_b > 0, expected_b, 1))
+    g2 = _xlogy(a, a / np.where(expected_a > 0, expected_a, 1)) + _xlogy(
+        b, b / np.where(expected_b > 0, expected_b, 1)
+    )
     if cells == 4:
         other_a, other_b = c - a, d - b
         expected_other_a, expected_other_b = c - expected_a, d - expected_b
-        g2 = (g2 + _xlogy(other_a, other_a / np.where(expected_other_a > 0, expected_other_a, 1))
-              + _xlogy(other_b, other_b / np.where(expected_other_b > 0, expected_other_b, 1)))
+        g2 = (
+            g2
+            + _xlogy(
+                other_a, other_a / np.where(expected_other_a > 0, expected_other_a, 1)
+            )
+            + _xlogy(
+                other_b, other_b / np.where(expected_other_b > 0, expected_other_b, 1)
+            )
+        )
     return np.maximum(2.0 * g2, 0.0)  # rounding can give -1e-15 for identical rates
 
 
@@ -103,9 +123,16 @@ def log_ratio(count, reference_count, size: float, reference_size: float) -> np.
     in the text as in the reference, 0 the same, negative less frequent. A zero count
     is replaced by ``ZERO_ADJUSTMENT`` (0.5), so it is an estimate, not infinite.
     """
-    a = np.where(np.asarray(count, dtype=float) == 0, ZERO_ADJUSTMENT, np.asarray(count, dtype=float))
-    b = np.where(np.asarray(reference_count, dtype=float) == 0, ZERO_ADJUSTMENT,
-                 np.asarray(reference_count, dtype=float))
+    a = np.where(
+        np.asarray(count, dtype=float) == 0,
+        ZERO_ADJUSTMENT,
+        np.asarray(count, dtype=float),
+    )
+    b = np.where(
+        np.asarray(reference_count, dtype=float) == 0,
+        ZERO_ADJUSTMENT,
+        np.asarray(reference_count, dtype=float),
+    )
     return np.log2((a / float(size)) / (b / float(reference_size)))
 
 
@@ -126,8 +153,13 @@ def adjust_p_values(p_values, *, correction: str = "fdr") -> np.ndarray:
     return stats.false_discovery_control(p, method="bh")
 
 
-def keyness_table(counts: pd.DataFrame, reference: pd.DataFrame, *, correction: str = "fdr",
-                  alpha: float = ALPHA) -> pd.DataFrame:
+def keyness_table(
+    counts: pd.DataFrame,
+    reference: pd.DataFrame,
+    *,
+    correction: str = "fdr",
+    alpha: float = ALPHA,
+) -> pd.DataFrame:
     """Keyness of every term of a text against a reference corpus.
 
     Args:
@@ -159,35 +191,63 @@ def keyness_table(counts: pd.DataFrame, reference: pd.DataFrame, *, correction: 
     for name, table in (("counts", counts), ("reference", reference)):
         missing = {"term", "count"} - set(table.columns)
         if missing:
-            raise HelpersError(f"keyness_table: {name} lacks column(s) {sorted(missing)}; it needs 'term' and 'count'.")
+            raise HelpersError(
+                f"keyness_table: {name} lacks column(s) {sorted(missing)}; it needs 'term' and 'count'."
+            )
         if table["term"].duplicated().any():
-            raise HelpersError(f"keyness_table: {name} has duplicated terms; aggregate counts per term first.")
-    merged = (counts[["term", "count"]].rename(columns={"count": "article_count"})
-              .merge(reference[["term", "count"]].rename(columns={"count": "reference_count"}), on="term", how="outer")
-              .fillna({"article_count": 0, "reference_count": 0}))
+            raise HelpersError(
+                f"keyness_table: {name} has duplicated terms; aggregate counts per term first."
+            )
+    merged = (
+        counts[["term", "count"]]
+        .rename(columns={"count": "article_count"})
+        .merge(
+            reference[["term", "count"]].rename(columns={"count": "reference_count"}),
+            on="term",
+            how="outer",
+        )
+        .fillna({"article_count": 0, "reference_count": 0})
+    )
     merged = merged.astype({"article_count": "int64", "reference_count": "int64"})
-    size, reference_size = int(merged["article_count"].sum()), int(merged["reference_count"].sum())
+    size, reference_size = (
+        int(merged["article_count"].sum()),
+        int(merged["reference_count"].sum()),
+    )
     if size == 0 or reference_size == 0:
-        raise HelpersError("keyness_table needs terms on both sides: "
-                           + ("the text has none." if size == 0 else "the reference has none."))
+        raise HelpersError(
+            "keyness_table needs terms on both sides: "
+            + ("the text has none." if size == 0 else "the reference has none.")
+        )
     a, b = merged["article_count"].to_numpy(), merged["reference_count"].to_numpy()
     merged["log_likelihood"] = log_likelihood(a, b, size, reference_size)
     merged["log_ratio"] = log_ratio(a, b, size, reference_size)
     merged["p_value"] = stats.chi2.sf(merged["log_likelihood"].to_numpy(), df=1)
-    merged["p_adjusted"] = adjust_p_values(merged["p_value"].to_numpy(), correction=correction)
+    merged["p_adjusted"] = adjust_p_values(
+        merged["p_value"].to_numpy(), correction=correction
+    )
     merged["significant"] = merged["p_adjusted"] < alpha
     rate, reference_rate = a / size, b / reference_size
-    merged["direction"] = np.select([rate > reference_rate, rate < reference_rate], ["positive", "negative"], "none")
+    merged["direction"] = np.select(
+        [rate > reference_rate, rate < reference_rate], ["positive", "negative"], "none"
+    )
     merged["article_per_1000"] = 1000 * rate
     merged["reference_per_1000"] = 1000 * reference_rate
     order = merged["direction"].map({"positive": 0, "none": 1, "negative": 2})
-    merged = (merged.assign(_order=order, _g2=-merged["log_likelihood"])
-              .sort_values(["_order", "_g2", "term"], kind="mergesort").drop(columns=["_order", "_g2"]))
+    merged = (
+        merged.assign(_order=order, _g2=-merged["log_likelihood"])
+        .sort_values(["_order", "_g2", "term"], kind="mergesort")
+        .drop(columns=["_order", "_g2"])
+    )
     return merged.reset_index(drop=True)
 
 
-def keywords(table: pd.DataFrame, *, direction: str = "positive", n: int = 10,
-             significant_only: bool = True) -> pd.DataFrame:
+def keywords(
+    table: pd.DataFrame,
+    *,
+    direction: str = "positive",
+    n: int = 10,
+    significant_only: bool = True,
+) -> pd.DataFrame:
     """The ``n`` strongest keywords of one direction from :func:`keyness_table`.
 
     Positive keywords are ranked by G² (the usual keyword list); negative keywords by
@@ -198,7 +258,13 @@ def keywords(table: pd.DataFrame, *, direction: str = "positive", n: int = 10,
     chosen = table[table["direction"] == direction]
     if significant_only:
         chosen = chosen[chosen["significant"]]
-    return chosen.sort_values(["log_likelihood", "term"], ascending=[False, True], kind="mergesort").head(n).reset_index(drop=True)
+    return (
+        chosen.sort_values(
+            ["log_likelihood", "term"], ascending=[False, True], kind="mergesort"
+        )
+        .head(n)
+        .reset_index(drop=True)
+    )
 
 
 def significance_threshold(table: pd.DataFrame) -> float | None:
@@ -207,8 +273,14 @@ def significance_threshold(table: pd.DataFrame) -> float | None:
     return float(significant.min()) if len(significant) else None
 
 
-def describe_keywords(table: pd.DataFrame, *, labels: dict[str, str] | None = None, n: int = 5,
-                      correction: str = "fdr", n_reference_documents: int | None = None) -> Prose:
+def describe_keywords(
+    table: pd.DataFrame,
+    *,
+    labels: dict[str, str] | None = None,
+    n: int = 5,
+    correction: str = "fdr",
+    n_reference_documents: int | None = None,
+) -> Prose:
     """What the keyness table says, as a :class:`~helpers.prose.Prose` (shown with ``notebook.md``).
 
     Names the strongest positive
@@ -218,38 +290,70 @@ def describe_keywords(table: pd.DataFrame, *, labels: dict[str, str] | None = No
     """
     labels = labels or {}
     show = lambda term: labels.get(term, term)  # noqa: E731
-    size, reference_size = int(table["article_count"].sum()), int(table["reference_count"].sum())
+    size, reference_size = (
+        int(table["article_count"].sum()),
+        int(table["reference_count"].sum()),
+    )
     positive = keywords(table, direction="positive", n=n)
     negative = keywords(table, direction="negative", n=n)
     n_pos = int((table["significant"] & (table["direction"] == "positive")).sum())
     n_neg = int((table["significant"] & (table["direction"] == "negative")).sum())
-    method = {"fdr": "false discovery rate 5 %, Benjamini-Hochberg", "bonferroni": "Bonferroni, 5 %",
-              "none": "uncorrected, 5 %"}[correction]
-    values = {"size": f"{size:,}", "ref_size": f"{reference_size:,}", "n_pos": n_pos, "n_neg": n_neg,
-              "method": method, "docs": f"{n_reference_documents:,} articles, " if n_reference_documents else ""}
-    template = ("Against the reference ({docs}{ref_size} terms), the article's {size} terms give **{n_pos}** "
-                "significantly over-used and **{n_neg}** significantly under-used terms ({method}). ")
+    method = {
+        "fdr": "false discovery rate 5 %, Benjamini-Hochberg",
+        "bonferroni": "Bonferroni, 5 %",
+        "none": "uncorrected, 5 %",
+    }[correction]
+    values = {
+        "size": f"{size:,}",
+        "ref_size": f"{reference_size:,}",
+        "n_pos": n_pos,
+        "n_neg": n_neg,
+        "method": method,
+        "docs": f"{n_reference_documents:,} articles, "
+        if n_reference_documents
+        else "",
+    }
+    template = (
+        "Against the reference ({docs}{ref_size} terms), the article's {size} terms give **{n_pos}** "
+        "significantly over-used and **{n_neg}** significantly under-used terms ({method}). "
+    )
     if len(positive):
         first = positive.iloc[0]
-        values.update(top=", ".join(show(t) for t in positive["term"]), first=show(first["term"]),
-                      a=int(first["article_count"]), b=int(first["reference_count"]),
-                      ra=f"{first['article_per_1000']:.1f}", rb=f"{first['reference_per_1000']:.2f}",
-                      lr=f"{first['log_ratio']:+.1f}", fold=f"{2 ** first['log_ratio']:,.0f}")
-        template += ("The strongest positive keywords are *{top}*. The first, **{first}**, occurs {a} times here "
-                     "({ra} per 1,000 terms) against {b} in the reference ({rb} per 1,000): log ratio {lr}, "
-                     "about {fold} times as frequent. ")
+        values.update(
+            top=", ".join(show(t) for t in positive["term"]),
+            first=show(first["term"]),
+            a=int(first["article_count"]),
+            b=int(first["reference_count"]),
+            ra=f"{first['article_per_1000']:.1f}",
+            rb=f"{first['reference_per_1000']:.2f}",
+            lr=f"{first['log_ratio']:+.1f}",
+            fold=f"{2 ** first['log_ratio']:,.0f}",
+        )
+        template += (
+            "The strongest positive keywords are *{top}*. The first, **{first}**, occurs {a} times here "
+            "({ra} per 1,000 terms) against {b} in the reference ({rb} per 1,000): log ratio {lr}, "
+            "about {fold} times as frequent. "
+        )
     if len(negative):
         values["neg"] = ", ".join(show(t) for t in negative["term"])
-        template += "The article avoids *{neg}*: frequent in general news, rare or absent here."
+        template += (
+            "The article avoids *{neg}*: frequent in general news, rare or absent here."
+        )
     else:
         absent = table[(table["direction"] == "negative")].sort_values(
-            ["log_likelihood", "term"], ascending=[False, True], kind="mergesort")
+            ["log_likelihood", "term"], ascending=[False, True], kind="mergesort"
+        )
         if len(absent):
             row = absent.iloc[0]
-            values.update(word=show(row["term"]), b_neg=f"{int(row['reference_count']):,}",
-                          a_neg=int(row["article_count"]),
-                          expected=f"{size * row['reference_count'] / reference_size:.1f}")
-            template += ("No term is significantly under-used: the article is too short for absence to be evidence. "
-                         "The strongest candidate, *{word}* ({b_neg} uses in the reference), would be expected "
-                         "{expected} times in a text this long and occurs {a_neg} times.")
+            values.update(
+                word=show(row["term"]),
+                b_neg=f"{int(row['reference_count']):,}",
+                a_neg=int(row["article_count"]),
+                expected=f"{size * row['reference_count'] / reference_size:.1f}",
+            )
+            template += (
+                "No term is significantly under-used: the article is too short for absence to be evidence. "
+                "The strongest candidate, *{word}* ({b_neg} uses in the reference), would be expected "
+                "{expected} times in a text this long and occurs {a_neg} times."
+            )
     return Prose(template, **values)

@@ -21,12 +21,16 @@ MIN_INDONESIAN_STOPWORD_SHARE = 0.15
 
 @lru_cache(maxsize=1)
 def _english_only() -> frozenset[str]:
-    return frozenset(stopwordsiso.stopwords("en")) - frozenset(stopwordsiso.stopwords("id"))
+    return frozenset(stopwordsiso.stopwords("en")) - frozenset(
+        stopwordsiso.stopwords("id")
+    )
 
 
 @lru_cache(maxsize=1)
 def _indonesian_only() -> frozenset[str]:
-    return frozenset(stopwordsiso.stopwords("id")) - frozenset(stopwordsiso.stopwords("en"))
+    return frozenset(stopwordsiso.stopwords("id")) - frozenset(
+        stopwordsiso.stopwords("en")
+    )
 
 
 @dataclass(frozen=True)
@@ -65,5 +69,7 @@ def check_language(tokens: pd.DataFrame) -> LanguageCheck:
         return LanguageCheck(0, 0.0, 0.0, True)
     id_share = float(words.isin(_indonesian_only()).mean())
     en_share = float(words.isin(_english_only()).mean())
-    verdict = n < 20 or (id_share >= MIN_INDONESIAN_STOPWORD_SHARE and id_share > en_share)
+    verdict = n < 20 or (
+        id_share >= MIN_INDONESIAN_STOPWORD_SHARE and id_share > en_share
+    )
     return LanguageCheck(n, id_share, en_share, verdict)

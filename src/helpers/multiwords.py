@@ -43,18 +43,35 @@ _DATA_FILE = "multiwords.csv"
 def _expressions_cached() -> pd.DataFrame:
     from .actors import actor_gazetteer
 
-    with resources.files("helpers.data").joinpath(_DATA_FILE).open(encoding="utf-8") as handle:
+    with (
+        resources.files("helpers.data")
+        .joinpath(_DATA_FILE)
+        .open(encoding="utf-8") as handle
+    ):
         listed = pd.read_csv(handle, dtype=str, keep_default_na=False)
     missing = {"expression", "reason"} - set(listed.columns)
     if missing:
-        raise HelpersError(f"{_DATA_FILE} lacks column(s) {sorted(missing)}; it needs 'expression' and 'reason'.")
+        raise HelpersError(
+            f"{_DATA_FILE} lacks column(s) {sorted(missing)}; it needs 'expression' and 'reason'."
+        )
     listed = listed.assign(source="multiwords.csv")
     gazetteer = actor_gazetteer()
-    aliases = gazetteer.loc[gazetteer["alias"].str.contains(r"\s", regex=True), ["alias", "note"]]
-    aliases = pd.DataFrame({"expression": aliases["alias"], "reason": "actor alias: " + aliases["note"],
-                            "source": "actors.csv"})
-    table = pd.concat([listed[["expression", "reason", "source"]], aliases], ignore_index=True)
-    table["tokens"] = [tuple(t.lower() for t in tokenize(e)) for e in table["expression"]]
+    aliases = gazetteer.loc[
+        gazetteer["alias"].str.contains(r"\s", regex=True), ["alias", "note"]
+    ]
+    aliases = pd.DataFrame(
+        {
+            "expression": aliases["alias"],
+            "reason": "actor alias: " + aliases["note"],
+            "source": "actors.csv",
+        }
+    )
+    table = pd.concat(
+        [listed[["expression", "reason", "source"]], aliases], ignore_index=True
+    )
+    table["tokens"] = [
+        tuple(t.lower() for t in tokenize(e)) for e in table["expression"]
+    ]
     table = table[table["tokens"].map(len) >= 2]
     table["term"] = table["tokens"].map(" ".join)
     table = table.drop_duplicates("term", ignore_index=True)
@@ -88,7 +105,11 @@ def _index() -> tuple[dict[str, list[tuple[str, ...]]], re.Pattern]:
     separator = r"[\s\-\u200b\ufeff]*"
     groups = []
     for head, candidates in sorted(by_head.items()):
-        rests = sorted({separator.join(map(re.escape, c[1:])) for c in candidates}, key=len, reverse=True)
+        rests = sorted(
+            {separator.join(map(re.escape, c[1:])) for c in candidates},
+            key=len,
+            reverse=True,
+        )
         groups.append(re.escape(head) + separator + "(?:" + "|".join(rests) + ")")
     letter = r"[^\W\d_]"
     pattern = re.compile(rf"(?<!{letter})(?:{'|'.join(groups)})(?!{letter})")
@@ -158,12 +179,23 @@ def merge_multiwords(tokens: pd.DataFrame) -> pd.DataFrame:
     Caveats: matches stay inside one sentence and never span punctuation. Word
     counts (``n_words``) must come from the unmerged table.
     """
-    required = ["paragraph_id", "sentence_id", "token_id", "token", "lower", "stem",
-                "is_stopword", "is_alpha", "is_word"]
+    required = [
+        "paragraph_id",
+        "sentence_id",
+        "token_id",
+        "token",
+        "lower",
+        "stem",
+        "is_stopword",
+        "is_alpha",
+        "is_word",
+    ]
     missing = [c for c in required if c not in tokens.columns]
     if missing:
-        raise HelpersError(f"merge_multiwords needs column(s) {missing}; build the table with "
-                           "helpers.tokens_table(helpers.sentences_table(paragraphs)).")
+        raise HelpersError(
+            f"merge_multiwords needs column(s) {missing}; build the table with "
+            "helpers.tokens_table(helpers.sentences_table(paragraphs))."
+        )
     if tokens.empty:
         return tokens.copy()
     keep = [True] * len(tokens)
@@ -171,7 +203,9 @@ def merge_multiwords(tokens: pd.DataFrame) -> pd.DataFrame:
     lower = tokens["lower"].tolist()
     surface = tokens["token"].tolist()
     positions = pd.Series(range(len(tokens)), index=tokens.index)
-    for _, rows in positions.groupby([tokens["paragraph_id"], tokens["sentence_id"]], sort=False):
+    for _, rows in positions.groupby(
+        [tokens["paragraph_id"], tokens["sentence_id"]], sort=False
+    ):
         rows = rows.tolist()
         for start, end, term in find_multiwords([lower[r] for r in rows]):
             first = rows[start]
@@ -181,8 +215,10 @@ def merge_multiwords(tokens: pd.DataFrame) -> pd.DataFrame:
     if not replacements:
         return tokens.copy()
     merged = tokens.copy()
-    columns = {name: merged.columns.get_loc(name) for name in ("token", "lower", "stem", "is_stopword",
-                                                                "is_alpha", "is_word")}
+    columns = {
+        name: merged.columns.get_loc(name)
+        for name in ("token", "lower", "stem", "is_stopword", "is_alpha", "is_word")
+    }
     for r, (text, term) in replacements.items():
         merged.iat[r, columns["token"]] = text
         merged.iat[r, columns["lower"]] = term

@@ -37,13 +37,22 @@ _RESULT_LINE = re.compile(r"^\s*(?P<name>[\w.]+__mutmut_\d+):\s*(?P<status>.+?)\
 #: The committed table of equivalent mutants (``mutant``, ``reason``).
 EQUIVALENTS = config.PROJECT_ROOT / "docs" / "mutation-equivalents.csv"
 
-STATUS_KEYS = {"killed": "killed", "survived": "survived", "no tests": "no_tests", "timeout": "timeout",
-               "not checked": "not_checked"}
+STATUS_KEYS = {
+    "killed": "killed",
+    "survived": "survived",
+    "no tests": "no_tests",
+    "timeout": "timeout",
+    "not checked": "not_checked",
+}
 
 
 def parse_results(text: str) -> dict[str, str]:
     """``{mutant name: status}`` from ``mutmut results --all=true`` output."""
-    return {m["name"]: m["status"] for line in text.splitlines() if (m := _RESULT_LINE.match(line))}
+    return {
+        m["name"]: m["status"]
+        for line in text.splitlines()
+        if (m := _RESULT_LINE.match(line))
+    }
 
 
 def split_name(mutant: str) -> tuple[str, str]:
@@ -68,15 +77,25 @@ def read_equivalents(path: Path = EQUIVALENTS) -> dict[str, str]:
 
 def summarise(statuses: dict[str, str], equivalents: dict[str, str]) -> dict:
     """The JSON object described in the module docstring."""
+
     def counts(names) -> dict:
         tally = Counter(STATUS_KEYS.get(statuses[n], "other") for n in names)
         total = sum(tally.values())
         checked = total - tally["not_checked"]
-        return {"killed": tally["killed"], "survived": tally["survived"], "no_tests": tally["no_tests"],
-                "timeout": tally["timeout"], "not_checked": tally["not_checked"], "other": tally["other"],
-                "total": total, "checked": checked,
-                "killed_share": round(tally["killed"] / total, 4) if total else None,
-                "killed_share_of_checked": round(tally["killed"] / checked, 4) if checked else None}
+        return {
+            "killed": tally["killed"],
+            "survived": tally["survived"],
+            "no_tests": tally["no_tests"],
+            "timeout": tally["timeout"],
+            "not_checked": tally["not_checked"],
+            "other": tally["other"],
+            "total": total,
+            "checked": checked,
+            "killed_share": round(tally["killed"] / total, 4) if total else None,
+            "killed_share_of_checked": round(tally["killed"] / checked, 4)
+            if checked
+            else None,
+        }
 
     modules: dict[str, list[str]] = {}
     for name in statuses:
@@ -84,33 +103,54 @@ def summarise(statuses: dict[str, str], equivalents: dict[str, str]) -> dict:
     surviving = []
     for name in sorted(n for n, s in statuses.items() if s == "survived"):
         module, function = split_name(name)
-        surviving.append({"mutant": name, "module": module, "function": function,
-                          "equivalent": name in equivalents, "reason": equivalents.get(name, "")})
+        surviving.append(
+            {
+                "mutant": name,
+                "module": module,
+                "function": function,
+                "equivalent": name in equivalents,
+                "reason": equivalents.get(name, ""),
+            }
+        )
     result = counts(statuses)
     result["equivalent"] = sum(s["equivalent"] for s in surviving)
-    result["by_module"] = {module: counts(names) for module, names in sorted(modules.items())}
+    result["by_module"] = {
+        module: counts(names) for module, names in sorted(modules.items())
+    }
     result["surviving"] = surviving
     return result
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=config.REPORTS_DIR / "mutation.json")
+    parser.add_argument(
+        "--output", type=Path, default=config.REPORTS_DIR / "mutation.json"
+    )
     args = parser.parse_args(argv)
-    listing = subprocess.run([str(Path(sys.executable).with_name("mutmut")), "results", "--all=true"],
-                             capture_output=True, text=True, check=True, cwd=config.PROJECT_ROOT).stdout
+    listing = subprocess.run(
+        [str(Path(sys.executable).with_name("mutmut")), "results", "--all=true"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=config.PROJECT_ROOT,
+    ).stdout
     statuses = parse_results(listing)
     if not statuses:
-        print("error: mutmut has no results; run `make mutants` (mutmut run) first.", file=sys.stderr)
+        print(
+            "error: mutmut has no results; run `make mutants` (mutmut run) first.",
+            file=sys.stderr,
+        )
         return 1
     result = summarise(statuses, read_equivalents())
     from .io import write_text
 
     write_text(args.output, json.dumps(result, indent=1, ensure_ascii=False) + "\n")
-    print(f"{result['killed']} of {result['checked']} checked mutants killed "
-          f"({result['killed_share_of_checked']:.0%}; {result['total']} in all, {result['not_checked']} not run yet); "
-          f"{result['survived']} survived ({result['equivalent']} known equivalent), "
-          f"{result['no_tests']} reached by no selected test. Written to {args.output}")
+    print(
+        f"{result['killed']} of {result['checked']} checked mutants killed "
+        f"({result['killed_share_of_checked']:.0%}; {result['total']} in all, {result['not_checked']} not run yet); "
+        f"{result['survived']} survived ({result['equivalent']} known equivalent), "
+        f"{result['no_tests']} reached by no selected test. Written to {args.output}"
+    )
     return 0
 
 

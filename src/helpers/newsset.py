@@ -44,13 +44,19 @@ def _eligible(sentences: pd.DataFrame) -> pd.Series:
     return n_words.between(MIN_WORDS, MAX_WORDS) & ~boiler
 
 
-def _stratified_articles(articles: pd.DataFrame, n: int, rng: np.random.Generator) -> pd.DataFrame:
+def _stratified_articles(
+    articles: pd.DataFrame, n: int, rng: np.random.Generator
+) -> pd.DataFrame:
     """``n`` articles drawn proportionally to outlet within the given table."""
     shares = articles["source"].value_counts(normalize=True).sort_index()
     quota = np.floor(shares * n).astype(int)
     remainder = n - quota.sum()
     # Largest remainders get the leftover articles (deterministic: ties by name).
-    order = (shares * n - quota).sort_values(ascending=False, kind="stable").index[:remainder]
+    order = (
+        (shares * n - quota)
+        .sort_values(ascending=False, kind="stable")
+        .index[:remainder]
+    )
     quota[order] += 1
     parts = []
     for source, k in quota.items():
@@ -60,9 +66,14 @@ def _stratified_articles(articles: pd.DataFrame, n: int, rng: np.random.Generato
     return pd.concat(parts)
 
 
-def sample_sentences(articles: pd.DataFrame, sentences: pd.DataFrame, *,
-                     n_articles: int = N_ARTICLES, per_article: int = SENTENCES_PER_ARTICLE,
-                     seed: int = SAMPLE_SEED) -> pd.DataFrame:
+def sample_sentences(
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    n_articles: int = N_ARTICLES,
+    per_article: int = SENTENCES_PER_ARTICLE,
+    seed: int = SAMPLE_SEED,
+) -> pd.DataFrame:
     """Draw the sentences to annotate.
 
     Args:
@@ -92,14 +103,18 @@ def sample_sentences(articles: pd.DataFrame, sentences: pd.DataFrame, *,
     cat_quota = np.maximum(1, np.round(cat_share * other_n)).astype(int)
     cat_quota[cat_quota.idxmax()] += other_n - cat_quota.sum()
     for category, k in cat_quota.items():
-        chosen.append(_stratified_articles(other[other["category"] == category], int(k), rng))
+        chosen.append(
+            _stratified_articles(other[other["category"] == category], int(k), rng)
+        )
     chosen_articles = pd.concat(chosen)
     parts = []
     for article_id in chosen_articles["id"]:
         rows = eligible[eligible["id"] == article_id]
         take = np.sort(rng.choice(len(rows), size=per_article, replace=False))
         parts.append(rows.iloc[take])
-    sample = pd.concat(parts).merge(chosen_articles[["id", "category", "source"]], on="id")
+    sample = pd.concat(parts).merge(
+        chosen_articles[["id", "category", "source"]], on="id"
+    )
     sample = sample.iloc[rng.permutation(len(sample))].reset_index(drop=True)
     sample.insert(0, "item", np.arange(1, len(sample) + 1))
     return sample[["item", "id", "paragraph", "sentence", "category", "source", "text"]]
@@ -122,7 +137,11 @@ def assign_splits(sample: pd.DataFrame, *, seed: int = SAMPLE_SEED) -> pd.DataFr
         for i, article_id in enumerate(ids):
             split = "train" if i < n_train else "dev" if i < n_train + n_dev else "test"
             rows.append((article_id, category, split))
-    return pd.DataFrame(rows, columns=["id", "category", "split"]).sort_values("id").reset_index(drop=True)
+    return (
+        pd.DataFrame(rows, columns=["id", "category", "split"])
+        .sort_values("id")
+        .reset_index(drop=True)
+    )
 
 
 #: Where the sample keys, the annotation passes and the final labels are stored.
@@ -147,15 +166,19 @@ def read_pass(name: str, *, data_dir=None) -> pd.DataFrame:
     check_option("pass", name, tuple(PASS_FILES))
     path = (data_dir or DATA_DIR) / PASS_FILES[name]
     if not path.is_file():
-        raise DatasetError(f"{path}: annotation pass {name!r} is missing. Fix: restore it from git.")
+        raise DatasetError(
+            f"{path}: annotation pass {name!r} is missing. Fix: restore it from git."
+        )
     table = pd.read_csv(path, dtype={"item": int, "label": str}, keep_default_na=False)
     sample = pd.read_csv((data_dir or DATA_DIR) / "sample.csv")
     bad_labels = sorted(set(table["label"]) - set(LABELS))
     if bad_labels:
         raise DatasetError(f"{path}: labels {bad_labels} are not in {list(LABELS)}.")
     if sorted(table["item"]) != sorted(sample["item"]):
-        raise DatasetError(f"{path}: items do not match sample.csv one to one "
-                           f"({len(table)} labels for {len(sample)} sampled sentences).")
+        raise DatasetError(
+            f"{path}: items do not match sample.csv one to one "
+            f"({len(table)} labels for {len(sample)} sampled sentences)."
+        )
     return table.sort_values("item").reset_index(drop=True)
 
 
@@ -178,13 +201,24 @@ def agreement(first: pd.Series, second: pd.Series) -> pd.DataFrame:
     """
     from sklearn.metrics import cohen_kappa_score
 
-    first, second = pd.Series(first).reset_index(drop=True), pd.Series(second).reset_index(drop=True)
+    first, second = (
+        pd.Series(first).reset_index(drop=True),
+        pd.Series(second).reset_index(drop=True),
+    )
     rows = []
     for label in LABELS:
         a, b = first == label, second == label
-        rows.append((label, cohen_kappa_score(a, b), float((a == b).mean()), int((a | b).sum())))
-    rows.append(("overall", cohen_kappa_score(first, second, labels=list(LABELS)),
-                 float((first == second).mean()), len(first)))
+        rows.append(
+            (label, cohen_kappa_score(a, b), float((a == b).mean()), int((a | b).sum()))
+        )
+    rows.append(
+        (
+            "overall",
+            cohen_kappa_score(first, second, labels=list(LABELS)),
+            float((first == second).mean()),
+            len(first),
+        )
+    )
     return pd.DataFrame(rows, columns=["label", "kappa", "share_agreed", "n"])
 
 
@@ -199,23 +233,37 @@ def read_labels(*, data_dir=None) -> pd.DataFrame:
     from .errors import DatasetError
 
     data_dir = data_dir or DATA_DIR
-    table = pd.read_csv(data_dir / LABELS_FILE, keep_default_na=False).sort_values("item")
+    table = pd.read_csv(data_dir / LABELS_FILE, keep_default_na=False).sort_values(
+        "item"
+    )
     table = table.reset_index(drop=True)
     for name in PASS_FILES:
         stored = read_pass(name, data_dir=data_dir)
         if not (stored["label"].to_numpy() == table[f"label_{name}"].to_numpy()).all():
-            raise DatasetError(f"{data_dir / LABELS_FILE}: label_{name} differs from {PASS_FILES[name]}.")
+            raise DatasetError(
+                f"{data_dir / LABELS_FILE}: label_{name} differs from {PASS_FILES[name]}."
+            )
     agreed = table["label_a"] == table["label_b"]
     if not (table.loc[agreed, "label"] == table.loc[agreed, "label_a"]).all():
-        raise DatasetError(f"{data_dir / LABELS_FILE}: a final label overrides two agreeing passes.")
-    adjudication = pd.read_csv(data_dir / ADJUDICATION_FILE, keep_default_na=False).set_index("item")
+        raise DatasetError(
+            f"{data_dir / LABELS_FILE}: a final label overrides two agreeing passes."
+        )
+    adjudication = pd.read_csv(
+        data_dir / ADJUDICATION_FILE, keep_default_na=False
+    ).set_index("item")
     disputed = table.loc[~agreed].set_index("item")
-    if sorted(adjudication.index) != sorted(disputed.index) or not (
-            adjudication.loc[disputed.index, "label"] == disputed["label"]).all():
-        raise DatasetError(f"{data_dir / LABELS_FILE}: final labels of disputed items differ from "
-                           f"{ADJUDICATION_FILE}.")
+    if (
+        sorted(adjudication.index) != sorted(disputed.index)
+        or not (adjudication.loc[disputed.index, "label"] == disputed["label"]).all()
+    ):
+        raise DatasetError(
+            f"{data_dir / LABELS_FILE}: final labels of disputed items differ from "
+            f"{ADJUDICATION_FILE}."
+        )
     if sorted(set(table["label"]) - set(LABELS)):
-        raise DatasetError(f"{data_dir / LABELS_FILE}: final labels outside {list(LABELS)}.")
+        raise DatasetError(
+            f"{data_dir / LABELS_FILE}: final labels outside {list(LABELS)}."
+        )
     return table[["item", "label_a", "label_b", "label"]]
 
 
@@ -233,12 +281,30 @@ def news_sentences(*, data_dir=None) -> pd.DataFrame:
     sample = pd.read_csv(data_dir / "sample.csv")
     splits = pd.read_csv(data_dir / "splits.csv")[["id", "split"]]
     corpus = reference.reference_sentences()
-    table = sample.merge(corpus, on=["id", "paragraph", "sentence"], how="left", validate="one_to_one")
+    table = sample.merge(
+        corpus, on=["id", "paragraph", "sentence"], how="left", validate="one_to_one"
+    )
     if table["text"].isna().any():
         missing = table.loc[table["text"].isna(), "item"].tolist()[:5]
-        raise DatasetError(f"Items {missing} of the news set are not in the IndoSum corpus files; "
-                           "the corpus checksum or the detokeniser changed. Fix: restore them.")
+        raise DatasetError(
+            f"Items {missing} of the news set are not in the IndoSum corpus files; "
+            "the corpus checksum or the detokeniser changed. Fix: restore them."
+        )
     table = table.merge(splits, on="id", how="left", validate="many_to_one")
-    table = table.merge(read_labels(data_dir=data_dir)[["item", "label"]], on="item", validate="one_to_one")
-    columns = ["item", "id", "paragraph", "sentence", "category", "source", "split", "text", "label"]
+    table = table.merge(
+        read_labels(data_dir=data_dir)[["item", "label"]],
+        on="item",
+        validate="one_to_one",
+    )
+    columns = [
+        "item",
+        "id",
+        "paragraph",
+        "sentence",
+        "category",
+        "source",
+        "split",
+        "text",
+        "label",
+    ]
     return table.sort_values("item").reset_index(drop=True)[columns]

@@ -29,7 +29,6 @@ from .prose import Prose, escape_markdown  # noqa: F401  (escape_markdown: used 
 LONG_TEXT_CHARS = 60
 
 
-
 def setup() -> None:
     """Apply the project's plotting theme and deterministic SVG output.
 
@@ -64,10 +63,14 @@ def setup() -> None:
         shell.display_formatter.formatters["image/svg+xml"].for_type(Figure, render_svg)
 
 
-def output_dir_for(article_path: str | os.PathLike, output_dir: str | os.PathLike | None = None) -> Path:
+def output_dir_for(
+    article_path: str | os.PathLike, output_dir: str | os.PathLike | None = None
+) -> Path:
     """Where a notebook writes its tables: ``output_dir`` when given, else
     ``data/processed/<slug>/``. Created if missing."""
-    folder = Path(output_dir) if output_dir else processed_dir(resolve_article(article_path))
+    folder = (
+        Path(output_dir) if output_dir else processed_dir(resolve_article(article_path))
+    )
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -114,7 +117,11 @@ def _column_formatter(values: pd.Series, precision: int):
     printed 1.000 beside 0.962; values that round to zero never carry a minus sign."""
     numbers = pd.to_numeric(values, errors="coerce")
     finite = numbers[numbers.notna()]
-    whole = finite.map(lambda v: float(v).is_integer()).astype(bool) if len(finite) else pd.Series(dtype=bool)
+    whole = (
+        finite.map(lambda v: float(v).is_integer()).astype(bool)
+        if len(finite)
+        else pd.Series(dtype=bool)
+    )
     # a column of counts, or one mixing counts (some >= 2) with ratios (overview tables):
     # whole values there are counts
     counts_allowed = bool(whole.all()) or bool((finite[whole].abs() >= 2).any())
@@ -126,13 +133,22 @@ def _column_formatter(values: pd.Series, precision: int):
         if counts_allowed and value.is_integer() and abs(value) < 1e15:
             return f"{int(value):,}"
         text = f"{value:,.{precision}f}"
-        return text[1:] if text.startswith("-") and float(text[1:].replace(",", "")) == 0 else text
+        return (
+            text[1:]
+            if text.startswith("-") and float(text[1:].replace(",", "")) == 0
+            else text
+        )
 
     return number
 
 
-def show_table(table: pd.DataFrame, *, caption: str | None = None, precision: int = 3,
-               max_rows: int | None = None):
+def show_table(
+    table: pd.DataFrame,
+    *,
+    caption: str | None = None,
+    precision: int = 3,
+    max_rows: int | None = None,
+):
     """A readable, escaped HTML table (no index, words for headers, fixed precision).
 
     Plain ``<table>`` markup without ``<style>`` or inline styles, so it reads the same
@@ -149,26 +165,46 @@ def show_table(table: pd.DataFrame, *, caption: str | None = None, precision: in
 
     if max_rows is not None:
         table = table.head(max_rows)
-    numeric = [c for c in table.columns
-               if pd.api.types.is_numeric_dtype(table[c]) and not pd.api.types.is_bool_dtype(table[c])]
+    numeric = [
+        c
+        for c in table.columns
+        if pd.api.types.is_numeric_dtype(table[c])
+        and not pd.api.types.is_bool_dtype(table[c])
+    ]
     formatters = {c: _column_formatter(table[c], precision) for c in numeric}
     # Columns of running text (paragraphs, sentences) get a readable minimum width,
     # otherwise wide tables squeeze them into one word per line.
-    prose = {c for c in table.columns
-             if c not in formatters and len(table) and table[c].astype(str).str.len().mean() > LONG_TEXT_CHARS}
+    prose = {
+        c
+        for c in table.columns
+        if c not in formatters
+        and len(table)
+        and table[c].astype(str).str.len().mean() > LONG_TEXT_CHARS
+    }
 
     def cell(column, value) -> str:
         if column in formatters:
             return f'<td class="number">{formatters[column](value)}</td>'
-        text = "–" if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else str(value)
+        text = (
+            "–"
+            if value is None
+            or (not isinstance(value, (list, tuple)) and pd.isna(value))
+            else str(value)
+        )
         css = ' class="prose"' if column in prose else ""
         return f"<td{css}>{html.escape(text)}</td>"
 
-    head = "".join(f'<th scope="col">{html.escape(column_label(c))}</th>' for c in table.columns)
-    rows = "\n".join("<tr>" + "".join(cell(c, v) for c, v in zip(table.columns, row)) + "</tr>"
-                     for row in table.itertuples(index=False, name=None))
+    head = "".join(
+        f'<th scope="col">{html.escape(column_label(c))}</th>' for c in table.columns
+    )
+    rows = "\n".join(
+        "<tr>" + "".join(cell(c, v) for c, v in zip(table.columns, row)) + "</tr>"
+        for row in table.itertuples(index=False, name=None)
+    )
     title = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return HTML(f'<table class="helpers-table">{title}<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody></table>')
+    return HTML(
+        f'<table class="helpers-table">{title}<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody></table>'
+    )
 
 
 class KeyFindings:
@@ -181,7 +217,9 @@ class KeyFindings:
     list into the report's index page.
     """
 
-    PLACEHOLDER = "*The key findings appear here once every cell has run (Run → Run All Cells).*"
+    PLACEHOLDER = (
+        "*The key findings appear here once every cell has run (Run → Run All Cells).*"
+    )
 
     def __init__(self):
         from IPython.display import Markdown, display
@@ -194,4 +232,6 @@ class KeyFindings:
         from IPython.display import Markdown
 
         if self._handle is not None:
-            self._handle.update(Markdown("\n".join(part.data.rstrip("\n") for part in findings)))
+            self._handle.update(
+                Markdown("\n".join(part.data.rstrip("\n") for part in findings))
+            )

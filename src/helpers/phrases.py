@@ -55,11 +55,23 @@ CORRELATIVE_FRAMES = {
 
 
 def _require(tokens: pd.DataFrame, columns, caller: str) -> None:
-    require_columns(tokens, columns, caller=caller,
-                    fix="Build it with helpers.tokens_table(helpers.sentences_table(paragraphs)).")
+    require_columns(
+        tokens,
+        columns,
+        caller=caller,
+        fix="Build it with helpers.tokens_table(helpers.sentences_table(paragraphs)).",
+    )
 
 
-_TOKEN_COLUMNS = ["paragraph_id", "sentence_id", "token", "lower", "is_stopword", "is_alpha", "is_word"]
+_TOKEN_COLUMNS = [
+    "paragraph_id",
+    "sentence_id",
+    "token",
+    "lower",
+    "is_stopword",
+    "is_alpha",
+    "is_word",
+]
 
 
 def _sentence_groups(tokens: pd.DataFrame):
@@ -71,7 +83,9 @@ def _sentence_groups(tokens: pd.DataFrame):
 # --- content n-grams -------------------------------------------------------------
 
 
-def content_ngrams(tokens: pd.DataFrame, *, n: int = 2, min_count: int = 1) -> pd.DataFrame:
+def content_ngrams(
+    tokens: pd.DataFrame, *, n: int = 2, min_count: int = 1
+) -> pd.DataFrame:
     """Counts of n-grams of adjacent content words.
 
     How to read it: ``pakta pertahanan`` with ``count`` 6 and ``n_paragraphs`` 6 means
@@ -100,23 +114,28 @@ def content_ngrams(tokens: pd.DataFrame, *, n: int = 2, min_count: int = 1) -> p
     pids = ordered["paragraph_id"].tolist()
     keys = list(zip(pids, ordered["sentence_id"].tolist()))
     for i in range(len(words) - n + 1):
-        if keys[i] == keys[i + n - 1] and all(is_content[i:i + n]):
-            gram = " ".join(words[i:i + n])
+        if keys[i] == keys[i + n - 1] and all(is_content[i : i + n]):
+            gram = " ".join(words[i : i + n])
             counts[gram] += 1
             paragraphs[gram].add(pids[i])
     table = pd.DataFrame(
         [(g, c, len(paragraphs[g])) for g, c in counts.items() if c >= min_count],
         columns=["ngram", "count", "n_paragraphs"],
     )
-    return table.sort_values(["count", "ngram"], ascending=[False, True], ignore_index=True).astype(
-        {"count": "int64", "n_paragraphs": "int64"})
+    return table.sort_values(
+        ["count", "ngram"], ascending=[False, True], ignore_index=True
+    ).astype({"count": "int64", "n_paragraphs": "int64"})
 
 
 # --- collocations ----------------------------------------------------------------
 
 
-def collocations(tokens: pd.DataFrame, *, min_freq: int = MIN_COLLOCATION_FREQ,
-                 measure: str = "log_likelihood") -> pd.DataFrame:
+def collocations(
+    tokens: pd.DataFrame,
+    *,
+    min_freq: int = MIN_COLLOCATION_FREQ,
+    measure: str = "log_likelihood",
+) -> pd.DataFrame:
     """Two-word collocations of adjacent content words, ranked by an association score.
 
     Counts come from all adjacent word pairs inside sentences (stop words included),
@@ -150,21 +169,43 @@ def collocations(tokens: pd.DataFrame, *, min_freq: int = MIN_COLLOCATION_FREQ,
     _require(tokens, _TOKEN_COLUMNS, "collocations")
     check_option("measure", measure, ("log_likelihood", "pmi"))
     if min_freq < 1:
-        raise OptionError(invalid_value_msg("min_freq", min_freq, "a whole number of 1 or more"))
+        raise OptionError(
+            invalid_value_msg("min_freq", min_freq, "a whole number of 1 or more")
+        )
     pairs: list[tuple[str, str, bool]] = []
     for _, _, group in _sentence_groups(tokens[tokens["is_word"]]):
         words = group["lower"].tolist()
         content = (group["is_alpha"] & ~group["is_stopword"]).tolist()
-        pairs.extend((words[i], words[i + 1], content[i] and content[i + 1]) for i in range(len(words) - 1))
-    columns = ["bigram", "word1", "word2", "n", "c1", "c2", "pmi", "log_likelihood",
-               "p_value", "p_bonferroni", "n_tests"]
+        pairs.extend(
+            (words[i], words[i + 1], content[i] and content[i + 1])
+            for i in range(len(words) - 1)
+        )
+    columns = [
+        "bigram",
+        "word1",
+        "word2",
+        "n",
+        "c1",
+        "c2",
+        "pmi",
+        "log_likelihood",
+        "p_value",
+        "p_bonferroni",
+        "n_tests",
+    ]
     if not pairs:
         return pd.DataFrame(columns=columns)
     frame = pd.DataFrame(pairs, columns=["word1", "word2", "content"])
     total = len(frame)
     c1 = frame["word1"].value_counts()
     c2 = frame["word2"].value_counts()
-    table = (frame[frame["content"]].groupby(["word1", "word2"]).size().rename("n").reset_index())
+    table = (
+        frame[frame["content"]]
+        .groupby(["word1", "word2"])
+        .size()
+        .rename("n")
+        .reset_index()
+    )
     n_tests = len(table)  # every distinct content pair was a candidate
     table = table[table["n"] >= min_freq].reset_index(drop=True)
     if table.empty:
@@ -178,7 +219,9 @@ def collocations(tokens: pd.DataFrame, *, min_freq: int = MIN_COLLOCATION_FREQ,
     table["p_value"] = chi2.sf(table["log_likelihood"].to_numpy(), df=1)
     table["p_bonferroni"] = np.minimum(1.0, table["p_value"] * n_tests)
     table["n_tests"] = n_tests
-    return table[columns].sort_values([measure, "bigram"], ascending=[False, True], ignore_index=True)
+    return table[columns].sort_values(
+        [measure, "bigram"], ascending=[False, True], ignore_index=True
+    )
 
 
 def log_likelihood(n, c1, c2, total) -> np.ndarray:
@@ -202,11 +245,15 @@ def log_likelihood(n, c1, c2, total) -> np.ndarray:
 
 
 def _word_rows(tokens: pd.DataFrame) -> pd.DataFrame:
-    return tokens.loc[tokens["is_word"], ["paragraph_id", "sentence_id", "lower", "is_stopword", "is_alpha"]]
+    return tokens.loc[
+        tokens["is_word"],
+        ["paragraph_id", "sentence_id", "lower", "is_stopword", "is_alpha"],
+    ]
 
 
-def repeated_phrases(tokens: pd.DataFrame, *, min_n: int = 2, max_n: int = 8,
-                     min_paragraphs: int = 2) -> pd.DataFrame:
+def repeated_phrases(
+    tokens: pd.DataFrame, *, min_n: int = 2, max_n: int = 8, min_paragraphs: int = 2
+) -> pd.DataFrame:
     """Word sequences that recur in different paragraphs (maximal ones only).
 
     How to read it: ``keseimbangan kekuatan di kawasan`` with ``n_paragraphs`` 2 is a
@@ -227,22 +274,38 @@ def repeated_phrases(tokens: pd.DataFrame, *, min_n: int = 2, max_n: int = 8,
     """
     _require(tokens, _TOKEN_COLUMNS, "repeated_phrases")
     if not 1 <= min_n <= max_n:
-        raise OptionError(f"Invalid phrase lengths min_n={min_n!r}, max_n={max_n!r}. Use 1 <= min_n <= max_n.")
-    occurrences = _repeated_occurrences(tokens, min_n=min_n, max_n=max_n, min_paragraphs=min_paragraphs)
+        raise OptionError(
+            f"Invalid phrase lengths min_n={min_n!r}, max_n={max_n!r}. Use 1 <= min_n <= max_n."
+        )
+    occurrences = _repeated_occurrences(
+        tokens, min_n=min_n, max_n=max_n, min_paragraphs=min_paragraphs
+    )
     columns = ["phrase", "n_words", "count", "n_paragraphs", "paragraph_ids"]
     rows = []
     for phrase, places in occurrences.items():
         pids = sorted({pid for pid, _ in places})
-        rows.append((phrase, len(phrase.split()), len(places), len(pids), ", ".join(map(str, pids))))
+        rows.append(
+            (
+                phrase,
+                len(phrase.split()),
+                len(places),
+                len(pids),
+                ", ".join(map(str, pids)),
+            )
+        )
     table = pd.DataFrame(rows, columns=columns)
     if table.empty:
         return table
     table["weight"] = table["n_words"] * table["count"]
-    table = table.sort_values(["weight", "phrase"], ascending=[False, True], ignore_index=True)
+    table = table.sort_values(
+        ["weight", "phrase"], ascending=[False, True], ignore_index=True
+    )
     return table[columns]
 
 
-def _repeated_occurrences(tokens: pd.DataFrame, *, min_n: int, max_n: int, min_paragraphs: int):
+def _repeated_occurrences(
+    tokens: pd.DataFrame, *, min_n: int, max_n: int, min_paragraphs: int
+):
     """{phrase: [(paragraph_id, start index in the word sequence), ...]} for maximal phrases."""
     words = _word_rows(tokens).reset_index(drop=True)
     lower = words["lower"].tolist()
@@ -256,13 +319,20 @@ def _repeated_occurrences(tokens: pd.DataFrame, *, min_n: int, max_n: int, min_p
     # is such a start). Same phrases as looking at every start, far fewer on long
     # texts (a 5,000-paragraph article: minutes before).
     recurring: dict[int, dict[tuple, list[int]]] = {}
-    starts_n = [i for i in range(len(lower) - min_n + 1) if sentence[i] == sentence[i + min_n - 1]]
+    starts_n = [
+        i
+        for i in range(len(lower) - min_n + 1)
+        if sentence[i] == sentence[i + min_n - 1]
+    ]
     for n in range(min_n, max_n + 1):
         places: defaultdict[tuple, list[int]] = defaultdict(list)
         for i in starts_n:
-            places[tuple(lower[i:i + n])].append(i)
-        recurring[n] = {gram: starts for gram, starts in places.items()
-                        if len({paragraph[i] for i in starts}) >= min_paragraphs}
+            places[tuple(lower[i : i + n])].append(i)
+        recurring[n] = {
+            gram: starts
+            for gram, starts in places.items()
+            if len({paragraph[i] for i in starts}) >= min_paragraphs
+        }
         passed = {i for starts in recurring[n].values() for i in starts}
         starts_n = [i for i in sorted(passed) if i + 1 in passed and i + n < len(lower)]
     # furthest[s] = end of the longest phrase already found that starts at word s;
@@ -272,18 +342,24 @@ def _repeated_occurrences(tokens: pd.DataFrame, *, min_n: int, max_n: int, min_p
     for n in range(max_n, min_n - 1, -1):
         new_starts = []
         for gram, starts in recurring[n].items():
-            if n == 2 and all(stop[starts[0]:starts[0] + 2]):
+            if n == 2 and all(stop[starts[0] : starts[0] + 2]):
                 continue
-            if all(furthest[max(0, i - max_n + 1):i + 1].max() >= i + n for i in starts):
+            if all(
+                furthest[max(0, i - max_n + 1) : i + 1].max() >= i + n for i in starts
+            ):
                 continue  # not maximal: every occurrence is inside a longer phrase
             found[" ".join(gram)] = [(paragraph[i], i) for i in starts]
             new_starts.extend(starts)
-        for i in new_starts:  # after the loop, so phrases of equal length never hide each other
+        for i in (
+            new_starts
+        ):  # after the loop, so phrases of equal length never hide each other
             furthest[i] = max(furthest[i], i + n)
     return found
 
 
-def repeated_share(tokens: pd.DataFrame, *, min_n: int = 3, min_paragraphs: int = 2) -> pd.DataFrame:
+def repeated_share(
+    tokens: pd.DataFrame, *, min_n: int = 3, min_paragraphs: int = 2
+) -> pd.DataFrame:
     """How much of each paragraph is phrasing repeated from another paragraph.
 
     How to read it: a word counts as repeated when it is inside a sequence of at least
@@ -300,21 +376,27 @@ def repeated_share(tokens: pd.DataFrame, *, min_n: int = 3, min_paragraphs: int 
     _require(tokens, _TOKEN_COLUMNS, "repeated_share")
     words = _word_rows(tokens).reset_index(drop=True)
     covered = np.zeros(len(words), dtype=bool)
-    occurrences = _repeated_occurrences(tokens, min_n=min_n, max_n=max(min_n, 12),
-                                        min_paragraphs=min_paragraphs)
+    occurrences = _repeated_occurrences(
+        tokens, min_n=min_n, max_n=max(min_n, 12), min_paragraphs=min_paragraphs
+    )
     for phrase, places in occurrences.items():
         length = phrase.count(" ") + 1
         for _, start in places:
-            covered[start:start + length] = True
+            covered[start : start + length] = True
     words["repeated"] = covered
-    table = words.groupby("paragraph_id", sort=True).agg(
-        n_words=("lower", "size"), n_repeated_words=("repeated", "sum")).reset_index()
+    table = (
+        words.groupby("paragraph_id", sort=True)
+        .agg(n_words=("lower", "size"), n_repeated_words=("repeated", "sum"))
+        .reset_index()
+    )
     table["n_repeated_words"] = table["n_repeated_words"].astype("int64")
     table["repeated_share"] = table["n_repeated_words"] / table["n_words"]
     return table
 
 
-def sentence_openers(tokens: pd.DataFrame, *, n_words: int = 2, min_paragraphs: int = 2) -> pd.DataFrame:
+def sentence_openers(
+    tokens: pd.DataFrame, *, n_words: int = 2, min_paragraphs: int = 2
+) -> pd.DataFrame:
     """Sentence openings (first ``n_words`` words) that recur in different paragraphs.
 
     Returns:
@@ -323,17 +405,27 @@ def sentence_openers(tokens: pd.DataFrame, *, n_words: int = 2, min_paragraphs: 
     """
     _require(tokens, _TOKEN_COLUMNS, "sentence_openers")
     words = _word_rows(tokens)
-    first = (words.groupby(["paragraph_id", "sentence_id"], sort=True)["lower"]
-             .agg(lambda s: " ".join(s.head(n_words)) if len(s) >= n_words else None)
-             .dropna().rename("opener").reset_index())
-    grouped = first.groupby("opener").agg(count=("sentence_id", "size"),
-                                          n_paragraphs=("paragraph_id", "nunique"),
-                                          paragraph_ids=("paragraph_id", lambda s: ", ".join(map(str, sorted(set(s))))))
+    first = (
+        words.groupby(["paragraph_id", "sentence_id"], sort=True)["lower"]
+        .agg(lambda s: " ".join(s.head(n_words)) if len(s) >= n_words else None)
+        .dropna()
+        .rename("opener")
+        .reset_index()
+    )
+    grouped = first.groupby("opener").agg(
+        count=("sentence_id", "size"),
+        n_paragraphs=("paragraph_id", "nunique"),
+        paragraph_ids=("paragraph_id", lambda s: ", ".join(map(str, sorted(set(s))))),
+    )
     table = grouped[grouped["n_paragraphs"] >= min_paragraphs].reset_index()
-    return table.sort_values(["count", "opener"], ascending=[False, True], ignore_index=True)
+    return table.sort_values(
+        ["count", "opener"], ascending=[False, True], ignore_index=True
+    )
 
 
-def correlative_frames(sentences: pd.DataFrame, *, frames: dict[str, str] | None = None) -> pd.DataFrame:
+def correlative_frames(
+    sentences: pd.DataFrame, *, frames: dict[str, str] | None = None
+) -> pd.DataFrame:
     """Occurrences of discontinuous correlative frames (``tidak hanya ... tetapi juga``).
 
     Args:
@@ -345,18 +437,36 @@ def correlative_frames(sentences: pd.DataFrame, *, frames: dict[str, str] | None
         Columns ``frame``, ``count``, ``n_paragraphs``, ``paragraph_ids``, one row per
         frame that occurs, sorted by ``count`` descending then ``frame``.
     """
-    require_columns(sentences, ["paragraph_id", "text"], caller="correlative_frames",
-                    fix="Pass helpers.sentences_table(paragraphs).")
+    require_columns(
+        sentences,
+        ["paragraph_id", "text"],
+        caller="correlative_frames",
+        fix="Pass helpers.sentences_table(paragraphs).",
+    )
     frames = CORRELATIVE_FRAMES if frames is None else frames
     rows = []
     for label, pattern in frames.items():
         regex = re.compile(pattern)
-        pids = [pid for pid, text in zip(sentences["paragraph_id"], sentences["text"])
-                for _ in regex.finditer(str(text).lower())]
+        pids = [
+            pid
+            for pid, text in zip(sentences["paragraph_id"], sentences["text"])
+            for _ in regex.finditer(str(text).lower())
+        ]
         if pids:
-            rows.append((label, len(pids), len(set(pids)), ", ".join(map(str, sorted(set(pids))))))
-    table = pd.DataFrame(rows, columns=["frame", "count", "n_paragraphs", "paragraph_ids"])
-    return table.sort_values(["count", "frame"], ascending=[False, True], ignore_index=True)
+            rows.append(
+                (
+                    label,
+                    len(pids),
+                    len(set(pids)),
+                    ", ".join(map(str, sorted(set(pids)))),
+                )
+            )
+    table = pd.DataFrame(
+        rows, columns=["frame", "count", "n_paragraphs", "paragraph_ids"]
+    )
+    return table.sort_values(
+        ["count", "frame"], ascending=[False, True], ignore_index=True
+    )
 
 
 # --- concordance ------------------------------------------------------------------
@@ -370,11 +480,11 @@ def detokenize(tokens: list[str]) -> str:
     opening brackets and quotes (straight quotes get a space on the outside only)."""
     out = ""
     open_quote = False  # inside a straight-quoted stretch
-    glue_next = True    # no space before the next token
+    glue_next = True  # no space before the next token
     for token in tokens:
         if token == '"':
             glue = glue_next or open_quote  # a closing quote hugs the text before it
-            glue_next = not open_quote      # an opening quote hugs the text after it
+            glue_next = not open_quote  # an opening quote hugs the text after it
             open_quote = not open_quote
         else:
             glue = glue_next or token in _NO_SPACE_BEFORE
@@ -383,7 +493,9 @@ def detokenize(tokens: list[str]) -> str:
     return out
 
 
-def kwic(tokens: pd.DataFrame, query: str, *, by: str = "word", window: int = 7) -> pd.DataFrame:
+def kwic(
+    tokens: pd.DataFrame, query: str, *, by: str = "word", window: int = 7
+) -> pd.DataFrame:
     """Keyword in context: every occurrence of a word, stem or phrase with its context.
 
     Args:
@@ -402,18 +514,30 @@ def kwic(tokens: pd.DataFrame, query: str, *, by: str = "word", window: int = 7)
         match), ``left``, ``keyword`` (as written in the text), ``right``; one row per
         occurrence in text order. Empty (with these columns) when nothing matches.
     """
-    _require(tokens, ["paragraph_id", "sentence_id", "token_id", "token", "lower", "stem"], "kwic")
+    _require(
+        tokens,
+        ["paragraph_id", "sentence_id", "token_id", "token", "lower", "stem"],
+        "kwic",
+    )
     check_option("by", by, ("word", "stem"))
     if window < 0:
-        raise OptionError(invalid_value_msg("window", window, "a whole number of 0 or more"))
+        raise OptionError(
+            invalid_value_msg("window", window, "a whole number of 0 or more")
+        )
     from .stemming import default_stemmer
     from .text import is_word, tokenize
 
     query_words = [w.lower() for w in tokenize(str(query)) if is_word(w)]
     if not query_words:
-        raise OptionError(f"Invalid query {query!r}: it has no words. Pass a word or phrase, for example 'pakta'.")
+        raise OptionError(
+            f"Invalid query {query!r}: it has no words. Pass a word or phrase, for example 'pakta'."
+        )
     column = "lower" if by == "word" else "stem"
-    targets = query_words if by == "word" else [default_stemmer().stem(w) for w in query_words]
+    targets = (
+        query_words
+        if by == "word"
+        else [default_stemmer().stem(w) for w in query_words]
+    )
     columns = ["paragraph_id", "sentence_id", "token_id", "left", "keyword", "right"]
     rows = []
     k = len(targets)
@@ -421,12 +545,20 @@ def kwic(tokens: pd.DataFrame, query: str, *, by: str = "word", window: int = 7)
         values = group[column].tolist()
         surface = group["token"].tolist()
         for i in range(len(values) - k + 1):
-            if values[i:i + k] == targets:
-                rows.append((group["paragraph_id"].iat[i], group["sentence_id"].iat[i], group["token_id"].iat[i],
-                             detokenize(surface[max(0, i - window):i]), detokenize(surface[i:i + k]),
-                             detokenize(surface[i + k:i + k + window])))
+            if values[i : i + k] == targets:
+                rows.append(
+                    (
+                        group["paragraph_id"].iat[i],
+                        group["sentence_id"].iat[i],
+                        group["token_id"].iat[i],
+                        detokenize(surface[max(0, i - window) : i]),
+                        detokenize(surface[i : i + k]),
+                        detokenize(surface[i + k : i + k + window]),
+                    )
+                )
     return pd.DataFrame(rows, columns=columns).astype(
-        {"paragraph_id": "int64", "sentence_id": "int64", "token_id": "int64"})
+        {"paragraph_id": "int64", "sentence_id": "int64", "token_id": "int64"}
+    )
 
 
 # --- describe: prose for the notebook ------------------------------------------------
@@ -445,31 +577,60 @@ def describe_collocations(collocations: pd.DataFrame, *, alpha: float = 0.05) ->
         A :class:`~helpers.prose.Prose`.
     """
     if collocations.empty:
-        raise ValueError("describe_collocations needs at least one ranked collocation; check collocations.empty first.")
+        raise ValueError(
+            "describe_collocations needs at least one ranked collocation; check collocations.empty first."
+        )
     n_tests = int(collocations["n_tests"].iloc[0])
     n_significant = int((collocations["p_bonferroni"] < alpha).sum())
     top = collocations.iloc[0]
-    by_pmi = collocations.sort_values(["pmi", "bigram"], ascending=[False, True]).iloc[0]
+    by_pmi = collocations.sort_values(["pmi", "bigram"], ascending=[False, True]).iloc[
+        0
+    ]
     if len(collocations) == 1:
         pmi_text = Prose("It is the only pair seen often enough to rank.")
     elif by_pmi["bigram"] == top["bigram"]:
-        pmi_text = Prose("It also has the highest PMI ({pmi:.1f} bits): both scores agree on the top pair.",
-                         pmi=by_pmi["pmi"])
+        pmi_text = Prose(
+            "It also has the highest PMI ({pmi:.1f} bits): both scores agree on the top pair.",
+            pmi=by_pmi["pmi"],
+        )
     else:
-        pmi_text = Prose("By PMI the top pair is {bigram} ({pmi:.1f} bits, seen {n} times), whose words rarely "
-                         "occur apart.", bigram=by_pmi["bigram"], pmi=by_pmi["pmi"], n=int(by_pmi["n"]))
+        pmi_text = Prose(
+            "By PMI the top pair is {bigram} ({pmi:.1f} bits, seen {n} times), whose words rarely "
+            "occur apart.",
+            bigram=by_pmi["bigram"],
+            pmi=by_pmi["pmi"],
+            n=int(by_pmi["n"]),
+        )
     if n_significant:
-        kept = (Prose("the only ranked pair remains significant at {alpha} (adjusted p < {alpha})", alpha=alpha)
-                if len(collocations) == 1 else
-                Prose("{k} of the {n} ranked pairs remain significant at {alpha} (adjusted p < {alpha})",
-                      k=n_significant, n=len(collocations), alpha=alpha))
-        rest = Prose("{kept}; the p-values are approximate for counts this small, so the order matters more than "
-                     "the cut.", kept=kept)
+        kept = (
+            Prose(
+                "the only ranked pair remains significant at {alpha} (adjusted p < {alpha})",
+                alpha=alpha,
+            )
+            if len(collocations) == 1
+            else Prose(
+                "{k} of the {n} ranked pairs remain significant at {alpha} (adjusted p < {alpha})",
+                k=n_significant,
+                n=len(collocations),
+                alpha=alpha,
+            )
+        )
+        rest = Prose(
+            "{kept}; the p-values are approximate for counts this small, so the order matters more than "
+            "the cut.",
+            kept=kept,
+        )
     else:
-        rest = Prose("none of the {n} ranked pairs is significant at {alpha}; the ranking is descriptive.",
-                     n=len(collocations), alpha=alpha)
-    sig_text = Prose("After a Bonferroni correction for the {m} content-word pairs in the text, {rest}",
-                     m=n_tests, rest=rest)
+        rest = Prose(
+            "none of the {n} ranked pairs is significant at {alpha}; the ranking is descriptive.",
+            n=len(collocations),
+            alpha=alpha,
+        )
+    sig_text = Prose(
+        "After a Bonferroni correction for the {m} content-word pairs in the text, {rest}",
+        m=n_tests,
+        rest=rest,
+    )
     return join([pmi_text, sig_text])
 
 
@@ -481,11 +642,16 @@ def describe_frames(frames: pd.DataFrame) -> Prose:
     """
     if frames.empty:
         return Prose("")
-    return Prose("Correlative frames occur {n} times in total, most often {frame}.", n=int(frames["count"].sum()),
-                 frame=frames["frame"].iloc[0])
+    return Prose(
+        "Correlative frames occur {n} times in total, most often {frame}.",
+        n=int(frames["count"].sum()),
+        frame=frames["frame"].iloc[0],
+    )
 
 
-def describe_repetition(repetition: pd.DataFrame, frames: pd.DataFrame, *, min_n: int = 3) -> Prose:
+def describe_repetition(
+    repetition: pd.DataFrame, frames: pd.DataFrame, *, min_n: int = 3
+) -> Prose:
     """How much phrasing recurs across paragraphs (the share is in bold in the Markdown).
 
     Args:
@@ -500,15 +666,36 @@ def describe_repetition(repetition: pd.DataFrame, frames: pd.DataFrame, *, min_n
     """
     frames_text = describe_frames(frames)
     if repetition["n_repeated_words"].sum() == 0:
-        return Prose("No phrase of {k}+ words recurs in another paragraph: the article does not recycle "
-                     "its phrasing. {frames_text}", k=min_n, frames_text=frames_text)
+        return Prose(
+            "No phrase of {k}+ words recurs in another paragraph: the article does not recycle "
+            "its phrasing. {frames_text}",
+            k=min_n,
+            frames_text=frames_text,
+        )
     overall = repetition["n_repeated_words"].sum() / max(repetition["n_words"].sum(), 1)
     top_share = repetition["repeated_share"].max()
-    most = repetition[repetition["repeated_share"] == top_share]["paragraph_id"].astype(int).tolist()
-    template = ("**{share}** of the article's words sit inside phrases of {k}+ words that recur in another "
-                "paragraph. The most recycled {which} ({pshare} of {its} words). {frames_text}")
-    which = " ".join([plural(len(most), "paragraph", with_count=False),
-                      plural(len(most), "is", "are", with_count=False), ", ".join(map(str, most))])
-    return Prose(template, share=f"{overall:.0%}", k=min_n, which=which,
-                 its=plural(len(most), "its", "their", with_count=False), pshare=f"{top_share:.0%}",
-                 frames_text=frames_text)
+    most = (
+        repetition[repetition["repeated_share"] == top_share]["paragraph_id"]
+        .astype(int)
+        .tolist()
+    )
+    template = (
+        "**{share}** of the article's words sit inside phrases of {k}+ words that recur in another "
+        "paragraph. The most recycled {which} ({pshare} of {its} words). {frames_text}"
+    )
+    which = " ".join(
+        [
+            plural(len(most), "paragraph", with_count=False),
+            plural(len(most), "is", "are", with_count=False),
+            ", ".join(map(str, most)),
+        ]
+    )
+    return Prose(
+        template,
+        share=f"{overall:.0%}",
+        k=min_n,
+        which=which,
+        its=plural(len(most), "its", "their", with_count=False),
+        pshare=f"{top_share:.0%}",
+        frames_text=frames_text,
+    )

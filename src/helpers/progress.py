@@ -29,7 +29,11 @@ def _kernel_shell():
     except ImportError:
         return None
     shell = get_ipython()
-    return shell if shell is not None and getattr(shell, "kernel", None) is not None else None
+    return (
+        shell
+        if shell is not None and getattr(shell, "kernel", None) is not None
+        else None
+    )
 
 
 class Progress:

@@ -66,7 +66,9 @@ class Prose(str):
     values: dict
 
     def __new__(cls, template: str, /, **values) -> Prose:
-        plain = template.format(**{key: str(v) if isinstance(v, Prose) else v for key, v in values.items()})
+        plain = template.format(
+            **{key: str(v) if isinstance(v, Prose) else v for key, v in values.items()}
+        )
         self = super().__new__(cls, plain)
         self.template = template
         self.values = values
@@ -74,7 +76,9 @@ class Prose(str):
 
     def markdown(self) -> str:
         """The sentence as Markdown: the template as written, every value escaped."""
-        return self.template.format(**{key: _escaped(v) for key, v in self.values.items()})
+        return self.template.format(
+            **{key: _escaped(v) for key, v in self.values.items()}
+        )
 
 
 def join(parts: Iterable, sep: str = " ") -> Prose:
@@ -90,7 +94,9 @@ def join(parts: Iterable, sep: str = " ") -> Prose:
     return Prose(_literal(sep).join(f"{{p{i}}}" for i in range(len(parts))), **values)
 
 
-def plural(n, singular: str, plural_form: str | None = None, *, with_count: bool = True) -> str:
+def plural(
+    n, singular: str, plural_form: str | None = None, *, with_count: bool = True
+) -> str:
     """The one place that picks singular or plural: ``'1 paragraph'``, ``'3 paragraphs'``.
 
     Regular English plurals add ``s``; pass ``plural_form`` for the others, and

@@ -36,7 +36,22 @@ from .io import write_csv
 INDOSUM_FILES = ("dev.02", "dev.03")
 
 # Tokens that attach to the previous token, and tokens the next token attaches to.
-_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "...", "..", "”", "’"}
+_NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    ")",
+    "]",
+    "}",
+    "%",
+    "...",
+    "..",
+    "”",
+    "’",
+}
 _NO_SPACE_AFTER = {"(", "[", "{", "“", "‘", "$", "€", "£", "Rp"}
 _STRAIGHT_QUOTES = {'"', "'", "`"}
 _WORDLIKE = re.compile(r"\w", re.UNICODE)
@@ -81,7 +96,9 @@ def detokenize(tokens: list[str]) -> str:
     look like one compound (``Jakarta - Banyuwangi``) closes up as ``Jakarta-Banyuwangi``,
     which is how Indonesian news writes a route or a pair anyway.
     """
-    words = [t for t in (tok.strip() for tok in tokens) if t]  # drop stray \xa0, \n tokens
+    words = [
+        t for t in (tok.strip() for tok in tokens) if t
+    ]  # drop stray \xa0, \n tokens
     out: list[str] = []
     attach_next = False
     open_quotes: dict[str, bool] = {}
@@ -103,8 +120,11 @@ def detokenize(tokens: list[str]) -> str:
         elif token == "-" and i + 1 < len(words) and words[i + 1] == "-":
             token, i = "--", i + 1  # "CNN Indonesia - - Kepergian": the dateline dash
         elif token in ("-", "/") and out and i + 1 < len(words):
-            joins = (_joins_hyphen(out[-1], words[i + 1], len(out)) if token == "-"
-                     else _is_word(out[-1]) and _is_word(words[i + 1]))
+            joins = (
+                _joins_hyphen(out[-1], words[i + 1], len(out))
+                if token == "-"
+                else _is_word(out[-1]) and _is_word(words[i + 1])
+            )
             if joins:
                 out[-1] += token + words[i + 1]
                 i += 2
@@ -160,11 +180,25 @@ def _articles() -> pd.DataFrame:
     rows = []
     for record in _records():
         paragraphs = tuple(
-            text for text in (" ".join(detokenize(s) for s in p).strip() for p in record["paragraphs"]) if text
+            text
+            for text in (
+                " ".join(detokenize(s) for s in p).strip() for p in record["paragraphs"]
+            )
+            if text
         )
-        rows.append((record["id"], record["source"], record["category"], record["source_url"],
-                     "\n\n".join(paragraphs), paragraphs))
-    return pd.DataFrame(rows, columns=["id", "source", "category", "url", "text", "paragraphs"])
+        rows.append(
+            (
+                record["id"],
+                record["source"],
+                record["category"],
+                record["source_url"],
+                "\n\n".join(paragraphs),
+                paragraphs,
+            )
+        )
+    return pd.DataFrame(
+        rows, columns=["id", "source", "category", "url", "text", "paragraphs"]
+    )
 
 
 def reference_articles() -> pd.DataFrame:
@@ -181,7 +215,9 @@ def reference_articles() -> pd.DataFrame:
 
 def checksum_key() -> str:
     """The pinned checksums of the corpus files, joined (part of derived-cache keys)."""
-    return "-".join(datasets.DATASETS["indosum"][split].sha256[:12] for split in INDOSUM_FILES)
+    return "-".join(
+        datasets.DATASETS["indosum"][split].sha256[:12] for split in INDOSUM_FILES
+    )
 
 
 # --- term counts with the project's analyzer -----------------------------------------
@@ -216,10 +252,14 @@ def term_counts(texts, *, document_ids=None, analyzer=None) -> pd.DataFrame:
     texts = [str(text) for text in texts]
     ids = list(range(len(texts))) if document_ids is None else list(document_ids)
     if len(ids) != len(texts):
-        raise ValueError(f"term_counts got {len(texts)} texts but {len(ids)} document_ids; pass one id per text.")
+        raise ValueError(
+            f"term_counts got {len(texts)} texts but {len(ids)} document_ids; pass one id per text."
+        )
     analyzer = analyzer if analyzer is not None else IndonesianAnalyzer()
     if analyzer.ngram_range != (1, 1):
-        raise ValueError("term_counts counts single terms; pass an analyzer with ngram_range=(1, 1).")
+        raise ValueError(
+            "term_counts counts single terms; pass an analyzer with ngram_range=(1, 1)."
+        )
     try:
         analyzer.prepare(texts)  # one batch of new words (two cores) for a large corpus
         rows = [(doc, term) for doc, text in zip(ids, texts) for term in analyzer(text)]
@@ -227,9 +267,17 @@ def term_counts(texts, *, document_ids=None, analyzer=None) -> pd.DataFrame:
         analyzer.prepared = {}
     tokens = pd.DataFrame(rows, columns=["document_id", "term"])
     order = {doc: i for i, doc in enumerate(dict.fromkeys(ids))}
-    counts = tokens.groupby(["document_id", "term"], sort=False).size().rename("count").reset_index()
-    counts = (counts.assign(_order=counts["document_id"].map(order))
-              .sort_values(["_order", "term"], kind="mergesort").drop(columns="_order"))
+    counts = (
+        tokens.groupby(["document_id", "term"], sort=False)
+        .size()
+        .rename("count")
+        .reset_index()
+    )
+    counts = (
+        counts.assign(_order=counts["document_id"].map(order))
+        .sort_values(["_order", "term"], kind="mergesort")
+        .drop(columns="_order")
+    )
     return counts.astype({"count": "int64"}).reset_index(drop=True)[COUNT_COLUMNS]
 
 
@@ -239,16 +287,26 @@ def term_frequencies(counts: pd.DataFrame) -> pd.DataFrame:
     descending, then term."""
     missing = set(COUNT_COLUMNS) - set(counts.columns)
     if missing:
-        raise ValueError(f"term_frequencies needs column(s) {sorted(missing)} (the table from term_counts).")
-    table = counts.groupby("term", sort=True).agg(count=("count", "sum"), document_frequency=("document_id", "nunique"))
-    table = table.reset_index().astype({"count": "int64", "document_frequency": "int64"})
-    return table.sort_values(["count", "term"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+        raise ValueError(
+            f"term_frequencies needs column(s) {sorted(missing)} (the table from term_counts)."
+        )
+    table = counts.groupby("term", sort=True).agg(
+        count=("count", "sum"), document_frequency=("document_id", "nunique")
+    )
+    table = table.reset_index().astype(
+        {"count": "int64", "document_frequency": "int64"}
+    )
+    return table.sort_values(
+        ["count", "term"], ascending=[False, True], kind="mergesort"
+    ).reset_index(drop=True)
 
 
 def _source_digest(*objects) -> str:
     import inspect
 
-    return hashlib.sha256("\n".join(inspect.getsource(o) for o in objects).encode("utf-8")).hexdigest()
+    return hashlib.sha256(
+        "\n".join(inspect.getsource(o) for o in objects).encode("utf-8")
+    ).hexdigest()
 
 
 def analyzer_key() -> str:
@@ -262,23 +320,40 @@ def analyzer_key() -> str:
     """
     from . import multiwords, stemming, text, vectorize
 
-    payload = json.dumps({
-        "counts_version": COUNTS_VERSION,
-        "data": checksum_key(),
-        "stems": stemming.cache_key(stemming.stem_overrides()),
-        "stopwords": sorted(vectorize.stopword_set()),
-        "stop_phrases": sorted(vectorize.STOP_PHRASES),
-        "min_token_chars": vectorize.MIN_TOKEN_CHARS,
-        "multiwords": sorted(multiwords.multiword_expressions()["term"]),
-        "code": _source_digest(text, multiwords, vectorize, stemming, detokenize, _joins_hyphen, term_counts),
-        "detokeniser": [sorted(_NO_SPACE_BEFORE), sorted(_NO_SPACE_AFTER), sorted(_STRAIGHT_QUOTES)],
-    }, ensure_ascii=False)
+    payload = json.dumps(
+        {
+            "counts_version": COUNTS_VERSION,
+            "data": checksum_key(),
+            "stems": stemming.cache_key(stemming.stem_overrides()),
+            "stopwords": sorted(vectorize.stopword_set()),
+            "stop_phrases": sorted(vectorize.STOP_PHRASES),
+            "min_token_chars": vectorize.MIN_TOKEN_CHARS,
+            "multiwords": sorted(multiwords.multiword_expressions()["term"]),
+            "code": _source_digest(
+                text,
+                multiwords,
+                vectorize,
+                stemming,
+                detokenize,
+                _joins_hyphen,
+                term_counts,
+            ),
+            "detokeniser": [
+                sorted(_NO_SPACE_BEFORE),
+                sorted(_NO_SPACE_AFTER),
+                sorted(_STRAIGHT_QUOTES),
+            ],
+        },
+        ensure_ascii=False,
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
 def counts_cache_path(*, cache_dir: Path | None = None) -> Path:
     """``data/external/reference/indosum-counts-<analyzer_key>.csv`` (git-ignored)."""
-    folder = Path(cache_dir) if cache_dir is not None else config.EXTERNAL_DIR / "reference"
+    folder = (
+        Path(cache_dir) if cache_dir is not None else config.EXTERNAL_DIR / "reference"
+    )
     return folder / f"indosum-counts-{analyzer_key()}.csv"
 
 
@@ -307,13 +382,19 @@ def reference_counts(*, cache_dir: Path | None = None) -> pd.DataFrame:
     path = counts_cache_path(cache_dir=cache_dir)
     if path.is_file():
         try:
-            table = pd.read_csv(path, dtype={"document_id": str, "term": str, "count": "int64"},
-                                keep_default_na=False, na_filter=False)
+            table = pd.read_csv(
+                path,
+                dtype={"document_id": str, "term": str, "count": "int64"},
+                keep_default_na=False,
+                na_filter=False,
+            )
             if list(table.columns) == COUNT_COLUMNS:
                 return table
         except (ValueError, OSError, pd.errors.ParserError):
             pass
-        warnings.warn(f"Unreadable reference-count cache {path}; recomputing it.", stacklevel=2)
+        warnings.warn(
+            f"Unreadable reference-count cache {path}; recomputing it.", stacklevel=2
+        )
     table = _compute_reference_counts()
     _write_cache(table, path)
     return table
@@ -324,7 +405,10 @@ def _write_cache(table: pd.DataFrame, path: Path) -> None:
     try:
         write_csv(table, path)
     except OSError as error:
-        warnings.warn(f"Cannot write the cache {path} ({error}); it will be recomputed next time.", stacklevel=3)
+        warnings.warn(
+            f"Cannot write the cache {path} ({error}); it will be recomputed next time.",
+            stacklevel=3,
+        )
 
 
 def reference_frequencies(*, cache_dir: Path | None = None) -> pd.DataFrame:
@@ -347,7 +431,9 @@ def article_text(article_id: str) -> str:
     table = _articles()
     match = table.loc[table["id"] == article_id, "text"]
     if match.empty:
-        raise KeyError(f"No IndoSum article has the id {article_id!r}; see reference_articles()['id'].")
+        raise KeyError(
+            f"No IndoSum article has the id {article_id!r}; see reference_articles()['id']."
+        )
     return match.iloc[0] + "\n"
 
 
@@ -358,7 +444,9 @@ def reference_surface_forms(*, cache_dir: Path | None = None) -> dict[str, str]:
     rather than stems (``main`` -> ``bermain``). Cached beside :func:`reference_counts`
     under the same key.
     """
-    folder = Path(cache_dir) if cache_dir is not None else config.EXTERNAL_DIR / "reference"
+    folder = (
+        Path(cache_dir) if cache_dir is not None else config.EXTERNAL_DIR / "reference"
+    )
     path = folder / f"indosum-forms-{analyzer_key()}.csv"
     if path.is_file():
         try:
@@ -367,8 +455,13 @@ def reference_surface_forms(*, cache_dir: Path | None = None) -> dict[str, str]:
                 return dict(zip(table["term"], table["form"]))
         except (ValueError, OSError, pd.errors.ParserError):
             pass
-        warnings.warn(f"Unreadable reference-forms cache {path}; recomputing it.", stacklevel=2)
-    table = pd.DataFrame(sorted(_surface_forms(_articles()["text"].tolist()).items()), columns=["term", "form"])
+        warnings.warn(
+            f"Unreadable reference-forms cache {path}; recomputing it.", stacklevel=2
+        )
+    table = pd.DataFrame(
+        sorted(_surface_forms(_articles()["text"].tolist()).items()),
+        columns=["term", "form"],
+    )
     _write_cache(table, path)
     return dict(zip(table["term"], table["form"]))
 
@@ -390,13 +483,19 @@ def _surface_forms(texts: list[str]) -> dict[str, str]:
     analyzer = IndonesianAnalyzer()
     tokens = Counter(token for text in texts for token in letter_tokens(text))
     analyzer.learn(tokens)
-    rows = [(analyzer.term_of[token], token.lower(), n) for token, n in tokens.items() if analyzer.term_of[token]]
+    rows = [
+        (analyzer.term_of[token], token.lower(), n)
+        for token, n in tokens.items()
+        if analyzer.term_of[token]
+    ]
     table = pd.DataFrame(rows, columns=["stem", "lower", "n"])
     table = table.loc[table.index.repeat(table["n"])]
     return surface_forms(table)
 
 
-def load_reference(*, cache_dir: Path | None = None) -> tuple[pd.DataFrame | None, pd.DataFrame | None, str]:
+def load_reference(
+    *, cache_dir: Path | None = None
+) -> tuple[pd.DataFrame | None, pd.DataFrame | None, str]:
     """The reference for notebooks: ``(counts, articles, problem)``.
 
     ``counts`` is :func:`reference_counts`, ``articles`` is :func:`reference_articles`
@@ -414,8 +513,14 @@ def load_reference(*, cache_dir: Path | None = None) -> tuple[pd.DataFrame | Non
         counts = reference_counts(cache_dir=cache_dir)
     except DatasetError as error:
         logging.getLogger(__name__).info("Reference corpus unavailable: %s", error)
-        return None, None, ("The reference corpus (IndoSum) cannot be loaded, so the comparison with Indonesian news "
-                            f"is skipped; fix: go online or set {config.DATA_MIRROR_ENV} to a folder holding indosum/.")
+        return (
+            None,
+            None,
+            (
+                "The reference corpus (IndoSum) cannot be loaded, so the comparison with Indonesian news "
+                f"is skipped; fix: go online or set {config.DATA_MIRROR_ENV} to a folder holding indosum/."
+            ),
+        )
     return counts, articles, ""
 
 
@@ -425,7 +530,9 @@ def publication_years(articles: pd.DataFrame) -> str:
     IndoSum ids begin with the article's Unix timestamp (``1505169310-korea-utara-...``);
     ids without one are ignored. Returns ``"unknown years"`` when none has one.
     """
-    stamps = pd.to_numeric(articles["id"].astype(str).str.extract(r"^(\d{9,10})-")[0], errors="coerce").dropna()
+    stamps = pd.to_numeric(
+        articles["id"].astype(str).str.extract(r"^(\d{9,10})-")[0], errors="coerce"
+    ).dropna()
     years = sorted({pd.Timestamp(int(s), unit="s").year for s in stamps})
     if not years:
         return "unknown years"

@@ -61,7 +61,11 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 def notebook_paths(folder: Path = config.NOTEBOOKS_DIR) -> list[Path]:
     """The notebooks of the per-article report in reading order (``NN-name.ipynb``,
     without those in :data:`SEPARATE_RUNS`)."""
-    return sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb") if p.is_file() and p.name not in SEPARATE_RUNS)
+    return sorted(
+        p
+        for p in folder.glob("[0-9][0-9]-*.ipynb")
+        if p.is_file() and p.name not in SEPARATE_RUNS
+    )
 
 
 def _exporter(*, with_code: bool):
@@ -80,11 +84,19 @@ def _exporter(*, with_code: bool):
     # with the code: hide the stored parameters cell when papermill injected values,
     # so readers see one "Parameters" cell, with the values that were used;
     # the reader's version: leave out the long reference tables (tag "detail")
-    settings.TagRemovePreprocessor.remove_cell_tags = {"parameters"} if with_code else {DETAIL_TAG}
+    settings.TagRemovePreprocessor.remove_cell_tags = (
+        {"parameters"} if with_code else {DETAIL_TAG}
+    )
     settings.TagRemovePreprocessor.enabled = True
-    return HTMLExporter(config=settings, template_name="reader", extra_template_basedirs=[str(TEMPLATES_DIR)],
-                        exclude_input=not with_code, exclude_input_prompt=True, exclude_output_prompt=True,
-                        sanitize_html=True)
+    return HTMLExporter(
+        config=settings,
+        template_name="reader",
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        exclude_input=not with_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        sanitize_html=True,
+    )
 
 
 def export_html(notebook, *, with_code: bool = False, title: str | None = None) -> str:
@@ -94,10 +106,18 @@ def export_html(notebook, *, with_code: bool = False, title: str | None = None) 
 
     import nbformat
 
-    nb = nbformat.read(notebook, as_version=4) if isinstance(notebook, (str, os.PathLike)) else copy.deepcopy(notebook)
+    nb = (
+        nbformat.read(notebook, as_version=4)
+        if isinstance(notebook, (str, os.PathLike))
+        else copy.deepcopy(notebook)
+    )
     if not any("injected-parameters" in c.metadata.get("tags", []) for c in nb.cells):
-        for cell in nb.cells:  # nothing injected: keep the notebook's own parameters cell
-            cell.metadata["tags"] = [t for t in cell.metadata.get("tags", []) if t != "parameters"]
+        for (
+            cell
+        ) in nb.cells:  # nothing injected: keep the notebook's own parameters cell
+            cell.metadata["tags"] = [
+                t for t in cell.metadata.get("tags", []) if t != "parameters"
+            ]
     if title:
         nb.metadata["title"] = title
     body, _ = _exporter(with_code=with_code).from_notebook_node(nb)
@@ -119,8 +139,10 @@ def key_findings(nb) -> str:
     ``key-findings``; '' when there is none."""
     for cell in nb.cells:
         if FINDINGS_TAG in cell.metadata.get("tags", []):
-            return "\n\n".join(output.get("data", {}).get("text/markdown", "")
-                                for output in cell.get("outputs", [])).strip()
+            return "\n\n".join(
+                output.get("data", {}).get("text/markdown", "")
+                for output in cell.get("outputs", [])
+            ).strip()
     return ""
 
 
@@ -139,8 +161,13 @@ def export_reports(executed: Path, reports: Path, *, headline: str | None) -> di
     with_code = f"with-code/{executed.stem}.html"
     write_text(reports / reader, export_html(nb, with_code=False, title=page_title))
     write_text(reports / with_code, export_html(nb, with_code=True, title=page_title))
-    return {"name": executed.name, "title": title, "findings": key_findings(nb),
-            "reader": reader, "with_code": with_code}
+    return {
+        "name": executed.name,
+        "title": title,
+        "findings": key_findings(nb),
+        "reader": reader,
+        "with_code": with_code,
+    }
 
 
 def index_html(entries: list[dict], *, article) -> str:
@@ -151,26 +178,53 @@ def index_html(entries: list[dict], *, article) -> str:
 
     from .sanitize import clean_html
 
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True)
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True
+    )
     template = environment.get_template("index.html.j2")
-    notebooks = [dict(entry, findings_html=jinja2.utils.markupsafe.Markup(
-        clean_html(markdown2html(entry["findings"])))) for entry in entries]
+    notebooks = [
+        dict(
+            entry,
+            findings_html=jinja2.utils.markupsafe.Markup(
+                clean_html(markdown2html(entry["findings"]))
+            ),
+        )
+        for entry in entries
+    ]
     published = article.published.strftime("%-d %B %Y") if article.published else None
-    return template.render(headline=article.title or article.path.stem, source=article.source,
-                           published=published, file=article.path.name, notebooks=notebooks)
+    return template.render(
+        headline=article.title or article.path.stem,
+        source=article.source,
+        published=published,
+        file=article.path.name,
+        notebooks=notebooks,
+    )
 
 
-def execute_notebook(notebook: Path, executed: Path, *, article_path: Path, output_dir: Path,
-                     kernel_name: str = config.KERNEL_NAME, extra_parameters: dict | None = None) -> None:
+def execute_notebook(
+    notebook: Path,
+    executed: Path,
+    *,
+    article_path: Path,
+    output_dir: Path,
+    kernel_name: str = config.KERNEL_NAME,
+    extra_parameters: dict | None = None,
+) -> None:
     """Run one notebook with papermill (raises ``PapermillExecutionError`` on failure)."""
     import papermill
 
     parameters = {"article_path": str(article_path), "output_dir": str(output_dir)}
     parameters.update(extra_parameters or {})
     papermill.execute_notebook(
-        str(notebook), str(executed), parameters=parameters, kernel_name=kernel_name,
-        cwd=str(notebook.parent), progress_bar=False, log_output=False,
-        start_timeout=KERNEL_START_TIMEOUT_S, execution_timeout=CELL_TIMEOUT_S,
+        str(notebook),
+        str(executed),
+        parameters=parameters,
+        kernel_name=kernel_name,
+        cwd=str(notebook.parent),
+        progress_bar=False,
+        log_output=False,
+        start_timeout=KERNEL_START_TIMEOUT_S,
+        execution_timeout=CELL_TIMEOUT_S,
     )
 
 
@@ -196,14 +250,22 @@ def _show_final_paths(executed: Path, replacements: dict[str, str]) -> None:
         if "injected-parameters" in cell.metadata.get("tags", []):
             for old, new in sorted(replacements.items(), key=lambda kv: -len(kv[0])):
                 cell.source = cell.source.replace(old, new)
-            cell.source = cell.source.replace("# Parameters", "# Parameters injected by make report")
+            cell.source = cell.source.replace(
+                "# Parameters", "# Parameters injected by make report"
+            )
     nbformat.write(nb, executed)
 
 
-def run_report(article: str | os.PathLike | None = None, *, notebooks: list[Path] | None = None,
-               processed_root: Path = config.PROCESSED_DIR, reports_root: Path = config.REPORTS_DIR,
-               kernel_name: str = config.KERNEL_NAME, executed_dir: Path | None = None,
-               log=print) -> dict[str, float]:
+def run_report(
+    article: str | os.PathLike | None = None,
+    *,
+    notebooks: list[Path] | None = None,
+    processed_root: Path = config.PROCESSED_DIR,
+    reports_root: Path = config.REPORTS_DIR,
+    kernel_name: str = config.KERNEL_NAME,
+    executed_dir: Path | None = None,
+    log=print,
+) -> dict[str, float]:
     """Execute the notebooks on an article and publish tables and HTML atomically.
 
     ``executed_dir``, when given, receives a copy of each executed ``.ipynb`` (with
@@ -215,35 +277,58 @@ def run_report(article: str | os.PathLike | None = None, *, notebooks: list[Path
     from .article import load_article
 
     article_path = config.resolve_article(article)
-    article_meta = load_article(article_path)  # fail fast, with the article's one-line message
+    article_meta = load_article(
+        article_path
+    )  # fail fast, with the article's one-line message
     slug = config.slug_for(article_path)
     notebooks = notebook_paths() if notebooks is None else notebooks
     if not notebooks:
-        raise HelpersError(f"No notebooks found in {config.NOTEBOOKS_DIR}; expected NN-name.ipynb files.")
+        raise HelpersError(
+            f"No notebooks found in {config.NOTEBOOKS_DIR}; expected NN-name.ipynb files."
+        )
     timings: dict[str, float] = {}
     entries: list[dict] = []
-    with tempfile.TemporaryDirectory(prefix="report-") as scratch, \
-            _relay_progress(Path(scratch) / "progress.log", log), \
-            staged_directory(processed_root / slug) as processed, \
-            staged_directory(reports_root / slug) as reports:
+    with (
+        tempfile.TemporaryDirectory(prefix="report-") as scratch,
+        _relay_progress(Path(scratch) / "progress.log", log),
+        staged_directory(processed_root / slug) as processed,
+        staged_directory(reports_root / slug) as reports,
+    ):
         for notebook in notebooks:
             log(f"[{slug}] running {notebook.name} ...")
             start = time.perf_counter()
             executed = Path(scratch) / notebook.name
             try:
-                execute_notebook(notebook, executed, article_path=article_path,
-                                 output_dir=processed, kernel_name=kernel_name)
+                execute_notebook(
+                    notebook,
+                    executed,
+                    article_path=article_path,
+                    output_dir=processed,
+                    kernel_name=kernel_name,
+                )
             except Exception:
                 if executed.exists():  # keep the failed notebook for debugging, apart
                     failed = reports_root / "_failed" / f"{slug}--{notebook.name}"
                     write_text(failed, executed.read_text(encoding="utf-8"))
-                    log(f"[{slug}] the failed notebook, with its outputs, is in {failed}")
+                    log(
+                        f"[{slug}] the failed notebook, with its outputs, is in {failed}"
+                    )
                 raise
-            _show_final_paths(executed, {str(processed): _display_path(processed_root / slug),
-                                         str(article_path): _display_path(article_path)})
-            entries.append(export_reports(executed, reports, headline=article_meta.title))
+            _show_final_paths(
+                executed,
+                {
+                    str(processed): _display_path(processed_root / slug),
+                    str(article_path): _display_path(article_path),
+                },
+            )
+            entries.append(
+                export_reports(executed, reports, headline=article_meta.title)
+            )
             if executed_dir is not None:
-                write_text(Path(executed_dir) / notebook.name, executed.read_text(encoding="utf-8"))
+                write_text(
+                    Path(executed_dir) / notebook.name,
+                    executed.read_text(encoding="utf-8"),
+                )
             timings[notebook.name] = time.perf_counter() - start
             log(f"[{slug}] {notebook.name} done in {timings[notebook.name]:.1f} s")
         write_text(reports / "index.html", index_html(entries, article=article_meta))
@@ -290,8 +375,12 @@ def _relay_progress(path: Path, log):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--article", default=None, help="article file (default: the seed article)")
-    parser.add_argument("--kernel", default=config.KERNEL_NAME, help="Jupyter kernel name")
+    parser.add_argument(
+        "--article", default=None, help="article file (default: the seed article)"
+    )
+    parser.add_argument(
+        "--kernel", default=config.KERNEL_NAME, help="Jupyter kernel name"
+    )
     args = parser.parse_args(argv)
     try:
         timings = run_report(args.article, kernel_name=args.kernel)
@@ -302,7 +391,10 @@ def main(argv: list[str] | None = None) -> int:
         name = getattr(exc, "ename", type(exc).__name__)
         value = getattr(exc, "evalue", str(exc))
         print(f"error: a notebook failed: {name}: {value}", file=sys.stderr)
-        print("No outputs were changed; the previous reports and tables are intact.", file=sys.stderr)
+        print(
+            "No outputs were changed; the previous reports and tables are intact.",
+            file=sys.stderr,
+        )
         return 1
     slug = config.slug_for(config.resolve_article(args.article))
     print(f"Tables: {config.PROCESSED_DIR / slug}")

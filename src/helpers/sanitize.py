@@ -19,12 +19,50 @@ from __future__ import annotations
 import bleach
 
 #: Tags Markdown and the project's tables produce, on top of bleach's inline set.
-ALLOWED_TAGS = frozenset({
-    *bleach.ALLOWED_TAGS, "p", "br", "hr", "div", "span", "pre", "sup", "sub", "del", "s",
-    "h1", "h2", "h3", "h4", "h5", "h6", "img", "figure", "figcaption",
-    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "colgroup", "col",
-    "dl", "dt", "dd", "details", "summary", "kbd", "samp", "var", "mark", "small",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        *bleach.ALLOWED_TAGS,
+        "p",
+        "br",
+        "hr",
+        "div",
+        "span",
+        "pre",
+        "sup",
+        "sub",
+        "del",
+        "s",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "img",
+        "figure",
+        "figcaption",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+        "colgroup",
+        "col",
+        "dl",
+        "dt",
+        "dd",
+        "details",
+        "summary",
+        "kbd",
+        "samp",
+        "var",
+        "mark",
+        "small",
+    }
+)
 
 _GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir"})
 _TAG_ATTRIBUTES = {
@@ -48,6 +86,11 @@ def clean_html(element) -> str:
     """Sanitize an HTML fragment, keeping Markdown's structure (headings, paragraphs,
     tables, lists, images); same signature as nbconvert's ``clean_html`` filter."""
     text = element.decode() if isinstance(element, bytes) else str(element)
-    return bleach.clean(text, tags=ALLOWED_TAGS, attributes=_allowed_attribute,
-                        protocols=[*bleach.ALLOWED_PROTOCOLS, "data"], strip=False,
-                        strip_comments=True)
+    return bleach.clean(
+        text,
+        tags=ALLOWED_TAGS,
+        attributes=_allowed_attribute,
+        protocols=[*bleach.ALLOWED_PROTOCOLS, "data"],
+        strip=False,
+        strip_comments=True,
+    )

@@ -101,7 +101,9 @@ def _mtld_pass(words: Iterable[str], threshold: float) -> float:
     return n_total / factors if factors else math.nan
 
 
-def mtld(words: Sequence[str], *, threshold: float = 0.72, min_words: int = MTLD_MIN_WORDS) -> float:
+def mtld(
+    words: Sequence[str], *, threshold: float = 0.72, min_words: int = MTLD_MIN_WORDS
+) -> float:
     """Measure of Textual Lexical Diversity (McCarthy & Jarvis 2010).
 
     How to read it: the mean length, in words, of stretches of text whose running TTR
@@ -123,13 +125,24 @@ def mtld(words: Sequence[str], *, threshold: float = 0.72, min_words: int = MTLD
         repeats at all.
     """
     if not 0 < threshold < 1:
-        raise OptionError(invalid_value_msg("threshold", threshold, "a number between 0 and 1 (0.72 is standard)"))
+        raise OptionError(
+            invalid_value_msg(
+                "threshold", threshold, "a number between 0 and 1 (0.72 is standard)"
+            )
+        )
     if min_words < 1:
-        raise OptionError(invalid_value_msg("min_words", min_words, "a whole number of 1 or more (100 is standard)"))
+        raise OptionError(
+            invalid_value_msg(
+                "min_words", min_words, "a whole number of 1 or more (100 is standard)"
+            )
+        )
     words = list(words)
     if len(words) < min_words:
         return math.nan
-    forward, backward = _mtld_pass(words, threshold), _mtld_pass(reversed(words), threshold)
+    forward, backward = (
+        _mtld_pass(words, threshold),
+        _mtld_pass(reversed(words), threshold),
+    )
     return (forward + backward) / 2
 
 
@@ -177,8 +190,13 @@ def syllables_column(tokens: pd.DataFrame) -> pd.Series:
     """Syllables per token (0 for punctuation and numbers), aligned with ``tokens``."""
     _require(tokens, ["token", "is_alpha"], "syllables_column")
     return pd.Series(
-        [count_syllables(t) if alpha else 0 for t, alpha in zip(tokens["token"], tokens["is_alpha"])],
-        index=tokens.index, dtype="int64", name="n_syllables",
+        [
+            count_syllables(t) if alpha else 0
+            for t, alpha in zip(tokens["token"], tokens["is_alpha"])
+        ],
+        index=tokens.index,
+        dtype="int64",
+        name="n_syllables",
     )
 
 
@@ -192,7 +210,9 @@ def sentence_lengths(tokens: pd.DataFrame) -> pd.DataFrame:
         Columns ``paragraph_id``, ``sentence_id``, ``n_words``, in order.
     """
     _require(tokens, ["paragraph_id", "sentence_id", "is_word"], "sentence_lengths")
-    grouped = tokens.groupby(["paragraph_id", "sentence_id"], sort=True)["is_word"].sum()
+    grouped = tokens.groupby(["paragraph_id", "sentence_id"], sort=True)[
+        "is_word"
+    ].sum()
     return grouped.astype("int64").rename("n_words").reset_index()
 
 
@@ -213,22 +233,60 @@ def overview_table(paragraphs: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFra
     per_sentence = sentence_lengths(tokens)["n_words"]
     rows = [
         ("paragraphs", len(paragraphs), "body paragraphs (metadata lines excluded)"),
-        ("sentences", len(per_sentence), "sentences found by the Indonesian splitter (quotes kept whole)"),
-        ("words", len(words), "tokens containing a letter or digit (punctuation excluded)"),
+        (
+            "sentences",
+            len(per_sentence),
+            "sentences found by the Indonesian splitter (quotes kept whole)",
+        ),
+        (
+            "words",
+            len(words),
+            "tokens containing a letter or digit (punctuation excluded)",
+        ),
         ("distinct words", len(set(words)), "different lower-cased words"),
-        ("distinct stems", alpha["stem"].nunique(), "different Sastrawi stems of alphabetic words"),
+        (
+            "distinct stems",
+            alpha["stem"].nunique(),
+            "different Sastrawi stems of alphabetic words",
+        ),
         ("mean words per sentence", _mean(per_sentence), "average sentence length"),
-        ("median words per sentence", _median(per_sentence), "middle sentence length (robust to outliers)"),
-        ("mean words per paragraph", _mean(paragraphs["n_words"]), "average paragraph length"),
-        ("median words per paragraph", _median(paragraphs["n_words"]), "middle paragraph length"),
-        ("stop-word share", _share(tokens.loc[tokens["is_word"], "is_stopword"]),
-         "fraction of words in the stop-word list (function words)"),
-        ("type-token ratio (TTR)", ttr(words),
-         "distinct words / words; falls as text gets longer, so compare only texts of similar length"),
-        ("MTLD", mtld(words), f"mean run of words keeping TTR above 0.72; length-robust, higher = more varied; "
-         f"needs {MTLD_MIN_WORDS}+ words (McCarthy & Jarvis 2010), else empty"),
-        ("HD-D", hdd(words), f"expected TTR of a random {HDD_SAMPLE_SIZE}-word sample; length-robust, 0 to 1; "
-         f"needs {HDD_SAMPLE_SIZE}+ words (the sample size), else empty"),
+        (
+            "median words per sentence",
+            _median(per_sentence),
+            "middle sentence length (robust to outliers)",
+        ),
+        (
+            "mean words per paragraph",
+            _mean(paragraphs["n_words"]),
+            "average paragraph length",
+        ),
+        (
+            "median words per paragraph",
+            _median(paragraphs["n_words"]),
+            "middle paragraph length",
+        ),
+        (
+            "stop-word share",
+            _share(tokens.loc[tokens["is_word"], "is_stopword"]),
+            "fraction of words in the stop-word list (function words)",
+        ),
+        (
+            "type-token ratio (TTR)",
+            ttr(words),
+            "distinct words / words; falls as text gets longer, so compare only texts of similar length",
+        ),
+        (
+            "MTLD",
+            mtld(words),
+            f"mean run of words keeping TTR above 0.72; length-robust, higher = more varied; "
+            f"needs {MTLD_MIN_WORDS}+ words (McCarthy & Jarvis 2010), else empty",
+        ),
+        (
+            "HD-D",
+            hdd(words),
+            f"expected TTR of a random {HDD_SAMPLE_SIZE}-word sample; length-robust, 0 to 1; "
+            f"needs {HDD_SAMPLE_SIZE}+ words (the sample size), else empty",
+        ),
     ]
     table = pd.DataFrame(rows, columns=["measure", "value", "definition"])
     table["value"] = table["value"].astype("float64")
@@ -254,15 +312,28 @@ def vocabulary_table(tokens: pd.DataFrame, *, top: int | None = None) -> pd.Data
     """
     content = content_words(tokens)
     if content.empty:
-        return pd.DataFrame(columns=["stem", "label", "n", "share", "n_paragraphs", "forms"])
-    form_counts = (content.groupby(["stem", "lower"]).size().rename("k").reset_index()
-                   .sort_values(["stem", "k", "lower"], ascending=[True, False, True]))
+        return pd.DataFrame(
+            columns=["stem", "label", "n", "share", "n_paragraphs", "forms"]
+        )
+    form_counts = (
+        content.groupby(["stem", "lower"])
+        .size()
+        .rename("k")
+        .reset_index()
+        .sort_values(["stem", "k", "lower"], ascending=[True, False, True])
+    )
     forms = form_counts.groupby("stem", sort=False)["lower"].agg(list)
-    table = content.groupby("stem").agg(n=("lower", "size"), n_paragraphs=("paragraph_id", "nunique")).reset_index()
+    table = (
+        content.groupby("stem")
+        .agg(n=("lower", "size"), n_paragraphs=("paragraph_id", "nunique"))
+        .reset_index()
+    )
     table["label"] = table["stem"].map(lambda s: forms[s][0])
     table["forms"] = table["stem"].map(lambda s: ", ".join(forms[s]))
     table["share"] = table["n"] / len(content)
-    table = table.sort_values(["n", "label"], ascending=[False, True], ignore_index=True)
+    table = table.sort_values(
+        ["n", "label"], ascending=[False, True], ignore_index=True
+    )
     table = table[["stem", "label", "n", "share", "n_paragraphs", "forms"]]
     return table.head(top).reset_index(drop=True) if top is not None else table
 
@@ -279,7 +350,9 @@ def rank_frequency(tokens: pd.DataFrame) -> pd.DataFrame:
     """
     counts = pd.Series(words_of(tokens), dtype="str").value_counts()
     table = counts.rename_axis("word").reset_index(name="frequency")
-    table = table.sort_values(["frequency", "word"], ascending=[False, True], ignore_index=True)
+    table = table.sort_values(
+        ["frequency", "word"], ascending=[False, True], ignore_index=True
+    )
     table.insert(0, "rank", np.arange(1, len(table) + 1, dtype="int64"))
     return table
 
@@ -294,7 +367,9 @@ def zipf_slope(ranks: pd.DataFrame) -> float:
     return float(slope)
 
 
-def readability_table(tokens: pd.DataFrame, *, long_word_syllables: int = LONG_WORD_SYLLABLES) -> pd.DataFrame:
+def readability_table(
+    tokens: pd.DataFrame, *, long_word_syllables: int = LONG_WORD_SYLLABLES
+) -> pd.DataFrame:
     """Indonesian-appropriate readability measures, one per row.
 
     English grade formulas (Flesch reading ease, Flesch-Kincaid grade) are calibrated
@@ -317,20 +392,47 @@ def readability_table(tokens: pd.DataFrame, *, long_word_syllables: int = LONG_W
         Columns ``measure``, ``value``, ``definition``.
     """
     if long_word_syllables < 1:
-        raise OptionError(invalid_value_msg("long_word_syllables", long_word_syllables, "a whole number of 1 or more"))
+        raise OptionError(
+            invalid_value_msg(
+                "long_word_syllables",
+                long_word_syllables,
+                "a whole number of 1 or more",
+            )
+        )
     alpha = tokens[tokens["is_alpha"]]
     syllables = syllables_column(alpha) if not alpha.empty else pd.Series(dtype="int64")
     per_sentence = sentence_lengths(tokens)["n_words"]
     rows = [
-        ("syllables per word", _mean(syllables), "mean vowel nuclei per alphabetic word (ai, au, oi, ei count once)"),
-        (f"long-word share ({long_word_syllables}+ syllables)", _share(syllables >= long_word_syllables),
-         f"fraction of alphabetic words with {long_word_syllables} or more syllables"),
-        ("letters per word", _mean(alpha["token"].str.replace(r"[-'’]", "", regex=True).str.len()),
-         "mean letters per alphabetic word"),
-        ("mean words per sentence", _mean(per_sentence), "average sentence length in words"),
-        ("median words per sentence", _median(per_sentence), "middle sentence length in words"),
-        ("longest sentence (words)", float(per_sentence.max()) if len(per_sentence) else math.nan,
-         "the longest sentence; very long ones are hard to follow"),
+        (
+            "syllables per word",
+            _mean(syllables),
+            "mean vowel nuclei per alphabetic word (ai, au, oi, ei count once)",
+        ),
+        (
+            f"long-word share ({long_word_syllables}+ syllables)",
+            _share(syllables >= long_word_syllables),
+            f"fraction of alphabetic words with {long_word_syllables} or more syllables",
+        ),
+        (
+            "letters per word",
+            _mean(alpha["token"].str.replace(r"[-'’]", "", regex=True).str.len()),
+            "mean letters per alphabetic word",
+        ),
+        (
+            "mean words per sentence",
+            _mean(per_sentence),
+            "average sentence length in words",
+        ),
+        (
+            "median words per sentence",
+            _median(per_sentence),
+            "middle sentence length in words",
+        ),
+        (
+            "longest sentence (words)",
+            float(per_sentence.max()) if len(per_sentence) else math.nan,
+            "the longest sentence; very long ones are hard to follow",
+        ),
     ]
     table = pd.DataFrame(rows, columns=["measure", "value", "definition"])
     table["value"] = table["value"].astype("float64")
@@ -365,8 +467,12 @@ def _share(flags) -> float:
 
 
 def _require(table: pd.DataFrame, columns: Iterable[str], caller: str) -> None:
-    require_columns(table, columns, caller=caller,
-                    fix="Build it with helpers.tokens_table(helpers.sentences_table(paragraphs)).")
+    require_columns(
+        table,
+        columns,
+        caller=caller,
+        fix="Build it with helpers.tokens_table(helpers.sentences_table(paragraphs)).",
+    )
 
 
 # --- describe: prose for the notebook ------------------------------------------------
@@ -381,8 +487,11 @@ def describe_mtld(overview: pd.DataFrame) -> Prose:
     """
     values = overview.set_index("measure")["value"]
     if pd.isna(values["MTLD"]):
-        return Prose("not reported (the text has {n} words; MTLD needs {min_words})", n=int(values["words"]),
-                     min_words=MTLD_MIN_WORDS)
+        return Prose(
+            "not reported (the text has {n} words; MTLD needs {min_words})",
+            n=int(values["words"]),
+            min_words=MTLD_MIN_WORDS,
+        )
     return Prose("{mtld:.0f} words", mtld=values["MTLD"])
 
 
@@ -401,17 +510,30 @@ def describe_diversity(overview: pd.DataFrame) -> Prose:
     """
     values = overview.set_index("measure")["value"]
     if pd.isna(values["MTLD"]):
-        mtld_sentence = Prose("MTLD is not reported: the text has {n} words, fewer than the {min_words} MTLD needs "
-                              "to be meaningful.", n=int(values["words"]), min_words=MTLD_MIN_WORDS)
+        mtld_sentence = Prose(
+            "MTLD is not reported: the text has {n} words, fewer than the {min_words} MTLD needs "
+            "to be meaningful.",
+            n=int(values["words"]),
+            min_words=MTLD_MIN_WORDS,
+        )
     else:
-        mtld_sentence = Prose("MTLD is {mtld:.0f} words: on average, that many words pass before the running TTR "
-                              "drops to 0.72. There are no published MTLD norms for Indonesian news, so read it "
-                              "comparatively, against other articles.", mtld=values["MTLD"])
+        mtld_sentence = Prose(
+            "MTLD is {mtld:.0f} words: on average, that many words pass before the running TTR "
+            "drops to 0.72. There are no published MTLD norms for Indonesian news, so read it "
+            "comparatively, against other articles.",
+            mtld=values["MTLD"],
+        )
     if pd.isna(values["HD-D"]):
-        hdd_sentence = Prose("HD-D is not reported (fewer than {size} words).", size=HDD_SAMPLE_SIZE)
+        hdd_sentence = Prose(
+            "HD-D is not reported (fewer than {size} words).", size=HDD_SAMPLE_SIZE
+        )
     else:
-        hdd_sentence = Prose("HD-D is {hdd:.2f}: a random {size}-word sample would hold that share of distinct "
-                             "words.", hdd=values["HD-D"], size=HDD_SAMPLE_SIZE)
+        hdd_sentence = Prose(
+            "HD-D is {hdd:.2f}: a random {size}-word sample would hold that share of distinct "
+            "words.",
+            hdd=values["HD-D"],
+            size=HDD_SAMPLE_SIZE,
+        )
     return join([mtld_sentence, hdd_sentence])
 
 
@@ -433,13 +555,22 @@ def describe_vocabulary(vocabulary: pd.DataFrame, *, n_top: int = 5) -> Prose:
     if vocabulary.empty:
         return Prose("The article has no content words after removing stop words.")
     if repeated.empty:
-        return Prose("Every one of the {n} content words occurs once, so no word dominates.", n=len(vocabulary))
+        return Prose(
+            "Every one of the {n} content words occurs once, so no word dominates.",
+            n=len(vocabulary),
+        )
     top_words = repeated.head(n_top)
     listed = ", ".join(f"{w} ({n})" for w, n in zip(top_words["label"], top_words["n"]))
     if len(top_words) == 1:
-        return Prose("Only one content word occurs more than once: {words}; every other content word occurs once.",
-                     words=listed)
-    return Prose("The {k} most frequent content words are {words}. Together they make up **{share}** of all "
-                 "content words, a rough measure of how narrowly the article is focused.{rest}",
-                 k=len(top_words), words=listed, share=f"{top_words['share'].sum():.0%}",
-                 rest=" Every other content word occurs once." if len(repeated) < n_top else "")
+        return Prose(
+            "Only one content word occurs more than once: {words}; every other content word occurs once.",
+            words=listed,
+        )
+    return Prose(
+        "The {k} most frequent content words are {words}. Together they make up **{share}** of all "
+        "content words, a rough measure of how narrowly the article is focused.{rest}",
+        k=len(top_words),
+        words=listed,
+        share=f"{top_words['share'].sum():.0%}",
+        rest=" Every other content word occurs once." if len(repeated) < n_top else "",
+    )

@@ -47,7 +47,11 @@ BATCH_MIN_WORDS = 5_000
 @lru_cache(maxsize=1)
 def stem_overrides() -> dict[str, str]:
     """The override table as ``{word: stem}`` (lower case)."""
-    with resources.files("helpers").joinpath("data/stem_overrides.csv").open(encoding="utf-8") as fh:
+    with (
+        resources.files("helpers")
+        .joinpath("data/stem_overrides.csv")
+        .open(encoding="utf-8") as fh
+    ):
         table = pd.read_csv(fh)
     return dict(zip(table["word"].str.lower(), table["stem"].str.lower()))
 
@@ -116,8 +120,12 @@ class Stemmer:
     :meth:`flush`, and when the process exits.
     """
 
-    def __init__(self, *, overrides: Mapping[str, str] | None = None,
-                 cache_path: str | os.PathLike | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        overrides: Mapping[str, str] | None = None,
+        cache_path: str | os.PathLike | None = None,
+    ) -> None:
         self.overrides = dict(stem_overrides() if overrides is None else overrides)
         self.cache: dict[str, str] = {}
         self.cache_path = Path(cache_path) if cache_path is not None else None
@@ -147,7 +155,9 @@ class Stemmer:
     def stem_many(self, words: Iterable[str]) -> dict[str, str]:
         """``{word: stem}`` for every distinct word in ``words``."""
         cache = self.cache
-        words = words if isinstance(words, (list, tuple, set, frozenset)) else list(words)
+        words = (
+            words if isinstance(words, (list, tuple, set, frozenset)) else list(words)
+        )
         try:  # the warm path: every word already known, no Python-level loop
             return {word: cache[word] for word in words}
         except KeyError:
@@ -172,7 +182,9 @@ class Stemmer:
             return 0
         with self._lock:
             on_disk = self._read_disk_cache()
-            new = {word: stem for word, stem in on_disk.items() if word not in self.cache}
+            new = {
+                word: stem for word, stem in on_disk.items() if word not in self.cache
+            }
             self.cache.update(new)
         return len(new)
 
@@ -209,10 +221,17 @@ class Stemmer:
         with self._lock:
             merged = self._read_disk_cache()
             merged.update(self.cache)
-            payload = {"key": cache_key(self.overrides), "sastrawi": sastrawi_version(),
-                       "cache_version": CACHE_VERSION, "stems": dict(sorted(merged.items()))}
+            payload = {
+                "key": cache_key(self.overrides),
+                "sastrawi": sastrawi_version(),
+                "cache_version": CACHE_VERSION,
+                "stems": dict(sorted(merged.items())),
+            }
             try:
-                write_text(self.cache_path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+                write_text(
+                    self.cache_path,
+                    json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+                )
             except OSError:
                 return None
             self._unsaved = 0
@@ -251,7 +270,13 @@ def surface_forms(tokens: pd.DataFrame) -> dict[str, str]:
         ``{stem: surface form}``.
     """
     counts = (
-        tokens.groupby(["stem", "lower"], sort=False).size().reset_index(name="n")
+        tokens.groupby(["stem", "lower"], sort=False)
+        .size()
+        .reset_index(name="n")
         .sort_values(["stem", "n", "lower"], ascending=[True, False, True])
     )
-    return dict(counts.drop_duplicates("stem")[["stem", "lower"]].itertuples(index=False, name=None))
+    return dict(
+        counts.drop_duplicates("stem")[["stem", "lower"]].itertuples(
+            index=False, name=None
+        )
+    )

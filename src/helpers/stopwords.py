@@ -17,7 +17,11 @@ import stopwordsiso
 
 @lru_cache(maxsize=1)
 def _extra_table() -> pd.DataFrame:
-    with resources.files("helpers").joinpath("data/stopwords_extra.csv").open(encoding="utf-8") as fh:
+    with (
+        resources.files("helpers")
+        .joinpath("data/stopwords_extra.csv")
+        .open(encoding="utf-8") as fh
+    ):
         return pd.read_csv(fh)
 
 
@@ -33,7 +37,9 @@ def stopwords_table() -> pd.DataFrame:
     base["reason"] = ""
     extra = _extra_table().assign(source="project")[["word", "source", "reason"]]
     extra = extra[~extra["word"].isin(base["word"])]
-    return pd.concat([base, extra], ignore_index=True).sort_values("word", ignore_index=True)
+    return pd.concat([base, extra], ignore_index=True).sort_values(
+        "word", ignore_index=True
+    )
 
 
 @lru_cache(maxsize=1)

@@ -61,8 +61,25 @@ _TOKEN_RE = re.compile(
 
 #: Bound prefixes written with a hyphen; ``non-barat`` stays one token.
 HYPHEN_PREFIXES = frozenset(
-    {"anti", "antar", "eks", "multi", "neo", "non", "pan", "pasca", "pra", "pro",
-     "semi", "sub", "super", "trans", "ultra", "ke", "se"}
+    {
+        "anti",
+        "antar",
+        "eks",
+        "multi",
+        "neo",
+        "non",
+        "pan",
+        "pasca",
+        "pra",
+        "pro",
+        "semi",
+        "sub",
+        "super",
+        "trans",
+        "ultra",
+        "ke",
+        "se",
+    }
 )
 
 
@@ -80,7 +97,11 @@ def _is_reduplication(left: str, right: str) -> bool:
         return False
     # Affixed reduplication shares a base of at least 4 letters that covers most of
     # the shorter part: berlari-lari (lari), sebaik-baiknya (baik), kemerah-merahan (merah).
-    common = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+    common = (
+        SequenceMatcher(None, a, b, autojunk=False)
+        .find_longest_match(0, len(a), 0, len(b))
+        .size
+    )
     if common >= 4 and common >= 0.6 * min(len(a), len(b)):
         return True
     # Rhyming reduplication: same length, differs only in the first consonant.
@@ -119,17 +140,27 @@ _NUMBER = r"\d+(?:[.,:/]\d+)*(?:%)?"
 _WORD_TOKEN = rf"{_WORD}(?:-(?:{_WORD}|\d+))*"
 _FINDALL = {
     (has_url, has_email): re.compile(
-        "|".join([*([_URL] if has_url else []), *([_EMAIL] if has_email else []),
-                  _NUMBER, _WORD_TOKEN, r"\S"])
+        "|".join(
+            [
+                *([_URL] if has_url else []),
+                *([_EMAIL] if has_email else []),
+                _NUMBER,
+                _WORD_TOKEN,
+                r"\S",
+            ]
+        )
     )
-    for has_url in (False, True) for has_email in (False, True)
+    for has_url in (False, True)
+    for has_email in (False, True)
 }
 _FINDALL[False, False] = re.compile(rf"{_WORD_TOKEN}|{_NUMBER}|\S")
 # ASCII text: [A-Za-z] is [^\W\d_], and \S must also skip \x1c-\x1f, which Unicode
 # (but not ASCII) regexes count as white space.
 _ASCII_WORD = r"[A-Za-z]+(?:'[A-Za-z]+)*"
 _FINDALL_ASCII = re.compile(
-    rf"{_ASCII_WORD}(?:-(?:{_ASCII_WORD}|[0-9]+))*|[0-9]+(?:[.,:/][0-9]+)*(?:%)?|[^\s\x1c-\x1f]", re.ASCII)
+    rf"{_ASCII_WORD}(?:-(?:{_ASCII_WORD}|[0-9]+))*|[0-9]+(?:[.,:/][0-9]+)*(?:%)?|[^\s\x1c-\x1f]",
+    re.ASCII,
+)
 #: A hyphenated word token (what ``_split_hyphenated`` may split).
 _HYPHENATED_WORD_RE = re.compile(rf"{_WORD}(?:-(?:{_WORD}|\d+))+")
 
@@ -168,7 +199,9 @@ def tokenize(text: str) -> list[str]:
 #: optional, so the greedy match never backtracks and possessive matching finds the
 #: same words, about 20% faster.
 _ASCII_WORD_POSSESSIVE = r"[A-Za-z]++(?:'[A-Za-z]++)*+"
-_WORDS_ASCII = re.compile(rf"{_ASCII_WORD_POSSESSIVE}(?:-(?:{_ASCII_WORD_POSSESSIVE}|[0-9]++))*+", re.ASCII)
+_WORDS_ASCII = re.compile(
+    rf"{_ASCII_WORD_POSSESSIVE}(?:-(?:{_ASCII_WORD_POSSESSIVE}|[0-9]++))*+", re.ASCII
+)
 
 
 def letter_tokens(text: str) -> list[str]:
@@ -226,12 +259,71 @@ def is_alpha(token: str) -> bool:
 #: without the final stop). Indonesian address, title, and list abbreviations.
 ABBREVIATIONS = frozenset(
     {
-        "a.n", "an", "bpk", "dkk", "dll", "dr", "drs", "dra", "dsb", "dst", "h", "hj",
-        "ibu", "ir", "jl", "jln", "kab", "kec", "kel", "kh", "m.si", "m.sc", "no",
-        "nn", "ny", "pt", "prof", "rp", "rt", "rw", "s.e", "s.h", "s.pd", "s.t",
-        "sdr", "sdri", "st", "tgl", "tn", "u.p", "ybs", "yth", "vs", "mr", "mrs",
-        "kol", "let", "jend", "brig", "mayjen", "letjen", "kompol", "aiptu", "bripka",
-        "hlm", "ttg", "kpd", "dg", "sbg", "spt", "bbrp", "tsb", "ca", "cf", "gg",
+        "a.n",
+        "an",
+        "bpk",
+        "dkk",
+        "dll",
+        "dr",
+        "drs",
+        "dra",
+        "dsb",
+        "dst",
+        "h",
+        "hj",
+        "ibu",
+        "ir",
+        "jl",
+        "jln",
+        "kab",
+        "kec",
+        "kel",
+        "kh",
+        "m.si",
+        "m.sc",
+        "no",
+        "nn",
+        "ny",
+        "pt",
+        "prof",
+        "rp",
+        "rt",
+        "rw",
+        "s.e",
+        "s.h",
+        "s.pd",
+        "s.t",
+        "sdr",
+        "sdri",
+        "st",
+        "tgl",
+        "tn",
+        "u.p",
+        "ybs",
+        "yth",
+        "vs",
+        "mr",
+        "mrs",
+        "kol",
+        "let",
+        "jend",
+        "brig",
+        "mayjen",
+        "letjen",
+        "kompol",
+        "aiptu",
+        "bripka",
+        "hlm",
+        "ttg",
+        "kpd",
+        "dg",
+        "sbg",
+        "spt",
+        "bbrp",
+        "tsb",
+        "ca",
+        "cf",
+        "gg",
     }
 )
 
@@ -241,17 +333,53 @@ _BOUNDARY_RE = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[
 
 
 #: Speech verbs that attribute a quotation (``"...," kata Kim``; ``Kim menyatakan, "..."``).
-SPEECH_VERBS_AFTER = ("kata", "ujar", "ucap", "tutur", "jelas", "ungkap", "tegas", "imbuh", "tambah",
-                      "lanjut", "papar", "terang", "pungkas", "sebut", "tandas", "seru", "tanya", "aku")
-SPEECH_VERBS_BEFORE = ("mengatakan", "menyatakan", "menjelaskan", "menegaskan", "mengungkapkan",
-                       "menuturkan", "berkata", "menambahkan", "menyebut", "menyebutkan", "bertanya",
-                       "menjawab", "mengaku", "menilai", "menekankan", "mengucapkan", "menulis")
+SPEECH_VERBS_AFTER = (
+    "kata",
+    "ujar",
+    "ucap",
+    "tutur",
+    "jelas",
+    "ungkap",
+    "tegas",
+    "imbuh",
+    "tambah",
+    "lanjut",
+    "papar",
+    "terang",
+    "pungkas",
+    "sebut",
+    "tandas",
+    "seru",
+    "tanya",
+    "aku",
+)
+SPEECH_VERBS_BEFORE = (
+    "mengatakan",
+    "menyatakan",
+    "menjelaskan",
+    "menegaskan",
+    "mengungkapkan",
+    "menuturkan",
+    "berkata",
+    "menambahkan",
+    "menyebut",
+    "menyebutkan",
+    "bertanya",
+    "menjawab",
+    "mengaku",
+    "menilai",
+    "menekankan",
+    "mengucapkan",
+    "menulis",
+)
 _NAME = r"((?:[A-Z][\w'’-]*)(?:[ \t]+(?:bin[ \t]+|van[ \t]+|de[ \t]+)?[A-Z][\w'’-]*)*)"
 _SPEAKER_AFTER = re.compile(
-    rf"^[,.!?…]?\s*(?:{'|'.join(SPEECH_VERBS_AFTER)})(?:nya)?(?:\s+(?:dia|ia|beliau))?(?:\s+{_NAME})?")
+    rf"^[,.!?…]?\s*(?:{'|'.join(SPEECH_VERBS_AFTER)})(?:nya)?(?:\s+(?:dia|ia|beliau))?(?:\s+{_NAME})?"
+)
 _SPEAKER_BEFORE = re.compile(
     rf"{_NAME}(?:\s+(?:juga|pun|lalu|kemudian|sempat|telah|sudah|pernah))*\s+(?:{'|'.join(SPEECH_VERBS_BEFORE)})"
-    rf"(?:\s+bahwa)?\s*[,:]?\s*$")
+    rf"(?:\s+bahwa)?\s*[,:]?\s*$"
+)
 _SPEAKER_MENURUT = re.compile(rf"(?:^|\s)[Mm]enurut\s+{_NAME}\s*,\s*$")
 
 
@@ -290,10 +418,10 @@ def quotation_speaker(text: str, span: tuple[int, int]) -> str:
     names nobody, so it gives ``""``.
     """
     start, end = span
-    after = _SPEAKER_AFTER.match(text[end:end + 80])
+    after = _SPEAKER_AFTER.match(text[end : end + 80])
     if after and after.group(1) and after.group(1) not in PRONOUNS:
         return after.group(1).rstrip(".")
-    before = text[max(0, start - 120):start]
+    before = text[max(0, start - 120) : start]
     for pattern in (_SPEAKER_BEFORE, _SPEAKER_MENURUT):
         found = pattern.search(before)
         if found and found.group(1) and found.group(1).split()[-1] not in PRONOUNS:
@@ -302,7 +430,9 @@ def quotation_speaker(text: str, span: tuple[int, int]) -> str:
 
 
 #: Capitalised pronouns that stand before a speech verb but name nobody.
-PRONOUNS = frozenset({"Ia", "Dia", "Beliau", "Mereka", "Kami", "Kita", "Saya", "Aku", "Anda", "Kamu"})
+PRONOUNS = frozenset(
+    {"Ia", "Dia", "Beliau", "Mereka", "Kami", "Kita", "Saya", "Aku", "Anda", "Kamu"}
+)
 
 
 def _ends_with_abbreviation(before: str) -> bool:
@@ -313,7 +443,10 @@ def _ends_with_abbreviation(before: str) -> bool:
     if word in ABBREVIATIONS:
         return True
     # Single-letter initials (B. J. Habibie) and dotted abbreviations (a.n., S.H.)
-    return bool(re.fullmatch(r"[^\W\d_]", word) or re.fullmatch(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}", word))
+    return bool(
+        re.fullmatch(r"[^\W\d_]", word)
+        or re.fullmatch(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}", word)
+    )
 
 
 def split_sentences(text: str) -> list[str]:
@@ -333,7 +466,11 @@ def split_sentences(text: str) -> list[str]:
     for match in _BOUNDARY_RE.finditer(text):
         stop, closers = match.group(1), match.group(2)
         end = match.start(3)  # sentence ends after closing quotes/brackets
-        if stop == "." and not closers and _ends_with_abbreviation(text[start : match.start(1)]):
+        if (
+            stop == "."
+            and not closers
+            and _ends_with_abbreviation(text[start : match.start(1)])
+        ):
             continue
         sentences.append(text[start:end].strip())
         start = match.end()
@@ -365,20 +502,35 @@ def sentences_table(paragraphs: pd.DataFrame) -> pd.DataFrame:
     n_quotations = 0
     for pid, raw in zip(paragraphs["paragraph_id"], paragraphs["text"]):
         text = normalize_text(str(raw)).strip()
-        quotes = [(a, b, quotation_speaker(text, (a, b))) for a, b in quotation_spans(text)]
+        quotes = [
+            (a, b, quotation_speaker(text, (a, b))) for a, b in quotation_spans(text)
+        ]
         position = 0
         for sentence in split_sentences(text):
             begin = text.find(sentence, position)
             finish = begin + len(sentence)
             position = finish
-            inside = [(n_quotations + i + 1, who) for i, (a, b, who) in enumerate(quotes) if a < finish and b > begin]
+            inside = [
+                (n_quotations + i + 1, who)
+                for i, (a, b, who) in enumerate(quotes)
+                if a < finish and b > begin
+            ]
             quotation, speaker = inside[0] if inside else (0, "")
             rows.append((pid, sentence, bool(inside), quotation, speaker))
         n_quotations += len(quotes)
-    table = pd.DataFrame(rows, columns=["paragraph_id", "text", "quoted", "quotation", "speaker"])
+    table = pd.DataFrame(
+        rows, columns=["paragraph_id", "text", "quoted", "quotation", "speaker"]
+    )
     table.insert(1, "sentence_id", range(1, len(table) + 1))
-    return table.astype({"paragraph_id": "int64", "sentence_id": "int64", "quoted": "bool",
-                         "quotation": "int64", "speaker": "str"})
+    return table.astype(
+        {
+            "paragraph_id": "int64",
+            "sentence_id": "int64",
+            "quoted": "bool",
+            "quotation": "int64",
+            "speaker": "str",
+        }
+    )
 
 
 def tokens_table(sentences: pd.DataFrame, *, stemmer=None) -> pd.DataFrame:
@@ -402,7 +554,9 @@ def tokens_table(sentences: pd.DataFrame, *, stemmer=None) -> pd.DataFrame:
     stemmer = stemmer or default_stemmer()
     rows = [
         (pid, sid, token)
-        for pid, sid, text in zip(sentences["paragraph_id"], sentences["sentence_id"], sentences["text"])
+        for pid, sid, text in zip(
+            sentences["paragraph_id"], sentences["sentence_id"], sentences["text"]
+        )
         for token in tokenize(str(text))
     ]
     table = pd.DataFrame(rows, columns=["paragraph_id", "sentence_id", "token"])
@@ -415,9 +569,20 @@ def tokens_table(sentences: pd.DataFrame, *, stemmer=None) -> pd.DataFrame:
     stems = stemmer.stem_many(lower[table["is_alpha"]].unique())
     table["stem"] = [stems.get(w, w) for w in lower]
     table["is_stopword"] = lower.isin(stops)
-    ordered = ["paragraph_id", "sentence_id", "token_id", "token", "lower", "stem",
-               "is_stopword", "is_alpha", "is_word"]
-    return table[ordered].astype({"paragraph_id": "int64", "sentence_id": "int64", "token_id": "int64"})
+    ordered = [
+        "paragraph_id",
+        "sentence_id",
+        "token_id",
+        "token",
+        "lower",
+        "stem",
+        "is_stopword",
+        "is_alpha",
+        "is_word",
+    ]
+    return table[ordered].astype(
+        {"paragraph_id": "int64", "sentence_id": "int64", "token_id": "int64"}
+    )
 
 
 def count_words(text: str) -> int:
@@ -426,4 +591,6 @@ def count_words(text: str) -> int:
 
 
 def _require_columns(table: pd.DataFrame, columns: Iterable[str], caller: str) -> None:
-    require_columns(table, columns, caller=caller, fix="Build it with helpers.paragraphs_table().")
+    require_columns(
+        table, columns, caller=caller, fix="Build it with helpers.paragraphs_table()."
+    )

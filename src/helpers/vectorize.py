@@ -51,10 +51,12 @@ MIN_TOKEN_CHARS = 2
 
 #: Two-word function phrases removed as a whole before single stop words. Their parts
 #: are content words on their own (``salah`` = wrong), so the word list cannot hold them.
-STOP_PHRASES = frozenset({
-    ("salah", "satu"),   # "one of"
-    ("salah", "seorang"),  # "one (person) of"
-})
+STOP_PHRASES = frozenset(
+    {
+        ("salah", "satu"),  # "one of"
+        ("salah", "seorang"),  # "one (person) of"
+    }
+)
 _PHRASE_HEADS = frozenset(first for first, *_ in STOP_PHRASES)
 
 #: Documents sampled by :meth:`IndonesianAnalyzer.expects_many_new_words`.
@@ -89,8 +91,12 @@ class VectorizerConfig:
         nothing, and a fractional ``max_df`` could fall below ``min_df`` (scikit-learn
         then raises). For such corpora both filters are switched off (1 and 1.0).
         """
-        min_docs = self.min_df if isinstance(self.min_df, int) else self.min_df * n_documents
-        max_docs = self.max_df if isinstance(self.max_df, int) else self.max_df * n_documents
+        min_docs = (
+            self.min_df if isinstance(self.min_df, int) else self.min_df * n_documents
+        )
+        max_docs = (
+            self.max_df if isinstance(self.max_df, int) else self.max_df * n_documents
+        )
         if n_documents < 2 * max(min_docs, 1) or max_docs < min_docs:
             return replace(self, min_df=1, max_df=1.0)
         return self
@@ -143,11 +149,18 @@ class IndonesianAnalyzer:
     every SmSA text).
     """
 
-    def __init__(self, *, stemmer: Stemmer | None = None, ngram_range: tuple[int, int] = (1, 1)) -> None:
+    def __init__(
+        self, *, stemmer: Stemmer | None = None, ngram_range: tuple[int, int] = (1, 1)
+    ) -> None:
         low, high = ngram_range
         if not (isinstance(low, int) and isinstance(high, int) and 1 <= low <= high):
-            raise OptionError(invalid_value_msg("ngram_range", ngram_range,
-                                                "two integers (low, high) with 1 <= low <= high"))
+            raise OptionError(
+                invalid_value_msg(
+                    "ngram_range",
+                    ngram_range,
+                    "two integers (low, high) with 1 <= low <= high",
+                )
+            )
         self.stemmer = stemmer if stemmer is not None else default_stemmer()
         self.ngram_range = (low, high)
         self.stopwords = stopword_set()
@@ -155,7 +168,9 @@ class IndonesianAnalyzer:
         #: tokens whose term is not decided by the token alone (the first word of a
         #: stop phrase, or an override stem that is empty and so looks like None).
         #: Shared by all analyzers with the same stemmer (:func:`_token_memo`).
-        self.term_of, self.context_tokens, self.multiword_tokens = _token_memo(self.stemmer)
+        self.term_of, self.context_tokens, self.multiword_tokens = _token_memo(
+            self.stemmer
+        )
         self.multiword_heads = multiword_heads()
         #: ``{document: letter tokens}`` found by :meth:`prepare`, used up by :meth:`stems`.
         self.prepared: dict[str, list[str]] = {}
@@ -183,8 +198,12 @@ class IndonesianAnalyzer:
             i += 1
         kept, i = [], 0
         while i < len(units):
-            if (i + 1 < len(units) and not units[i][1] and not units[i + 1][1]
-                    and (units[i][0], units[i + 1][0]) in STOP_PHRASES):
+            if (
+                i + 1 < len(units)
+                and not units[i][1]
+                and not units[i + 1][1]
+                and (units[i][0], units[i + 1][0]) in STOP_PHRASES
+            ):
                 i += 2
                 continue
             word, is_multiword = units[i]
@@ -201,10 +220,16 @@ class IndonesianAnalyzer:
     def stems_reference(self, document: str) -> list[str]:
         """:meth:`stems` the straightforward way, word by word (no token memo)."""
         units = self.content_units(document)
-        mapping = self.stemmer.stem_many([w for w, is_multiword in units if not is_multiword])
+        mapping = self.stemmer.stem_many(
+            [w for w, is_multiword in units if not is_multiword]
+        )
         stops = self.stopwords
         terms = [w if is_multiword else mapping[w] for w, is_multiword in units]
-        return [t for t, (_, is_multiword) in zip(terms, units) if is_multiword or t not in stops]
+        return [
+            t
+            for t, (_, is_multiword) in zip(terms, units)
+            if is_multiword or t not in stops
+        ]
 
     def stems(self, document: str) -> list[str]:
         """Stems of the content words, in order (stems that are stop words dropped)."""
@@ -220,8 +245,9 @@ class IndonesianAnalyzer:
         # Multi-word expressions: only a document holding the first word of one (a set
         # test, no Python loop) is searched with the regex, and only a regex hit is
         # tokenised in full. All other documents take exactly the path below.
-        if (not self.multiword_tokens.isdisjoint(tokens)
-                and may_contain_multiword(document if isinstance(document, str) else str(document))):
+        if not self.multiword_tokens.isdisjoint(tokens) and may_contain_multiword(
+            document if isinstance(document, str) else str(document)
+        ):
             multiword_terms = self._stems_with_multiwords(str(document))
             if multiword_terms is not None:
                 return multiword_terms
@@ -265,7 +291,10 @@ class IndonesianAnalyzer:
                 i += 1
                 continue
             following = units[i + 1] if i + 1 < len(units) else None
-            if isinstance(following, str) and (unit.lower(), following.lower()) in STOP_PHRASES:
+            if (
+                isinstance(following, str)
+                and (unit.lower(), following.lower()) in STOP_PHRASES
+            ):
                 i += 2
                 continue
             terms.append(self.term_of[unit])
@@ -301,7 +330,11 @@ class IndonesianAnalyzer:
         if not isinstance(known, dict) or len(documents) == 0:
             return False
         step = max(1, len(documents) // PREPARE_SAMPLE)
-        sample = {token.lower() for document in documents[::step] for token in letter_tokens(document)}
+        sample = {
+            token.lower()
+            for document in documents[::step]
+            for token in letter_tokens(document)
+        }
         new = sample.difference(known, self.stopwords)
         return len(new) * step >= stemming.BATCH_MIN_WORDS
 
@@ -316,7 +349,8 @@ class IndonesianAnalyzer:
             return
         stops = self.stopwords
         stems = self.stemmer.stem_many(
-            {w for w in new.values() if len(w) >= MIN_TOKEN_CHARS and w not in stops})
+            {w for w in new.values() if len(w) >= MIN_TOKEN_CHARS and w not in stops}
+        )
         for token, word in new.items():
             stem = stems.get(word)
             term_of[token] = None if stem in stops else stem
@@ -339,7 +373,9 @@ class IndonesianAnalyzer:
         return f"IndonesianAnalyzer(ngram_range={self.ngram_range})"
 
 
-def indonesian_analyzer(*, stemmer: Stemmer | None = None, ngram_range: tuple[int, int] = (1, 1)) -> IndonesianAnalyzer:
+def indonesian_analyzer(
+    *, stemmer: Stemmer | None = None, ngram_range: tuple[int, int] = (1, 1)
+) -> IndonesianAnalyzer:
     """An analyzer for ``TfidfVectorizer(analyzer=...)``: tokenise, drop stop words, stem.
 
     Args:
@@ -381,9 +417,12 @@ class _PreparingFit:
         analyzer = self.analyzer
         # Not again inside an outer fit that prepared (CountVectorizer.fit calls
         # fit_transform): that would drop the outer fit's tokens.
-        ready = (isinstance(analyzer, IndonesianAnalyzer) and not analyzer.prepared
-                 and isinstance(raw_documents, (list, tuple, pd.Series))
-                 and all(isinstance(d, str) for d in raw_documents))
+        ready = (
+            isinstance(analyzer, IndonesianAnalyzer)
+            and not analyzer.prepared
+            and isinstance(raw_documents, (list, tuple, pd.Series))
+            and all(isinstance(d, str) for d in raw_documents)
+        )
         try:
             if ready:
                 analyzer.prepare(raw_documents)
@@ -407,8 +446,12 @@ class IndonesianCountVectorizer(_PreparingFit, CountVectorizer):
     """scikit-learn's ``CountVectorizer``, fitting with :meth:`IndonesianAnalyzer.prepare`."""
 
 
-def make_tfidf_vectorizer(*, stemmer: Stemmer | None = None, config: VectorizerConfig | None = None,
-                          **overrides) -> TfidfVectorizer:
+def make_tfidf_vectorizer(
+    *,
+    stemmer: Stemmer | None = None,
+    config: VectorizerConfig | None = None,
+    **overrides,
+) -> TfidfVectorizer:
     """A scikit-learn ``TfidfVectorizer`` with the Indonesian analyzer and project filters.
 
     Args:
@@ -423,22 +466,34 @@ def make_tfidf_vectorizer(*, stemmer: Stemmer | None = None, config: VectorizerC
     cfg = _config_with(config, overrides)
     return IndonesianTfidfVectorizer(
         analyzer=indonesian_analyzer(stemmer=stemmer, ngram_range=cfg.ngram_range),
-        min_df=cfg.min_df, max_df=cfg.max_df, sublinear_tf=cfg.sublinear_tf,
-        max_features=cfg.max_features, lowercase=False,
+        min_df=cfg.min_df,
+        max_df=cfg.max_df,
+        sublinear_tf=cfg.sublinear_tf,
+        max_features=cfg.max_features,
+        lowercase=False,
     )
 
 
-def make_count_vectorizer(*, stemmer: Stemmer | None = None, config: VectorizerConfig | None = None,
-                          **overrides) -> CountVectorizer:
+def make_count_vectorizer(
+    *,
+    stemmer: Stemmer | None = None,
+    config: VectorizerConfig | None = None,
+    **overrides,
+) -> CountVectorizer:
     """A ``CountVectorizer`` with the same analyzer and filters (raw counts, for LDA)."""
     cfg = _config_with(config, overrides)
     return IndonesianCountVectorizer(
         analyzer=indonesian_analyzer(stemmer=stemmer, ngram_range=cfg.ngram_range),
-        min_df=cfg.min_df, max_df=cfg.max_df, max_features=cfg.max_features, lowercase=False,
+        min_df=cfg.min_df,
+        max_df=cfg.max_df,
+        max_features=cfg.max_features,
+        lowercase=False,
     )
 
 
-def term_surface_forms(documents: Sequence[str] | Iterable[str], *, stemmer: Stemmer | None = None) -> dict[str, str]:
+def term_surface_forms(
+    documents: Sequence[str] | Iterable[str], *, stemmer: Stemmer | None = None
+) -> dict[str, str]:
     """Map each stem in ``documents`` to its most frequent lower-case surface form.
 
     Uses the same filtering as the analyzer, so every single-stem term has an entry.
@@ -448,7 +503,9 @@ def term_surface_forms(documents: Sequence[str] | Iterable[str], *, stemmer: Ste
     rows = []
     for document in documents:
         units = analyzer.content_units(document)
-        mapping = analyzer.stemmer.stem_many([w for w, is_multiword in units if not is_multiword])
+        mapping = analyzer.stemmer.stem_many(
+            [w for w, is_multiword in units if not is_multiword]
+        )
         # a multi-word term is its own (lower-case) surface form
         rows.extend((w, w if is_multiword else mapping[w]) for w, is_multiword in units)
     tokens = pd.DataFrame(rows, columns=["lower", "stem"])

@@ -24,14 +24,30 @@ MAX_WIDTH_IN = 9.0
 
 def set_theme() -> None:
     """Set the project's seaborn theme (idempotent)."""
-    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE,
-                  rc={"figure.figsize": FIGSIZE, "figure.dpi": 100, "axes.titleweight": "bold",
-                      "axes.titlesize": 13})
+    sns.set_theme(
+        context="notebook",
+        style="whitegrid",
+        palette=PALETTE,
+        rc={
+            "figure.figsize": FIGSIZE,
+            "figure.dpi": 100,
+            "axes.titleweight": "bold",
+            "axes.titlesize": 13,
+        },
+    )
 
 
-def new_axes(*, figsize: tuple[float, float] | None = None, nrows: int = 1, ncols: int = 1, **kwargs):
+def new_axes(
+    *,
+    figsize: tuple[float, float] | None = None,
+    nrows: int = 1,
+    ncols: int = 1,
+    **kwargs,
+):
     """A new figure and axes (a fresh figure every call, so reruns never draw twice)."""
-    fig, axes = plt.subplots(nrows=nrows, ncols=ncols, figsize=figsize or FIGSIZE, **kwargs)
+    fig, axes = plt.subplots(
+        nrows=nrows, ncols=ncols, figsize=figsize or FIGSIZE, **kwargs
+    )
     return fig, axes
 
 
@@ -43,7 +59,9 @@ def label(ax, *, title: str, xlabel: str, ylabel: str):
     return ax
 
 
-def paragraph_ticks(ax, paragraph_ids, *, axis: str = "x", max_labels: int = 40, offset: float = 0.0):
+def paragraph_ticks(
+    ax, paragraph_ids, *, axis: str = "x", max_labels: int = 40, offset: float = 0.0
+):
     """Label an axis with paragraph numbers in article order, thinned when there are many.
 
     Positions are 0..n-1 plus ``offset`` (use 0.5 for ``sns.heatmap`` cells)."""
@@ -87,8 +105,11 @@ def alt_text(figure) -> str:
     title = figure_title(figure)
     if not title:
         axes = [ax for ax in figure.axes if ax.get_xlabel() or ax.get_ylabel()]
-        title = (f"Chart of {axes[0].get_ylabel() or 'values'} against {axes[0].get_xlabel() or 'position'}"
-                 if axes else "Chart")
+        title = (
+            f"Chart of {axes[0].get_ylabel() or 'values'} against {axes[0].get_xlabel() or 'position'}"
+            if axes
+            else "Chart"
+        )
     finding = getattr(figure, "helpers_finding", "")
     return f"{title.rstrip('.')}. {finding}".strip()
 
@@ -108,6 +129,13 @@ def render_svg(figure) -> tuple[str, dict]:
         limit_pt = MAX_WIDTH_PX * 0.75  # 1 CSS px = 0.75 pt
         if width_pt > limit_pt:  # scale the whole image (the viewBox keeps its content)
             scale = limit_pt / width_pt
-            svg = svg.replace(match[0], match[0].replace(f'width="{match[1]}pt"', f'width="{width_pt * scale:.2f}pt"')
-                              .replace(f'height="{match[2]}pt"', f'height="{height_pt * scale:.2f}pt"'), 1)
+            svg = svg.replace(
+                match[0],
+                match[0]
+                .replace(f'width="{match[1]}pt"', f'width="{width_pt * scale:.2f}pt"')
+                .replace(
+                    f'height="{match[2]}pt"', f'height="{height_pt * scale:.2f}pt"'
+                ),
+                1,
+            )
     return svg, {"alt": alt_text(figure)}

@@ -40,8 +40,14 @@ def plot_words_per_paragraph(paragraphs: pd.DataFrame, *, ax=None):
     ax = _axes(ax)
     positions = np.arange(len(paragraphs))
     # Thousands of bars as vector shapes made a slow, multi-megabyte figure: raster then.
-    ax.bar(positions, paragraphs["n_words"], color=_BAR_COLOUR, width=_bar_width(len(paragraphs)), linewidth=0,
-           rasterized=len(paragraphs) > _MAX_VECTOR_BARS)
+    ax.bar(
+        positions,
+        paragraphs["n_words"],
+        color=_BAR_COLOUR,
+        width=_bar_width(len(paragraphs)),
+        linewidth=0,
+        rasterized=len(paragraphs) > _MAX_VECTOR_BARS,
+    )
     if len(paragraphs):
         mean = paragraphs["n_words"].mean()
         ax.axhline(mean, color=_ACCENT, linestyle="--", label=f"mean {mean:.1f} words")
@@ -50,11 +56,18 @@ def plot_words_per_paragraph(paragraphs: pd.DataFrame, *, ax=None):
     if len(paragraphs):
         longest = paragraphs.loc[paragraphs["n_words"].idxmax()]
         shortest = paragraphs.loc[paragraphs["n_words"].idxmin()]
-        describe(ax, f"{len(paragraphs)} paragraphs averaging {mean:.0f} words; the longest is paragraph "
-                     f"{longest['paragraph_id']} ({longest['n_words']} words), the shortest paragraph "
-                     f"{shortest['paragraph_id']} ({shortest['n_words']} words).")
-    return label(ax, title="Paragraph length in article order", xlabel="Paragraph (article order)",
-                 ylabel="Words per paragraph")
+        describe(
+            ax,
+            f"{len(paragraphs)} paragraphs averaging {mean:.0f} words; the longest is paragraph "
+            f"{longest['paragraph_id']} ({longest['n_words']} words), the shortest paragraph "
+            f"{shortest['paragraph_id']} ({shortest['n_words']} words).",
+        )
+    return label(
+        ax,
+        title="Paragraph length in article order",
+        xlabel="Paragraph (article order)",
+        ylabel="Words per paragraph",
+    )
 
 
 def plot_length_histogram(values: pd.Series, *, title: str, xlabel: str, ax=None):
@@ -67,10 +80,18 @@ def plot_length_histogram(values: pd.Series, *, title: str, xlabel: str, ax=None
     span = values.max() - values.min()
     bins = np.arange(values.min() - 0.5, values.max() + 1.5) if span <= 40 else 30
     ax.hist(values, bins=bins, color=_BAR_COLOUR, edgecolor="white")
-    ax.axvline(values.median(), color=_ACCENT, linestyle="--", label=f"median {values.median():g}")
+    ax.axvline(
+        values.median(),
+        color=_ACCENT,
+        linestyle="--",
+        label=f"median {values.median():g}",
+    )
     ax.legend(loc="upper right", frameon=True)
-    describe(ax, f"{len(values)} values of {xlabel.lower()}: median {values.median():g}, "
-                 f"range {values.min():g} to {values.max():g}.")
+    describe(
+        ax,
+        f"{len(values)} values of {xlabel.lower()}: median {values.median():g}, "
+        f"range {values.min():g} to {values.max():g}.",
+    )
     return label(ax, title=title, xlabel=xlabel, ylabel="Count")
 
 
@@ -79,68 +100,147 @@ def plot_top_terms(vocabulary: pd.DataFrame, *, n: int = 20, ax=None):
     table = vocabulary.head(n)
     ax = _axes(ax, figsize=(9, max(3.0, 0.32 * len(table) + 1.2)))
     sns.barplot(data=table, y="label", x="n", color=_BAR_COLOUR, ax=ax, orient="h")
-    describe(ax, "Most frequent: " + ", ".join(f"{w} ({c})" for w, c in zip(table["label"].head(5), table["n"].head(5)))
-             + ".")
-    return label(ax, title=f"Top {len(table)} content words (counted by stem)",
-                 xlabel="Occurrences (all forms of the stem)", ylabel="Most frequent form")
+    describe(
+        ax,
+        "Most frequent: "
+        + ", ".join(
+            f"{w} ({c})" for w, c in zip(table["label"].head(5), table["n"].head(5))
+        )
+        + ".",
+    )
+    return label(
+        ax,
+        title=f"Top {len(table)} content words (counted by stem)",
+        xlabel="Occurrences (all forms of the stem)",
+        ylabel="Most frequent form",
+    )
 
 
 def plot_zipf(ranks: pd.DataFrame, *, ax=None):
     """Log-log rank-frequency plot with a slope -1 reference line through rank 1."""
     ax = _axes(ax)
-    ax.loglog(ranks["rank"], ranks["frequency"], marker="o", linestyle="none", markersize=4,
-              color=_BAR_COLOUR, label="observed words")
+    ax.loglog(
+        ranks["rank"],
+        ranks["frequency"],
+        marker="o",
+        linestyle="none",
+        markersize=4,
+        color=_BAR_COLOUR,
+        label="observed words",
+    )
     if len(ranks):
         r = np.array([1, ranks["rank"].max()])
-        ax.loglog(r, ranks["frequency"].iloc[0] / r, color=_ACCENT, linestyle="--", label="Zipf: frequency ∝ 1/rank")
+        ax.loglog(
+            r,
+            ranks["frequency"].iloc[0] / r,
+            color=_ACCENT,
+            linestyle="--",
+            label="Zipf: frequency ∝ 1/rank",
+        )
         ax.legend(loc="upper right", frameon=True)
-        describe(ax, f"{len(ranks)} distinct words; the most frequent occurs {ranks['frequency'].iloc[0]} times, "
-                     f"{int((ranks['frequency'] == 1).sum())} occur once; the dashed line is Zipf's law.")
-    return label(ax, title="Zipf rank-frequency plot", xlabel="Rank (log scale)", ylabel="Frequency (log scale)")
+        describe(
+            ax,
+            f"{len(ranks)} distinct words; the most frequent occurs {ranks['frequency'].iloc[0]} times, "
+            f"{int((ranks['frequency'] == 1).sum())} occur once; the dashed line is Zipf's law.",
+        )
+    return label(
+        ax,
+        title="Zipf rank-frequency plot",
+        xlabel="Rank (log scale)",
+        ylabel="Frequency (log scale)",
+    )
 
 
-def plot_ngram_bars(table: pd.DataFrame, *, column: str = "ngram", value: str = "count", title: str,
-               xlabel: str = "Occurrences", n: int = 15, ax=None):
+def plot_ngram_bars(
+    table: pd.DataFrame,
+    *,
+    column: str = "ngram",
+    value: str = "count",
+    title: str,
+    xlabel: str = "Occurrences",
+    n: int = 15,
+    ax=None,
+):
     """Horizontal bars for the top ``n`` rows of an n-gram or collocation table."""
     table = table.head(n)
     ax = _axes(ax, figsize=(9, max(3.0, 0.32 * len(table) + 1.2)))
     if not table.empty:
         sns.barplot(data=table, y=column, x=value, color=_BAR_COLOUR, ax=ax, orient="h")
-        describe(ax, "Top: " + ", ".join(f"{t} ({v:g})" for t, v in zip(table[column].head(3), table[value].head(3)))
-                 + ".")
+        describe(
+            ax,
+            "Top: "
+            + ", ".join(
+                f"{t} ({v:g})"
+                for t, v in zip(table[column].head(3), table[value].head(3))
+            )
+            + ".",
+        )
     return label(ax, title=title, xlabel=xlabel, ylabel="")
 
 
 def plot_repeated_share_bars(share: pd.DataFrame, *, ax=None):
     """Share of each paragraph's words inside phrasing repeated from another paragraph."""
     ax = _axes(ax)
-    ax.bar(np.arange(len(share)), share["repeated_share"] * 100, color=_BAR_COLOUR,
-           width=_bar_width(len(share)), linewidth=0, rasterized=len(share) > _MAX_VECTOR_BARS)
+    ax.bar(
+        np.arange(len(share)),
+        share["repeated_share"] * 100,
+        color=_BAR_COLOUR,
+        width=_bar_width(len(share)),
+        linewidth=0,
+        rasterized=len(share) > _MAX_VECTOR_BARS,
+    )
     if share["n_words"].sum():
         overall = 100 * share["n_repeated_words"].sum() / share["n_words"].sum()
-        ax.axhline(overall, color=_ACCENT, linestyle="--", label=f"whole article {overall:.1f}%")
+        ax.axhline(
+            overall,
+            color=_ACCENT,
+            linestyle="--",
+            label=f"whole article {overall:.1f}%",
+        )
         ax.legend(loc="upper right", frameon=True)
         top = share.loc[share["repeated_share"].idxmax()]
-        describe(ax, f"{overall:.0f}% of the article's words sit in phrasing repeated from another paragraph; "
-                     f"most in paragraph {top['paragraph_id']} ({100 * top['repeated_share']:.0f}%).")
+        describe(
+            ax,
+            f"{overall:.0f}% of the article's words sit in phrasing repeated from another paragraph; "
+            f"most in paragraph {top['paragraph_id']} ({100 * top['repeated_share']:.0f}%).",
+        )
     paragraph_ticks(ax, share["paragraph_id"], max_labels=_MAX_PARAGRAPH_LABELS)
     ax.set_ylim(0, 100)
-    return label(ax, title="Repeated phrasing per paragraph", xlabel="Paragraph (article order)",
-                 ylabel="Words in repeated phrases (%)")
+    return label(
+        ax,
+        title="Repeated phrasing per paragraph",
+        xlabel="Paragraph (article order)",
+        ylabel="Words in repeated phrases (%)",
+    )
 
 
 def plot_actor_counts(mentions: pd.DataFrame, actors: list[str], *, ax=None):
     """Horizontal bars of mentions per actor, most mentioned first (ties in the given
     order; actors never mentioned are kept at the bottom with zero)."""
-    counts = mentions.groupby("actor").size().reindex(actors, fill_value=0).rename("n").reset_index()
+    counts = (
+        mentions.groupby("actor")
+        .size()
+        .reindex(actors, fill_value=0)
+        .rename("n")
+        .reset_index()
+    )
     counts = counts.sort_values("n", ascending=False, kind="stable", ignore_index=True)
     ax = _axes(ax, figsize=(9, max(3.0, 0.35 * len(actors) + 1.2)))
     sns.barplot(data=counts, y="actor", x="n", color=_BAR_COLOUR, ax=ax, orient="h")
-    describe(ax, "Mentions: " + ", ".join(f"{a} {n}" for a, n in zip(counts["actor"], counts["n"]) if n) + ".")
-    return label(ax, title="Mentions per actor", xlabel="Mentions (all aliases)", ylabel="")
+    describe(
+        ax,
+        "Mentions: "
+        + ", ".join(f"{a} {n}" for a, n in zip(counts["actor"], counts["n"]) if n)
+        + ".",
+    )
+    return label(
+        ax, title="Mentions per actor", xlabel="Mentions (all aliases)", ylabel=""
+    )
 
 
-def plot_actor_dispersion(mentions: pd.DataFrame, paragraphs: pd.DataFrame, actors: list[str], *, ax=None):
+def plot_actor_dispersion(
+    mentions: pd.DataFrame, paragraphs: pd.DataFrame, actors: list[str], *, ax=None
+):
     """Lexical dispersion plot: one mark per mention at its position in the article.
 
     x is the paragraph (in article order) plus the mention's relative position inside
@@ -148,11 +248,18 @@ def plot_actor_dispersion(mentions: pd.DataFrame, paragraphs: pd.DataFrame, acto
     every row: the row label already names the actor."""
     ax = _axes(ax, figsize=(10, max(3.0, 0.4 * len(actors) + 1.5)))
     order = {pid: i for i, pid in enumerate(paragraphs["paragraph_id"])}
-    lengths = dict(zip(paragraphs["paragraph_id"], paragraphs["text"].str.len().clip(lower=1)))
-    x = [order[p] + s / lengths[p] for p, s in zip(mentions["paragraph_id"], mentions["start"])]
+    lengths = dict(
+        zip(paragraphs["paragraph_id"], paragraphs["text"].str.len().clip(lower=1))
+    )
+    x = [
+        order[p] + s / lengths[p]
+        for p, s in zip(mentions["paragraph_id"], mentions["start"])
+    ]
     y = [actors.index(a) for a in mentions["actor"]]
     thin = len(paragraphs) > 60
-    ax.scatter(x, y, marker="|", s=250, linewidths=0.8 if thin else 2, color=_BAR_COLOUR)
+    ax.scatter(
+        x, y, marker="|", s=250, linewidths=0.8 if thin else 2, color=_BAR_COLOUR
+    )
     ax.set_yticks(range(len(actors)), actors)
     ax.set_ylim(len(actors) - 0.5, -0.5)
     ax.set_xlim(0, max(1, len(paragraphs)))
@@ -160,31 +267,66 @@ def plot_actor_dispersion(mentions: pd.DataFrame, paragraphs: pd.DataFrame, acto
         for boundary in range(1, len(paragraphs)):
             ax.axvline(boundary, color="0.85", linewidth=0.6, zorder=0)
     ax.grid(axis="x", visible=False)
-    paragraph_ticks(ax, paragraphs["paragraph_id"], offset=0.5, max_labels=_MAX_PARAGRAPH_LABELS)
-    ax.tick_params(axis="x", length=0)  # labels sit at paragraph centres; lines mark boundaries
-    spread = mentions.groupby("actor")["paragraph_id"].nunique().reindex(actors, fill_value=0)
-    describe(ax, f"Grey lines separate the {len(paragraphs)} paragraphs. Paragraphs naming each actor: "
-                 + ", ".join(f"{a} {n}" for a, n in spread.items()) + ".")
-    return label(ax, title="Where each actor is mentioned", xlabel="Paragraph (article order)", ylabel="")
+    paragraph_ticks(
+        ax, paragraphs["paragraph_id"], offset=0.5, max_labels=_MAX_PARAGRAPH_LABELS
+    )
+    ax.tick_params(
+        axis="x", length=0
+    )  # labels sit at paragraph centres; lines mark boundaries
+    spread = (
+        mentions.groupby("actor")["paragraph_id"]
+        .nunique()
+        .reindex(actors, fill_value=0)
+    )
+    describe(
+        ax,
+        f"Grey lines separate the {len(paragraphs)} paragraphs. Paragraphs naming each actor: "
+        + ", ".join(f"{a} {n}" for a, n in spread.items())
+        + ".",
+    )
+    return label(
+        ax,
+        title="Where each actor is mentioned",
+        xlabel="Paragraph (article order)",
+        ylabel="",
+    )
 
 
-def plot_cooccurrence_heatmap(matrix: pd.DataFrame, *, unit: str = "paragraphs", ax=None):
+def plot_cooccurrence_heatmap(
+    matrix: pd.DataFrame, *, unit: str = "paragraphs", ax=None
+):
     """Heatmap of actor co-occurrence counts between different actors.
 
     The diagonal (units naming the actor at all) is masked: it is always the largest
     value and would otherwise take the whole colour scale."""
     size = max(4.5, 0.6 * len(matrix) + 2.5)
     ax = _axes(ax, figsize=(size + 1.5, size))
-    sns.heatmap(matrix, mask=np.eye(len(matrix), dtype=bool), annot=True, fmt="d", cmap=HEATMAP_CMAP,
-                square=True, linewidths=0.5, vmin=0,
-                cbar_kws={"label": f"{unit.capitalize()} naming both"}, ax=ax)
+    sns.heatmap(
+        matrix,
+        mask=np.eye(len(matrix), dtype=bool),
+        annot=True,
+        fmt="d",
+        cmap=HEATMAP_CMAP,
+        square=True,
+        linewidths=0.5,
+        vmin=0,
+        cbar_kws={"label": f"{unit.capitalize()} naming both"},
+        ax=ax,
+    )
     ax.tick_params(axis="x", labelrotation=45)
     for tick in ax.get_xticklabels():
         tick.set_horizontalalignment("right")
     off_diagonal = matrix.where(~np.eye(len(matrix), dtype=bool))
     if len(matrix) >= 2 and off_diagonal.max().max() > 0:
         pair = off_diagonal.stack().idxmax()
-        describe(ax, f"The pair named together most often is {pair[0]} and {pair[1]} "
-                     f"({int(off_diagonal.loc[pair])} {unit}).")
-    return label(ax, title=f"Actors named in the same {unit[:-1] if unit.endswith('s') else unit}",
-                 xlabel="Actor", ylabel="Actor")
+        describe(
+            ax,
+            f"The pair named together most often is {pair[0]} and {pair[1]} "
+            f"({int(off_diagonal.loc[pair])} {unit}).",
+        )
+    return label(
+        ax,
+        title=f"Actors named in the same {unit[:-1] if unit.endswith('s') else unit}",
+        xlabel="Actor",
+        ylabel="Actor",
+    )

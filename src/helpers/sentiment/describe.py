@@ -23,16 +23,32 @@ def _score(value: float) -> str:
 
 
 def _extreme(row, *, highest: bool, capital: bool = False) -> Prose:
-    """"most positive" only for a paragraph labelled positive; "least negative" when its
+    """ "most positive" only for a paragraph labelled positive; "least negative" when its
     score is below 0; otherwise "highest-scoring" (and symmetrically for the lowest)."""
     score, tone = row["sentiment_score"], row["sentiment"]
     if highest:
-        word = "most positive" if tone == "positive" else "least negative" if score < 0 else "highest-scoring"
+        word = (
+            "most positive"
+            if tone == "positive"
+            else "least negative"
+            if score < 0
+            else "highest-scoring"
+        )
     else:
-        word = "most negative" if tone == "negative" else "least positive" if score > 0 else "lowest-scoring"
+        word = (
+            "most negative"
+            if tone == "negative"
+            else "least positive"
+            if score > 0
+            else "lowest-scoring"
+        )
     the = "The" if capital else "the"
-    return Prose(the + " " + word + " paragraph is {pid} (score {score}, labelled {label})",
-                 pid=int(row["paragraph_id"]), score=_score(score), label=row["sentiment"])
+    return Prose(
+        the + " " + word + " paragraph is {pid} (score {score}, labelled {label})",
+        pid=int(row["paragraph_id"]),
+        score=_score(score),
+        label=row["sentiment"],
+    )
 
 
 def describe_extremes(paragraphs: pd.DataFrame) -> Prose:
@@ -59,18 +75,33 @@ def describe_extremes(paragraphs: pd.DataFrame) -> Prose:
         return Prose("There are no paragraphs to compare.")
     if len(paragraphs) == 1:
         row = paragraphs.iloc[0]
-        return Prose("The article has one paragraph (score {score}, labelled {label}), so there are no extremes "
-                     "to compare.", score=_score(row["sentiment_score"]), label=row["sentiment"])
+        return Prose(
+            "The article has one paragraph (score {score}, labelled {label}), so there are no extremes "
+            "to compare.",
+            score=_score(row["sentiment_score"]),
+            label=row["sentiment"],
+        )
     ordered = paragraphs.sort_values(["sentiment_score", "paragraph_id"], kind="stable")
     low, high = ordered.iloc[0], ordered.iloc[-1]
     if np.isclose(low["sentiment_score"], high["sentiment_score"]):
-        return Prose("All {n} paragraphs score the same ({score}).", n=len(paragraphs),
-                     score=_score(low["sentiment_score"]))
-    text = Prose("{low}; {high}.", low=_extreme(low, highest=False, capital=True), high=_extreme(high, highest=True))
+        return Prose(
+            "All {n} paragraphs score the same ({score}).",
+            n=len(paragraphs),
+            score=_score(low["sentiment_score"]),
+        )
+    text = Prose(
+        "{low}; {high}.",
+        low=_extreme(low, highest=False, capital=True),
+        high=_extreme(high, highest=True),
+    )
     labels = set(paragraphs["sentiment"])
     if len(labels) == 1:
-        text = Prose("{text} Every paragraph is labelled {label}, so these are differences of degree within one "
-                     "label, not a change of tone.", text=text, label=labels.pop())
+        text = Prose(
+            "{text} Every paragraph is labelled {label}, so these are differences of degree within one "
+            "label, not a change of tone.",
+            text=text,
+            label=labels.pop(),
+        )
     return text
 
 
@@ -86,8 +117,10 @@ def describe_halves(paragraphs: pd.DataFrame) -> Prose:
     """
     n = len(paragraphs)
     if n < MIN_PARAGRAPHS_FOR_HALVES:
-        return Prose("With {n} the article is too short to compare its first and second half.",
-                     n=plural(n, "paragraph"))
+        return Prose(
+            "With {n} the article is too short to compare its first and second half.",
+            n=plural(n, "paragraph"),
+        )
     ordered = paragraphs.sort_values("paragraph_id", kind="stable")
     half = n // 2
     first, second = ordered.iloc[:half], ordered.iloc[half:]
@@ -95,9 +128,14 @@ def describe_halves(paragraphs: pd.DataFrame) -> Prose:
     def span(part):
         return f"paragraphs {int(part['paragraph_id'].iloc[0])}–{int(part['paragraph_id'].iloc[-1])}"
 
-    return Prose("Mean score in the first half ({first_span}): {first}; in the second half ({second_span}): "
-                 "{second}.", first_span=span(first), first=_score(first["sentiment_score"].mean()),
-                 second_span=span(second), second=_score(second["sentiment_score"].mean()))
+    return Prose(
+        "Mean score in the first half ({first_span}): {first}; in the second half ({second_span}): "
+        "{second}.",
+        first_span=span(first),
+        first=_score(first["sentiment_score"].mean()),
+        second_span=span(second),
+        second=_score(second["sentiment_score"].mean()),
+    )
 
 
 def describe_intervals(paragraphs: pd.DataFrame) -> Prose:
@@ -111,13 +149,27 @@ def describe_intervals(paragraphs: pd.DataFrame) -> Prose:
     """
     widths = (paragraphs["score_high"] - paragraphs["score_low"]).dropna()
     if widths.empty:
-        return Prose("No paragraph has more than one sentence, so there is no sentence-bootstrap interval to report.")
+        return Prose(
+            "No paragraph has more than one sentence, so there is no sentence-bootstrap interval to report."
+        )
     missing = len(paragraphs) - len(widths)
-    note = (Prose(" ({n} {verb} none)", n=plural(missing, "one-sentence paragraph"),
-                  verb=plural(missing, "has", "have", with_count=False)) if missing else "")
-    return Prose("The median sentence-bootstrap interval is {width:.2f} wide on a scale of 2, over the {n} with "
-                 "two or more sentences{note}; it shows how much the sentences of a paragraph disagree, not how "
-                 "wrong the model may be.", width=widths.median(), n=plural(len(widths), "paragraph"), note=note)
+    note = (
+        Prose(
+            " ({n} {verb} none)",
+            n=plural(missing, "one-sentence paragraph"),
+            verb=plural(missing, "has", "have", with_count=False),
+        )
+        if missing
+        else ""
+    )
+    return Prose(
+        "The median sentence-bootstrap interval is {width:.2f} wide on a scale of 2, over the {n} with "
+        "two or more sentences{note}; it shows how much the sentences of a paragraph disagree, not how "
+        "wrong the model may be.",
+        width=widths.median(),
+        n=plural(len(widths), "paragraph"),
+        note=note,
+    )
 
 
 #: A mean score within ±this is described as "close to neutral".
@@ -130,5 +182,10 @@ def describe_tone(mean_score: float) -> Prose:
     >>> [describe_tone(v) for v in (-0.3, -0.002, 0.12)]
     ['negative', 'close to neutral', 'positive']
     """
-    return Prose("negative" if mean_score < -NEUTRAL_BAND else "positive" if mean_score > NEUTRAL_BAND
-                 else "close to neutral")
+    return Prose(
+        "negative"
+        if mean_score < -NEUTRAL_BAND
+        else "positive"
+        if mean_score > NEUTRAL_BAND
+        else "close to neutral"
+    )

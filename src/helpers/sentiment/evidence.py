@@ -39,7 +39,9 @@ from .scoring import (
 )
 
 CLASS_COLUMNS = ["toward_negative", "toward_neutral", "toward_positive"]
-assert len(LABELS) == len(CLASS_COLUMNS) == 3  # _char_ngram_pushes adds three classes by hand
+assert (
+    len(LABELS) == len(CLASS_COLUMNS) == 3
+)  # _char_ngram_pushes adds three classes by hand
 
 
 #: Centred coefficients per model (``id`` -> (model, array)): computing them copies the
@@ -51,8 +53,12 @@ def _centred_coefficients(model: SentimentModel) -> np.ndarray:
     cached = _CENTRED.get(id(model))
     if cached is not None and cached[0] is model:
         return cached[1]
-    coef = np.asarray(model.pipeline.named_steps["classifier"].coef_, dtype=float)[model.label_order()]
-    centred = coef - coef.mean(axis=0, keepdims=True)  # softmax ignores a shared constant
+    coef = np.asarray(model.pipeline.named_steps["classifier"].coef_, dtype=float)[
+        model.label_order()
+    ]
+    centred = coef - coef.mean(
+        axis=0, keepdims=True
+    )  # softmax ignores a shared constant
     centred.setflags(write=False)
     if len(_CENTRED) >= 4:
         _CENTRED.clear()
@@ -60,7 +66,9 @@ def _centred_coefficients(model: SentimentModel) -> np.ndarray:
     return centred
 
 
-def _word_ngram_pushes(vectorizer, prepared: str, values: dict, coef: np.ndarray, totals, analyzer=None) -> None:
+def _word_ngram_pushes(
+    vectorizer, prepared: str, values: dict, coef: np.ndarray, totals, analyzer=None
+) -> None:
     """Word n-grams: a feature's contribution is split equally between its words."""
     grams = Counter((analyzer or vectorizer.build_analyzer())(prepared))
     for gram in grams:
@@ -68,13 +76,22 @@ def _word_ngram_pushes(vectorizer, prepared: str, values: dict, coef: np.ndarray
         if column is None or column not in values:
             continue
         parts = [w[4:] if w.startswith("neg_") else w for w in gram.split(" ")]
-        share = values[column] * coef[:, column] / len(parts)  # the value already counts repeats
+        share = (
+            values[column] * coef[:, column] / len(parts)
+        )  # the value already counts repeats
         for word in parts:
             totals[word] += share
 
 
-def _char_ngram_pushes(vectorizer, prepared: str, values: dict, coef: np.ndarray, offset: int, totals,
-                       memo: dict | None = None) -> None:
+def _char_ngram_pushes(
+    vectorizer,
+    prepared: str,
+    values: dict,
+    coef: np.ndarray,
+    offset: int,
+    totals,
+    memo: dict | None = None,
+) -> None:
     """Character n-grams: split between the tokens that contain them. ``memo`` keeps
     each token's vocabulary columns between clauses (the same answer, computed once)."""
     tokens = TOKEN_RE.findall(prepared.lower())
@@ -82,10 +99,16 @@ def _char_ngram_pushes(vectorizer, prepared: str, values: dict, coef: np.ndarray
     token_grams = []
     for t in tokens:
         if t not in memo:
-            memo[t] = [vectorizer.vocabulary_[g] for g in vectorizer.word_ngrams(t) if g in vectorizer.vocabulary_]
+            memo[t] = [
+                vectorizer.vocabulary_[g]
+                for g in vectorizer.word_ngrams(t)
+                if g in vectorizer.vocabulary_
+            ]
         token_grams.append(memo[t])
     gram_counts = Counter(g for grams in token_grams for g in grams)
-    needed = sorted({offset + g for grams in token_grams for g in grams if offset + g in values})
+    needed = sorted(
+        {offset + g for grams in token_grams for g in grams if offset + g in values}
+    )
     if not needed:
         return
     # The same additions in the same order as ``totals[token] += v * coef[:, c] / n``
@@ -114,7 +137,9 @@ def word_contributions(model: SentimentModel, clause: str) -> dict[str, np.ndarr
     return _contributions(model, prepared, x, 0)
 
 
-def _contributions(model: SentimentModel, prepared: str, features, row: int, memo: dict | None = None) -> dict:
+def _contributions(
+    model: SentimentModel, prepared: str, features, row: int, memo: dict | None = None
+) -> dict:
     """:func:`word_contributions` of one prepared clause whose feature row is
     ``features[row]`` (explaining many clauses transforms them in one batch: the same
     rows, without scikit-learn's per-call overhead)."""
@@ -122,13 +147,22 @@ def _contributions(model: SentimentModel, prepared: str, features, row: int, mem
     union = model.pipeline.named_steps["features"]
     words_vec, chars_vec = (transformer for _, transformer in union.transformer_list)
     start, end = features.indptr[row], features.indptr[row + 1]
-    values = dict(zip(features.indices[start:end].tolist(), features.data[start:end].astype(float).tolist()))
+    values = dict(
+        zip(
+            features.indices[start:end].tolist(),
+            features.data[start:end].astype(float).tolist(),
+        )
+    )
     totals: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(len(LABELS)))
     analyzer = None
     if memo is not None:  # one analyzer for all clauses of a batch
-        analyzer = memo.get(("word analyzer",)) or memo.setdefault(("word analyzer",), words_vec.build_analyzer())
+        analyzer = memo.get(("word analyzer",)) or memo.setdefault(
+            ("word analyzer",), words_vec.build_analyzer()
+        )
     _word_ngram_pushes(words_vec, prepared, values, coef, totals, analyzer)
-    _char_ngram_pushes(chars_vec, prepared, values, coef, len(words_vec.vocabulary_), totals, memo)
+    _char_ngram_pushes(
+        chars_vec, prepared, values, coef, len(words_vec.vocabulary_), totals, memo
+    )
     return dict(totals)
 
 
@@ -138,16 +172,33 @@ def _lexicon_push(tone: str, lexicon_weight: float) -> np.ndarray:
     return push - push.mean()
 
 
-def _clause_rows(model, paragraph_id, sentence_id, clause, weight, lexicon_weight, contributions) -> list[tuple]:
-    rows = [(paragraph_id, sentence_id, word, "model", *(weight * push))
-            for word, push in contributions.items()]
-    rows += [(paragraph_id, sentence_id, form.lower(), "news lexicon", *(weight * _lexicon_push(tone, lexicon_weight)))
-             for form, tone, _ in (lexicon_hits(clause) if lexicon_weight else [])]
+def _clause_rows(
+    model, paragraph_id, sentence_id, clause, weight, lexicon_weight, contributions
+) -> list[tuple]:
+    rows = [
+        (paragraph_id, sentence_id, word, "model", *(weight * push))
+        for word, push in contributions.items()
+    ]
+    rows += [
+        (
+            paragraph_id,
+            sentence_id,
+            form.lower(),
+            "news lexicon",
+            *(weight * _lexicon_push(tone, lexicon_weight)),
+        )
+        for form, tone, _ in (lexicon_hits(clause) if lexicon_weight else [])
+    ]
     return rows
 
 
-def explain_sentences(model: SentimentModel, scored_sentences: pd.DataFrame, *,
-                      contrast_weight: float = CONTRAST_WEIGHT, lexicon_weight: float = LEXICON_WEIGHT) -> pd.DataFrame:
+def explain_sentences(
+    model: SentimentModel,
+    scored_sentences: pd.DataFrame,
+    *,
+    contrast_weight: float = CONTRAST_WEIGHT,
+    lexicon_weight: float = LEXICON_WEIGHT,
+) -> pd.DataFrame:
     """Every word's push toward each class in every sentence, from the model itself.
 
     How to read it: ``toward_negative`` / ``toward_neutral`` / ``toward_positive`` are
@@ -162,15 +213,33 @@ def explain_sentences(model: SentimentModel, scored_sentences: pd.DataFrame, *,
         ``news lexicon``), ``toward_negative``, ``toward_neutral``,
         ``toward_positive``, ``toward_score``; sorted by sentence then word.
     """
-    plan = [(paragraph_id, sentence_id, clause, weight) for paragraph_id, sentence_id, text in
-            scored_sentences[["paragraph_id", "sentence_id", "text"]].itertuples(index=False)
-            for clause, weight in split_clauses(str(text), weight=contrast_weight)]
+    plan = [
+        (paragraph_id, sentence_id, clause, weight)
+        for paragraph_id, sentence_id, text in scored_sentences[
+            ["paragraph_id", "sentence_id", "text"]
+        ].itertuples(index=False)
+        for clause, weight in split_clauses(str(text), weight=contrast_weight)
+    ]
     prepared = [prepare_text(clause) for _, _, clause, _ in plan]
-    features = model.pipeline.named_steps["features"].transform(prepared).tocsr() if plan else None
+    features = (
+        model.pipeline.named_steps["features"].transform(prepared).tocsr()
+        if plan
+        else None
+    )
     memo: dict = {}
-    rows = [row for i, (paragraph_id, sentence_id, clause, weight) in enumerate(plan)
-            for row in _clause_rows(model, paragraph_id, sentence_id, clause, weight, lexicon_weight,
-                                    _contributions(model, prepared[i], features, i, memo))]
+    rows = [
+        row
+        for i, (paragraph_id, sentence_id, clause, weight) in enumerate(plan)
+        for row in _clause_rows(
+            model,
+            paragraph_id,
+            sentence_id,
+            clause,
+            weight,
+            lexicon_weight,
+            _contributions(model, prepared[i], features, i, memo),
+        )
+    ]
     keys = ["paragraph_id", "sentence_id", "word", "source"]
     table = pd.DataFrame(rows, columns=[*keys, *CLASS_COLUMNS])
     table = table.groupby(keys, as_index=False, sort=True)[CLASS_COLUMNS].sum()
@@ -189,35 +258,58 @@ def is_evidence_word(word: str) -> bool:
     [True, False, False, False, False]
     """
     word = str(word).lower().removeprefix("neg_")
-    return any(ch.isalpha() for ch in word) and word != NUMBER_TOKEN and word not in stopword_set()
+    return (
+        any(ch.isalpha() for ch in word)
+        and word != NUMBER_TOKEN
+        and word not in stopword_set()
+    )
 
 
 def evidence_words(explanations: pd.DataFrame) -> pd.DataFrame:
     """The rows of :func:`explain_sentences` worth showing (see :func:`is_evidence_word`);
     news-lexicon rows are always kept."""
-    keep = (explanations["source"] == "news lexicon") | explanations["word"].map(is_evidence_word)
+    keep = (explanations["source"] == "news lexicon") | explanations["word"].map(
+        is_evidence_word
+    )
     return explanations[keep.astype(bool)]
 
 
-def _weighted_words(explanations: pd.DataFrame, scored_sentences: pd.DataFrame, columns) -> pd.DataFrame:
+def _weighted_words(
+    explanations: pd.DataFrame, scored_sentences: pd.DataFrame, columns
+) -> pd.DataFrame:
     """Readable words' pushes weighted by their sentence's share of the paragraph's words
     (the aggregation rule), summed per paragraph and ``label`` (``*`` marks lexicon terms).
     Stop words, numbers and punctuation are left out (:func:`evidence_words`)."""
     weights = scored_sentences[["sentence_id", "paragraph_id", "n_words"]]
-    share = weights["n_words"] / weights.groupby("paragraph_id")["n_words"].transform("sum")
-    merged = evidence_words(explanations).merge(weights[["sentence_id"]].assign(share=share), on="sentence_id",
-                                                how="left")
-    merged = merged.assign(label=np.where(merged["source"] == "news lexicon", merged["word"] + "*", merged["word"]),
-                           **{column: merged[column] * merged["share"] for column in columns})
-    return merged.groupby(["paragraph_id", "label"], as_index=False, sort=True)[list(columns)].sum()
+    share = weights["n_words"] / weights.groupby("paragraph_id")["n_words"].transform(
+        "sum"
+    )
+    merged = evidence_words(explanations).merge(
+        weights[["sentence_id"]].assign(share=share), on="sentence_id", how="left"
+    )
+    merged = merged.assign(
+        label=np.where(
+            merged["source"] == "news lexicon", merged["word"] + "*", merged["word"]
+        ),
+        **{column: merged[column] * merged["share"] for column in columns},
+    )
+    return merged.groupby(["paragraph_id", "label"], as_index=False, sort=True)[
+        list(columns)
+    ].sum()
 
 
 def _top_words(group: pd.DataFrame, column: str, top_n: int) -> str:
-    top = group[group[column] > 0].sort_values([column, "label"], ascending=[False, True]).head(top_n)
+    top = (
+        group[group[column] > 0]
+        .sort_values([column, "label"], ascending=[False, True])
+        .head(top_n)
+    )
     return ", ".join(f"{w} (+{v:.2f})" for w, v in zip(top["label"], top[column]))
 
 
-def paragraph_evidence(explanations: pd.DataFrame, scored_sentences: pd.DataFrame, *, top_n: int = 3) -> pd.DataFrame:
+def paragraph_evidence(
+    explanations: pd.DataFrame, scored_sentences: pd.DataFrame, *, top_n: int = 3
+) -> pd.DataFrame:
     """The words that pushed each paragraph most toward each class.
 
     Sentence contributions are weighted by the sentence's share of the paragraph's words
@@ -231,12 +323,19 @@ def paragraph_evidence(explanations: pd.DataFrame, scored_sentences: pd.DataFram
         display but still count in the model).
     """
     per_word = _weighted_words(explanations, scored_sentences, CLASS_COLUMNS)
-    rows = [{"paragraph_id": paragraph_id, **{c: _top_words(group, c, top_n) for c in CLASS_COLUMNS}}
-            for paragraph_id, group in per_word.groupby("paragraph_id", sort=True)]
+    rows = [
+        {
+            "paragraph_id": paragraph_id,
+            **{c: _top_words(group, c, top_n) for c in CLASS_COLUMNS},
+        }
+        for paragraph_id, group in per_word.groupby("paragraph_id", sort=True)
+    ]
     return pd.DataFrame(rows, columns=["paragraph_id", *CLASS_COLUMNS])
 
 
-def paragraph_push(explanations: pd.DataFrame, scored_sentences: pd.DataFrame) -> pd.DataFrame:
+def paragraph_push(
+    explanations: pd.DataFrame, scored_sentences: pd.DataFrame
+) -> pd.DataFrame:
     """Per paragraph, the total push toward positive and toward negative, and the word
     that pushed hardest each way (``toward_score``, weighted as in the aggregation rule).
 
@@ -247,39 +346,84 @@ def paragraph_push(explanations: pd.DataFrame, scored_sentences: pd.DataFrame) -
         words, numbers and punctuation are left out of the pushes and the top words.
     """
     per_word = _weighted_words(explanations, scored_sentences, ["toward_score"]).rename(
-        columns={"toward_score": "push"})
+        columns={"toward_score": "push"}
+    )
     rows = []
     for paragraph_id in sorted(scored_sentences["paragraph_id"].unique()):
-        group = per_word[per_word["paragraph_id"] == paragraph_id].sort_values(["push", "label"], kind="stable")
+        group = per_word[per_word["paragraph_id"] == paragraph_id].sort_values(
+            ["push", "label"], kind="stable"
+        )
         positive, negative = group[group["push"] > 0], group[group["push"] < 0]
-        rows.append({"paragraph_id": paragraph_id, "push_positive": positive["push"].sum(),
-                     "push_negative": negative["push"].sum(),
-                     "top_positive": positive["label"].iloc[-1] if len(positive) else "",
-                     "top_negative": negative["label"].iloc[0] if len(negative) else ""})
-    return pd.DataFrame(rows, columns=["paragraph_id", "push_positive", "push_negative", "top_positive",
-                                       "top_negative"])
+        rows.append(
+            {
+                "paragraph_id": paragraph_id,
+                "push_positive": positive["push"].sum(),
+                "push_negative": negative["push"].sum(),
+                "top_positive": positive["label"].iloc[-1] if len(positive) else "",
+                "top_negative": negative["label"].iloc[0] if len(negative) else "",
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "paragraph_id",
+            "push_positive",
+            "push_negative",
+            "top_positive",
+            "top_negative",
+        ],
+    )
 
 
-def _actor_row(actor: str, group: pd.DataFrame, scores: pd.DataFrame, rng, n_bootstrap: int, level: float) -> dict:
+def _actor_row(
+    actor: str,
+    group: pd.DataFrame,
+    scores: pd.DataFrame,
+    rng,
+    n_bootstrap: int,
+    level: float,
+) -> dict:
     sentence_ids = sorted(group["sentence_id"].unique())
     chosen = scores.loc[sentence_ids]
     values = chosen["sentiment_score"].to_numpy(dtype=float)
     low = high = float("nan")
     if len(values) > 1:  # one sentence: nothing to resample
-        boot = values[rng.integers(0, len(values), size=(n_bootstrap, len(values)))].mean(axis=1)
+        boot = values[
+            rng.integers(0, len(values), size=(n_bootstrap, len(values)))
+        ].mean(axis=1)
         low, high = bootstrap_interval(boot, level)
     counts = chosen["sentiment"].value_counts()
     enough = len(values) >= MIN_SENTENCES_FOR_AGREEMENT
-    direction = ("negative" if enough and high < 0 else "positive" if enough and low > 0
-                 else "unclear" if enough else "too few sentences")
-    return {"actor": actor, "n_mentions": len(group), "n_sentences": len(sentence_ids),
-            "n_paragraphs": chosen["paragraph_id"].nunique(), "mean_score": values.mean(), "score_low": low,
-            "score_high": high, "direction": direction,
-            **{f"n_{label}": int(counts.get(label, 0)) for label in LABELS}}
+    direction = (
+        "negative"
+        if enough and high < 0
+        else "positive"
+        if enough and low > 0
+        else "unclear"
+        if enough
+        else "too few sentences"
+    )
+    return {
+        "actor": actor,
+        "n_mentions": len(group),
+        "n_sentences": len(sentence_ids),
+        "n_paragraphs": chosen["paragraph_id"].nunique(),
+        "mean_score": values.mean(),
+        "score_low": low,
+        "score_high": high,
+        "direction": direction,
+        **{f"n_{label}": int(counts.get(label, 0)) for label in LABELS},
+    }
 
 
-def actor_sentiment(scored_sentences: pd.DataFrame, mentions: pd.DataFrame, *, n_bootstrap: int = N_BOOTSTRAP,
-                    seed: int = config.RANDOM_SEED, level: float = 0.95) -> pd.DataFrame:
+def actor_sentiment(
+    scored_sentences: pd.DataFrame,
+    mentions: pd.DataFrame,
+    *,
+    n_bootstrap: int = N_BOOTSTRAP,
+    seed: int = config.RANDOM_SEED,
+    level: float = 0.95,
+) -> pd.DataFrame:
     """Mean sentence score per actor, with counts and a sentence-bootstrap interval.
 
     How to read it: ``mean_score`` is the average ``sentiment_score`` of the sentences
@@ -301,28 +445,63 @@ def actor_sentiment(scored_sentences: pd.DataFrame, mentions: pd.DataFrame, *, n
         ``score_low``, ``score_high``, ``direction``, ``n_negative``, ``n_neutral``,
         ``n_positive``.
     """
-    columns = ["actor", "n_mentions", "n_sentences", "n_paragraphs", "mean_score", "score_low", "score_high",
-               "direction", "n_negative", "n_neutral", "n_positive"]
+    columns = [
+        "actor",
+        "n_mentions",
+        "n_sentences",
+        "n_paragraphs",
+        "mean_score",
+        "score_low",
+        "score_high",
+        "direction",
+        "n_negative",
+        "n_neutral",
+        "n_positive",
+    ]
     rng = np.random.default_rng(seed)
     scores = scored_sentences.set_index("sentence_id")
-    rows = [_actor_row(actor, group, scores, rng, n_bootstrap, level)
-            for actor, group in (mentions.groupby("actor", sort=True) if len(mentions) else [])]
+    rows = [
+        _actor_row(actor, group, scores, rng, n_bootstrap, level)
+        for actor, group in (
+            mentions.groupby("actor", sort=True) if len(mentions) else []
+        )
+    ]
     table = pd.DataFrame(rows, columns=columns)
-    return table.sort_values(["n_sentences", "actor"], ascending=[False, True], kind="stable", ignore_index=True)
+    return table.sort_values(
+        ["n_sentences", "actor"],
+        ascending=[False, True],
+        kind="stable",
+        ignore_index=True,
+    )
 
 
 def _paragraph_means(scored_sentences: pd.DataFrame) -> pd.DataFrame:
     """Word-weighted mean probabilities per paragraph (the aggregation rule, no bootstrap)."""
-    weighted = scored_sentences[PROBABILITY_COLUMNS].mul(scored_sentences["n_words"], axis=0)
+    weighted = scored_sentences[PROBABILITY_COLUMNS].mul(
+        scored_sentences["n_words"], axis=0
+    )
     sums = weighted.groupby(scored_sentences["paragraph_id"], sort=True).sum()
-    means = sums.div(scored_sentences.groupby("paragraph_id", sort=True)["n_words"].sum(), axis=0)
-    return pd.DataFrame({"paragraph_id": means.index,
-                         "sentiment": np.asarray(LABELS, dtype=object)[means.to_numpy().argmax(axis=1)],
-                         "sentiment_score": (means["p_positive"] - means["p_negative"]).to_numpy()})
+    means = sums.div(
+        scored_sentences.groupby("paragraph_id", sort=True)["n_words"].sum(), axis=0
+    )
+    return pd.DataFrame(
+        {
+            "paragraph_id": means.index,
+            "sentiment": np.asarray(LABELS, dtype=object)[
+                means.to_numpy().argmax(axis=1)
+            ],
+            "sentiment_score": (means["p_positive"] - means["p_negative"]).to_numpy(),
+        }
+    )
 
 
-def lexicon_ablation(model: SentimentModel, sentences: pd.DataFrame, *,
-                     contrast_weight: float = CONTRAST_WEIGHT, lexicon_weight: float = LEXICON_WEIGHT) -> pd.DataFrame:
+def lexicon_ablation(
+    model: SentimentModel,
+    sentences: pd.DataFrame,
+    *,
+    contrast_weight: float = CONTRAST_WEIGHT,
+    lexicon_weight: float = LEXICON_WEIGHT,
+) -> pd.DataFrame:
     """What each news-lexicon category does to an article: drop it, rescore, compare.
 
     How to read it: one row for the full lexicon (``category`` = ``(all)``, i.e. the
@@ -340,21 +519,59 @@ def lexicon_ablation(model: SentimentModel, sentences: pd.DataFrame, *,
     """
     from .scoring import score_sentences
 
-    deployed = _paragraph_means(score_sentences(model, sentences, contrast_weight=contrast_weight,
-                                                lexicon_weight=lexicon_weight))
-    hits = pd.DataFrame([hit for text in sentences["text"].astype(str) for hit in lexicon_hits(text)],
-                        columns=["form", "tone", "category"])
+    deployed = _paragraph_means(
+        score_sentences(
+            model,
+            sentences,
+            contrast_weight=contrast_weight,
+            lexicon_weight=lexicon_weight,
+        )
+    )
+    hits = pd.DataFrame(
+        [hit for text in sentences["text"].astype(str) for hit in lexicon_hits(text)],
+        columns=["form", "tone", "category"],
+    )
     tones = news_lexicon().drop_duplicates("category").set_index("category")["tone"]
     variants = [("(all)", "both", len(hits), {"lexicon_weight": 0.0})]
-    variants += [(category, tones.get(category, ""), int(n), {"lexicon_weight": lexicon_weight,
-                                                              "exclude_categories": (category,)})
-                 for category, n in hits["category"].value_counts().sort_index().items()]
+    variants += [
+        (
+            category,
+            tones.get(category, ""),
+            int(n),
+            {"lexicon_weight": lexicon_weight, "exclude_categories": (category,)},
+        )
+        for category, n in hits["category"].value_counts().sort_index().items()
+    ]
     rows = []
     for category, tone, n_hits, options in variants:
-        without = _paragraph_means(score_sentences(model, sentences, contrast_weight=contrast_weight, **options))
-        rows.append({"category": category, "tone": tone, "n_hits": int(n_hits),
-                     "labels_changed": int((without["sentiment"].to_numpy() != deployed["sentiment"].to_numpy()).sum()),
-                     "mean_score_deployed": float(deployed["sentiment_score"].mean()),
-                     "mean_score_without": float(without["sentiment_score"].mean())})
-    return pd.DataFrame(rows, columns=["category", "tone", "n_hits", "labels_changed", "mean_score_deployed",
-                                       "mean_score_without"])
+        without = _paragraph_means(
+            score_sentences(
+                model, sentences, contrast_weight=contrast_weight, **options
+            )
+        )
+        rows.append(
+            {
+                "category": category,
+                "tone": tone,
+                "n_hits": int(n_hits),
+                "labels_changed": int(
+                    (
+                        without["sentiment"].to_numpy()
+                        != deployed["sentiment"].to_numpy()
+                    ).sum()
+                ),
+                "mean_score_deployed": float(deployed["sentiment_score"].mean()),
+                "mean_score_without": float(without["sentiment_score"].mean()),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "category",
+            "tone",
+            "n_hits",
+            "labels_changed",
+            "mean_score_deployed",
+            "mean_score_without",
+        ],
+    )

@@ -57,7 +57,11 @@ class CharNgramVectorizer(TransformerMixin, BaseEstimator):
         """The n-grams of one word, padded with a space on each side."""
         padded = f" {word} "
         low, high = tuple(self.ngram_range)
-        return [padded[i:i + n] for n in range(low, high + 1) for i in range(len(padded) - n + 1)]
+        return [
+            padded[i : i + n]
+            for n in range(low, high + 1)
+            for i in range(len(padded) - n + 1)
+        ]
 
     @staticmethod
     def _documents_by_words(documents):
@@ -66,9 +70,15 @@ class CharNgramVectorizer(TransformerMixin, BaseEstimator):
         indices: list[int] = []
         indptr = [0]
         for document in documents:
-            indices.extend(index.setdefault(token, len(index)) for token in lower_tokens(str(document)))
+            indices.extend(
+                index.setdefault(token, len(index))
+                for token in lower_tokens(str(document))
+            )
             indptr.append(len(indices))
-        counts = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(indptr) - 1, len(index)))
+        counts = sparse.csr_matrix(
+            (np.ones(len(indices)), indices, indptr),
+            shape=(len(indptr) - 1, len(index)),
+        )
         counts.sum_duplicates()
         return counts, list(index)
 
@@ -79,14 +89,21 @@ class CharNgramVectorizer(TransformerMixin, BaseEstimator):
     def fit_transform(self, documents, y=None):
         doc_words, words = self._documents_by_words(documents)
         vocabulary: dict[str, int] = {}
-        pairs = [(row, vocabulary.setdefault(g, len(vocabulary))) for row, w in enumerate(words)
-                 for g in self.word_ngrams(w)]
+        pairs = [
+            (row, vocabulary.setdefault(g, len(vocabulary)))
+            for row, w in enumerate(words)
+            for g in self.word_ngrams(w)
+        ]
         rows, cols = zip(*pairs) if pairs else ((), ())
-        counts = (doc_words @ _binary_matrix(rows, cols, (len(words), len(vocabulary)))).tocsc()
+        counts = (
+            doc_words @ _binary_matrix(rows, cols, (len(words), len(vocabulary)))
+        ).tocsc()
         document_frequency = np.diff(counts.indptr)
         names = np.asarray(sorted(vocabulary, key=vocabulary.get), dtype=object)
         keep = np.flatnonzero(document_frequency >= self.min_df)
-        keep = keep[np.argsort(names[keep].astype(str), kind="stable")]  # sorted, like scikit-learn
+        keep = keep[
+            np.argsort(names[keep].astype(str), kind="stable")
+        ]  # sorted, like scikit-learn
         self.vocabulary_ = {name: i for i, name in enumerate(names[keep])}
         self.idf_ = np.log((1 + counts.shape[0]) / (1 + document_frequency[keep])) + 1
         self._cache = {}
@@ -95,8 +112,14 @@ class CharNgramVectorizer(TransformerMixin, BaseEstimator):
     def _word_columns(self, word: str) -> np.ndarray:
         cache = self.__dict__.setdefault("_cache", {})
         if word not in cache:
-            cache[word] = np.asarray([self.vocabulary_[g] for g in self.word_ngrams(word) if g in self.vocabulary_],
-                                     dtype=np.int64)
+            cache[word] = np.asarray(
+                [
+                    self.vocabulary_[g]
+                    for g in self.word_ngrams(word)
+                    if g in self.vocabulary_
+                ],
+                dtype=np.int64,
+            )
         return cache[word]
 
     def counts(self, documents):
@@ -105,7 +128,9 @@ class CharNgramVectorizer(TransformerMixin, BaseEstimator):
         columns = [self._word_columns(word) for word in words]
         rows = np.repeat(np.arange(len(words)), [len(c) for c in columns])
         cols = np.concatenate(columns) if columns else np.zeros(0, dtype=np.int64)
-        return (doc_words @ _binary_matrix(rows, cols, (len(words), len(self.vocabulary_)))).tocsr()
+        return (
+            doc_words @ _binary_matrix(rows, cols, (len(words), len(self.vocabulary_)))
+        ).tocsr()
 
     def transform(self, documents):
         return self._weight(self.counts(documents))
@@ -113,12 +138,23 @@ class CharNgramVectorizer(TransformerMixin, BaseEstimator):
     def _weight(self, counts):
         """Sublinear tf x idf, rows scaled to unit L2 norm."""
         weighted = counts.tocsr().astype(self.dtype)
-        weighted.data = (1 + np.log(weighted.data)) * self.idf_[weighted.indices].astype(self.dtype)
+        weighted.data = (1 + np.log(weighted.data)) * self.idf_[
+            weighted.indices
+        ].astype(self.dtype)
         lengths = np.diff(weighted.indptr)
-        norms = np.sqrt(np.bincount(np.repeat(np.arange(len(lengths)), lengths), weights=weighted.data ** 2,
-                                    minlength=len(lengths)))
-        weighted.data /= np.repeat(np.where(norms > 0, norms, 1), lengths).astype(self.dtype)
+        norms = np.sqrt(
+            np.bincount(
+                np.repeat(np.arange(len(lengths)), lengths),
+                weights=weighted.data**2,
+                minlength=len(lengths),
+            )
+        )
+        weighted.data /= np.repeat(np.where(norms > 0, norms, 1), lengths).astype(
+            self.dtype
+        )
         return weighted
 
     def get_feature_names_out(self, input_features=None):
-        return np.asarray(sorted(self.vocabulary_, key=self.vocabulary_.get), dtype=object)
+        return np.asarray(
+            sorted(self.vocabulary_, key=self.vocabulary_.get), dtype=object
+        )

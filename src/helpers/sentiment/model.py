@@ -105,10 +105,23 @@ def selection_record() -> pd.DataFrame:
     """
     from importlib.resources import files
 
-    with files("helpers.data").joinpath("sentiment_selection.csv").open(encoding="utf-8") as handle:
+    with (
+        files("helpers.data")
+        .joinpath("sentiment_selection.csv")
+        .open(encoding="utf-8") as handle
+    ):
         table = pd.read_csv(handle, keep_default_na=False)
     return table.assign(mean_valid=(table["smsa_valid"] + table["nusax_valid"]) / 2)[
-        ["stage", "candidate", "smsa_valid", "nusax_valid", "mean_valid", "status", "note"]]
+        [
+            "stage",
+            "candidate",
+            "smsa_valid",
+            "nusax_valid",
+            "mean_valid",
+            "status",
+            "note",
+        ]
+    ]
 
 
 def build_pipeline(settings: SentimentConfig):
@@ -118,16 +131,32 @@ def build_pipeline(settings: SentimentConfig):
     from sklearn.pipeline import FeatureUnion, Pipeline
     from sklearn.preprocessing import FunctionTransformer
 
-    words = TfidfVectorizer(ngram_range=tuple(settings.word_ngrams), sublinear_tf=True, min_df=settings.min_df,
-                            preprocessor=negation_preprocessor if settings.negation else plain_preprocessor,
-                            tokenizer=split_on_spaces, token_pattern=None, dtype=np.float32)
-    chars = CharNgramVectorizer(ngram_range=settings.char_ngrams, min_df=settings.min_df)
+    words = TfidfVectorizer(
+        ngram_range=tuple(settings.word_ngrams),
+        sublinear_tf=True,
+        min_df=settings.min_df,
+        preprocessor=negation_preprocessor if settings.negation else plain_preprocessor,
+        tokenizer=split_on_spaces,
+        token_pattern=None,
+        dtype=np.float32,
+    )
+    chars = CharNgramVectorizer(
+        ngram_range=settings.char_ngrams, min_df=settings.min_df
+    )
     # newton-cg converges in a handful of iterations here (lbfgs needs ~30 and 5x the time).
-    classifier = LogisticRegression(C=settings.C, class_weight=settings.class_weight, solver="newton-cg",
-                                    max_iter=200)
-    return Pipeline([("prepare", FunctionTransformer(rules.prepare_texts)),
-                     ("features", FeatureUnion([("words", words), ("chars", chars)])),
-                     ("classifier", classifier)])
+    classifier = LogisticRegression(
+        C=settings.C,
+        class_weight=settings.class_weight,
+        solver="newton-cg",
+        max_iter=200,
+    )
+    return Pipeline(
+        [
+            ("prepare", FunctionTransformer(rules.prepare_texts)),
+            ("features", FeatureUnion([("words", words), ("chars", chars)])),
+            ("classifier", classifier),
+        ]
+    )
 
 
 def library_versions() -> dict[str, str]:
@@ -136,24 +165,42 @@ def library_versions() -> dict[str, str]:
     import scipy
     import sklearn
 
-    return {"python": platform.python_version(), "numpy": np.__version__, "pandas": pd.__version__,
-            "scipy": scipy.__version__, "scikit-learn": sklearn.__version__, "joblib": joblib.__version__}
+    return {
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "pandas": pd.__version__,
+        "scipy": scipy.__version__,
+        "scikit-learn": sklearn.__version__,
+        "joblib": joblib.__version__,
+    }
 
 
 def cache_key(settings: SentimentConfig) -> str:
     """Hex key from the data checksums, library versions, config, text rules and model format."""
-    payload = {"checksums": checksums(("nusax", "smsa")), "versions": library_versions(),
-               "config": asdict(settings), "format": MODEL_FORMAT,
-               "contrast": [rules.CONTRAST_MARKERS, rules.CONCESSION_MARKERS],
-               "negation": [sorted(rules.NEGATORS), sorted(rules.NOT_ONLY), rules.NEGATION_SCOPE]}
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=list).encode()).hexdigest()
+    payload = {
+        "checksums": checksums(("nusax", "smsa")),
+        "versions": library_versions(),
+        "config": asdict(settings),
+        "format": MODEL_FORMAT,
+        "contrast": [rules.CONTRAST_MARKERS, rules.CONCESSION_MARKERS],
+        "negation": [
+            sorted(rules.NEGATORS),
+            sorted(rules.NOT_ONLY),
+            rules.NEGATION_SCOPE,
+        ],
+    }
+    return hashlib.sha256(
+        json.dumps(payload, sort_keys=True, default=list).encode()
+    ).hexdigest()
 
 
 def _check_settings(settings) -> SentimentConfig:
     if settings is None:
         return SentimentConfig()
     if not isinstance(settings, SentimentConfig):
-        raise OptionError(f"settings must be a SentimentConfig, got {type(settings).__name__}.")
+        raise OptionError(
+            f"settings must be a SentimentConfig, got {type(settings).__name__}."
+        )
     return settings
 
 
@@ -178,7 +225,9 @@ def _cached(path: Path, key: str) -> SentimentModel | None:
         model = joblib.load(path)
     except Exception:  # a truncated, stale or foreign file: retrain and overwrite it
         return None
-    return model if isinstance(model, SentimentModel) and model.cache_key == key else None
+    return (
+        model if isinstance(model, SentimentModel) and model.cache_key == key else None
+    )
 
 
 def _progress_bar(progress: bool):
@@ -193,11 +242,17 @@ def _step(bar, message: str) -> None:
     bar.step(message)
 
 
-def _decontaminated_train(data: pd.DataFrame, settings: SentimentConfig) -> pd.DataFrame:
+def _decontaminated_train(
+    data: pd.DataFrame, settings: SentimentConfig
+) -> pd.DataFrame:
     """Training rows flagged against every validation and test text (see the notebook for why
     validation texts too: the benchmark reports validation scores)."""
     train = data[(data["split"] == "train") & data["dataset"].isin(settings.train_sets)]
-    return decontaminate(train, data[data["split"] != "train"], threshold=settings.near_duplicate_threshold)
+    return decontaminate(
+        train,
+        data[data["split"] != "train"],
+        threshold=settings.near_duplicate_threshold,
+    )
 
 
 def _calibrate(pipeline, valid: pd.DataFrame) -> float:
@@ -206,13 +261,18 @@ def _calibrate(pipeline, valid: pd.DataFrame) -> float:
     return fit_temperature(logits, np.asarray(y))
 
 
-def _training_summary(flagged: pd.DataFrame, temperature: float, started: float) -> dict:
+def _training_summary(
+    flagged: pd.DataFrame, temperature: float, started: float
+) -> dict:
     return {
         "n_train_before": int(len(flagged)),
         "n_train": int((~flagged["is_contaminated"]).sum()),
         "n_dropped_exact": int((flagged["reason"] == "exact").sum()),
         "n_dropped_near": int((flagged["reason"] == "near").sum()),
-        "dropped_by_dataset": {k: int(v) for k, v in flagged.groupby("dataset")["is_contaminated"].sum().items()},
+        "dropped_by_dataset": {
+            k: int(v)
+            for k, v in flagged.groupby("dataset")["is_contaminated"].sum().items()
+        },
         "temperature": temperature,
         "train_seconds": round(time.perf_counter() - started, 3),
         "versions": library_versions(),
@@ -227,15 +287,28 @@ def _fit(settings: SentimentConfig, key: str, data_dir, bar) -> SentimentModel:
     flagged = _decontaminated_train(data, settings)
     kept = flagged[~flagged["is_contaminated"]]
     _step(bar, "fitting TF-IDF + logistic regression")
-    pipeline = build_pipeline(settings).fit(kept["text"].tolist(), kept["label"].to_numpy())
+    pipeline = build_pipeline(settings).fit(
+        kept["text"].tolist(), kept["label"].to_numpy()
+    )
     _step(bar, "calibrating on validation")
     temperature = _calibrate(pipeline, data[data["split"] == "valid"])
-    return SentimentModel(pipeline=pipeline, temperature=temperature, config=settings, cache_key=key,
-                          training=_training_summary(flagged, temperature, started))
+    return SentimentModel(
+        pipeline=pipeline,
+        temperature=temperature,
+        config=settings,
+        cache_key=key,
+        training=_training_summary(flagged, temperature, started),
+    )
 
 
-def train_model(*, settings: SentimentConfig | None = None, use_cache: bool = True, cache_dir=None,
-                data_dir=None, progress: bool = True) -> SentimentModel:
+def train_model(
+    *,
+    settings: SentimentConfig | None = None,
+    use_cache: bool = True,
+    cache_dir=None,
+    data_dir=None,
+    progress: bool = True,
+) -> SentimentModel:
     """Train the sentiment model, or load it from the cache when nothing changed.
 
     How to read it: the returned :class:`SentimentModel` scores text with
@@ -259,7 +332,9 @@ def train_model(*, settings: SentimentConfig | None = None, use_cache: bool = Tr
 
     settings = _check_settings(settings)
     key = cache_key(settings)
-    path = (Path(cache_dir) if cache_dir else config.EXTERNAL_DIR) / f"sentiment-model-{key[:16]}.joblib"
+    path = (
+        Path(cache_dir) if cache_dir else config.EXTERNAL_DIR
+    ) / f"sentiment-model-{key[:16]}.joblib"
     model = _cached(path, key) if use_cache else None
     if model is not None:
         return model
@@ -272,11 +347,21 @@ def train_model(*, settings: SentimentConfig | None = None, use_cache: bool = Tr
     return model
 
 
-def load_or_train_model(*, settings: SentimentConfig | None = None, cache_dir=None, data_dir=None,
-                        progress: bool = True) -> SentimentModel:
+def load_or_train_model(
+    *,
+    settings: SentimentConfig | None = None,
+    cache_dir=None,
+    data_dir=None,
+    progress: bool = True,
+) -> SentimentModel:
     """The cached model for ``settings`` if there is one, else train and cache it.
 
     Same as ``train_model(use_cache=True, ...)``; see :func:`train_model`.
     """
-    return train_model(settings=settings, use_cache=True, cache_dir=cache_dir, data_dir=data_dir,
-                       progress=progress)
+    return train_model(
+        settings=settings,
+        use_cache=True,
+        cache_dir=cache_dir,
+        data_dir=data_dir,
+        progress=progress,
+    )

@@ -38,8 +38,25 @@ import numpy as np
 import pandas as pd
 
 #: Words that negate what follows (standard and colloquial spellings).
-NEGATORS = frozenset({"tidak", "tak", "bukan", "tanpa", "belum", "jangan", "enggak", "nggak", "gak",
-                      "ga", "engga", "ndak", "kagak", "gk", "tdk"})
+NEGATORS = frozenset(
+    {
+        "tidak",
+        "tak",
+        "bukan",
+        "tanpa",
+        "belum",
+        "jangan",
+        "enggak",
+        "nggak",
+        "gak",
+        "ga",
+        "engga",
+        "ndak",
+        "kagak",
+        "gk",
+        "tdk",
+    }
+)
 #: A negator followed by one of these is "not only" (additive), not negation.
 NOT_ONLY = frozenset({"hanya", "saja", "cuma", "sekadar", "sekedar", "semata"})
 #: How many tokens after a negator are marked (stops earlier at punctuation).
@@ -60,10 +77,14 @@ TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 #: A number: digits with optional thousands/decimal separators ("4.500", "3,5"), not part of a word.
 NUMBER_RE = re.compile(r"(?<![\w.,])\d++(?:[.,]\d+)*+(?!\w)")
 _MARKERS_RE = re.compile(
-    r"\b(?P<marker>" + "|".join(m.replace(" ", r"\s+") for m in CONTRAST_MARKERS + CONCESSION_MARKERS) + r")\b",
+    r"\b(?P<marker>"
+    + "|".join(m.replace(" ", r"\s+") for m in CONTRAST_MARKERS + CONCESSION_MARKERS)
+    + r")\b",
     re.IGNORECASE,
 )
-_NOT_ONLY_RE = re.compile(r"\b(?:tidak|tak|bukan)\s+(?:" + "|".join(sorted(NOT_ONLY)) + r")\b", re.IGNORECASE)
+_NOT_ONLY_RE = re.compile(
+    r"\b(?:tidak|tak|bukan)\s+(?:" + "|".join(sorted(NOT_ONLY)) + r")\b", re.IGNORECASE
+)
 _ONE_WORD_CONTRAST = frozenset(m for m in CONTRAST_MARKERS if " " not in m)
 _MARKER_STEMS = ("namun", "tapi", "melainkan", "meski", "walau", "kendati", "biarpun")
 
@@ -94,7 +115,9 @@ def mark_negation(text: str) -> str:
         if token in NEGATORS:
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
             remaining = 0 if following in NOT_ONLY else NEGATION_SCOPE
-        elif remaining and not _is_punctuation(token) and token not in _ONE_WORD_CONTRAST:
+        elif (
+            remaining and not _is_punctuation(token) and token not in _ONE_WORD_CONTRAST
+        ):
             token, remaining = "neg_" + token, remaining - 1
         else:
             remaining = 0
@@ -144,7 +167,11 @@ def news_lexicon() -> pd.DataFrame:
     """
     from importlib.resources import files
 
-    with files("helpers.data").joinpath("news_tone_lexicon.csv").open(encoding="utf-8") as handle:
+    with (
+        files("helpers.data")
+        .joinpath("news_tone_lexicon.csv")
+        .open(encoding="utf-8") as handle
+    ):
         return pd.read_csv(handle)
 
 
@@ -152,7 +179,9 @@ def news_lexicon() -> pd.DataFrame:
 def _lexicon_lookup() -> dict[tuple[str, ...], tuple[str, str]]:
     """Word sequence (lower-case tokens) -> (tone, category)."""
     lookup = {}
-    for tone, category, pattern in news_lexicon()[["tone", "category", "pattern"]].itertuples(index=False):
+    for tone, category, pattern in news_lexicon()[
+        ["tone", "category", "pattern"]
+    ].itertuples(index=False):
         for form in pattern.split("|"):
             words = tuple(TOKEN_RE.findall(form.strip().lower()))
             if words:
@@ -185,11 +214,17 @@ def lexicon_hits(text: str) -> list[tuple[str, str, str]]:
     >>> lexicon_hits("Kerja sama militer kedua negara.")
     []
     """
-    lookup, first_words, lengths = _lexicon_lookup(), _lexicon_first_words(), _lexicon_lengths()
+    lookup, first_words, lengths = (
+        _lexicon_lookup(),
+        _lexicon_first_words(),
+        _lexicon_lengths(),
+    )
     tokens = lower_tokens(str(text))
     hits, next_free = [], 0
     for i in (i for i, token in enumerate(tokens) if token in first_words):
-        match = next((key for key in (tokens[i:i + n] for n in lengths) if key in lookup), None)
+        match = next(
+            (key for key in (tokens[i : i + n] for n in lengths) if key in lookup), None
+        )
         if i < next_free or match is None:
             continue  # inside a longer form already matched, or no form starts here
         next_free = i + len(match)
@@ -214,7 +249,10 @@ def _is_negated(tokens, i: int) -> bool:
 def may_have_marker(text: str) -> bool:
     """Cheap substring pre-check before the marker regex (most sentences have none)."""
     lower = text.lower()
-    return any(stem in lower for stem in _MARKER_STEMS) and _MARKERS_RE.search(text) is not None
+    return (
+        any(stem in lower for stem in _MARKER_STEMS)
+        and _MARKERS_RE.search(text) is not None
+    )
 
 
 def _cuts(text: str) -> list[tuple[int, str]]:
@@ -225,15 +263,23 @@ def _cuts(text: str) -> list[tuple[int, str]]:
         marker = re.sub(r"\s+", " ", m.group("marker").lower())
         if marker in CONCESSION_MARKERS:
             cuts.append((m.start(), "concession"))
-        elif m.start() > 0 and not (additive and text[m.end():m.end() + 6].strip().lower().startswith("juga")):
-            cuts.append((m.start(), "contrast"))  # "tidak hanya A, tetapi juga B" is additive: no cut
+        elif m.start() > 0 and not (
+            additive and text[m.end() : m.end() + 6].strip().lower().startswith("juga")
+        ):
+            cuts.append(
+                (m.start(), "contrast")
+            )  # "tidak hanya A, tetapi juga B" is additive: no cut
     return cuts
 
 
 def _concession_end(text: str, start: int, cuts) -> int:
     """A concessive clause runs to the next comma, the next cut, or the end."""
     comma = text.find(",", start)
-    ends = [e for e in [comma + 1 if comma >= 0 else None, *(s for s, _ in cuts if s > start)] if e]
+    ends = [
+        e
+        for e in [comma + 1 if comma >= 0 else None, *(s for s, _ in cuts if s > start)]
+        if e
+    ]
     end = min(ends or [len(text)])
     return end if end > start else len(text)
 
@@ -253,7 +299,9 @@ def _clause_roles(text: str, cuts) -> list[tuple[str, str]]:
     return [(p, r) for p, r in pieces if re.search(r"\w", p)]
 
 
-def split_clauses(sentence: str, *, weight: float = CONTRAST_WEIGHT) -> list[tuple[str, float]]:
+def split_clauses(
+    sentence: str, *, weight: float = CONTRAST_WEIGHT
+) -> list[tuple[str, float]]:
     """Cut a sentence at contrast/concession markers; return ``(clause, weight)`` pairs.
 
     Weights sum to 1; the nucleus gets ``weight`` times the satellite's share. A sentence

@@ -51,14 +51,23 @@ TONE_INDEX = {"negative": 0, "positive": 2}
 
 
 def _clean(texts) -> list[str]:
-    return ["" if t is None or (isinstance(t, float) and np.isnan(t)) else str(t) for t in texts]
+    return [
+        "" if t is None or (isinstance(t, float) and np.isnan(t)) else str(t)
+        for t in texts
+    ]
 
 
 def _clause_plan(texts, contrast_weight: float):
     """Clauses of every text and a (text index, weight) per clause."""
-    plan = [(clause, i, weight) for i, text in enumerate(texts)
-            for clause, weight in (split_clauses(text, weight=contrast_weight)
-                                   if contrast_weight != 1 and may_have_marker(text) else [(text, 1.0)])]
+    plan = [
+        (clause, i, weight)
+        for i, text in enumerate(texts)
+        for clause, weight in (
+            split_clauses(text, weight=contrast_weight)
+            if contrast_weight != 1 and may_have_marker(text)
+            else [(text, 1.0)]
+        )
+    ]
     clauses, owner, weights = zip(*plan)
     return list(clauses), np.asarray(owner, dtype=np.int64), np.asarray(weights)
 
@@ -76,12 +85,20 @@ def model_logits(model: SentimentModel, texts) -> np.ndarray:
     """The linear model's log-odds per text, in ``LABELS`` order (no rules applied)."""
     features = model.pipeline[:-1].transform(texts)
     classifier = model.pipeline.named_steps["classifier"]
-    logits = np.asarray(features @ classifier.coef_.T + classifier.intercept_, dtype=float)
+    logits = np.asarray(
+        features @ classifier.coef_.T + classifier.intercept_, dtype=float
+    )
     return logits[:, model.label_order()]
 
 
-def text_logits(model: SentimentModel, texts, *, contrast_weight: float = CONTRAST_WEIGHT,
-                lexicon_weight: float = 0.0, exclude_categories=()) -> np.ndarray:
+def text_logits(
+    model: SentimentModel,
+    texts,
+    *,
+    contrast_weight: float = CONTRAST_WEIGHT,
+    lexicon_weight: float = 0.0,
+    exclude_categories=(),
+) -> np.ndarray:
     """Clause-weighted log-odds (``LABELS`` order, before temperature), one row per text.
 
     Each clause gets the model's log-odds plus ``lexicon_weight`` per news-lexicon hit
@@ -92,7 +109,9 @@ def text_logits(model: SentimentModel, texts, *, contrast_weight: float = CONTRA
     if not texts:
         return np.zeros((0, len(LABELS)))
     clauses, owner, weights = _clause_plan(texts, contrast_weight)
-    clause_logits = model_logits(model, clauses) + _lexicon_logits(clauses, lexicon_weight, exclude_categories)
+    clause_logits = model_logits(model, clauses) + _lexicon_logits(
+        clauses, lexicon_weight, exclude_categories
+    )
     out = np.zeros((len(texts), len(LABELS)))
     np.add.at(out, owner, clause_logits * weights[:, None])
     return out
@@ -101,15 +120,26 @@ def text_logits(model: SentimentModel, texts, *, contrast_weight: float = CONTRA
 def _table_from_probabilities(probabilities: np.ndarray) -> pd.DataFrame:
     probabilities = probabilities.reshape(-1, len(LABELS))
     table = pd.DataFrame(probabilities, columns=PROBABILITY_COLUMNS)
-    table.insert(0, "sentiment", pd.Series(np.asarray(LABELS, dtype=object)[probabilities.argmax(axis=1)],
-                                           dtype=object))
+    table.insert(
+        0,
+        "sentiment",
+        pd.Series(
+            np.asarray(LABELS, dtype=object)[probabilities.argmax(axis=1)], dtype=object
+        ),
+    )
     table["sentiment_score"] = table["p_positive"] - table["p_negative"]
     table["confidence"] = probabilities.max(axis=1, initial=0.0)
     return table
 
 
-def score_texts(model: SentimentModel, texts, *, contrast_weight: float = CONTRAST_WEIGHT,
-                lexicon_weight: float = LEXICON_WEIGHT, exclude_categories=()) -> pd.DataFrame:
+def score_texts(
+    model: SentimentModel,
+    texts,
+    *,
+    contrast_weight: float = CONTRAST_WEIGHT,
+    lexicon_weight: float = LEXICON_WEIGHT,
+    exclude_categories=(),
+) -> pd.DataFrame:
     """Score each text as one unit (clauses weighted, no sentence splitting).
 
     How to read it: one row per input text, in input order. ``p_*`` are calibrated
@@ -129,18 +159,30 @@ def score_texts(model: SentimentModel, texts, *, contrast_weight: float = CONTRA
         Columns ``sentiment``, ``p_negative``, ``p_neutral``, ``p_positive``,
         ``sentiment_score``, ``confidence``; a fresh 0..n-1 index.
     """
-    logits = text_logits(model, list(texts), contrast_weight=contrast_weight, lexicon_weight=lexicon_weight,
-                         exclude_categories=tuple(exclude_categories))
+    logits = text_logits(
+        model,
+        list(texts),
+        contrast_weight=contrast_weight,
+        lexicon_weight=lexicon_weight,
+        exclude_categories=tuple(exclude_categories),
+    )
     return _table_from_probabilities(softmax(logits / model.temperature, axis=1))
 
 
 def sentence_weights(texts) -> np.ndarray:
     """Number of word tokens in each text (at least 1): the aggregation weight."""
-    return np.asarray([max(1, len(re.findall(r"\w+", str(t)))) for t in texts], dtype=float)
+    return np.asarray(
+        [max(1, len(re.findall(r"\w+", str(t)))) for t in texts], dtype=float
+    )
 
 
-def score_paragraphs(model: SentimentModel, texts, *, contrast_weight: float = CONTRAST_WEIGHT,
-                     lexicon_weight: float = LEXICON_WEIGHT) -> pd.DataFrame:
+def score_paragraphs(
+    model: SentimentModel,
+    texts,
+    *,
+    contrast_weight: float = CONTRAST_WEIGHT,
+    lexicon_weight: float = LEXICON_WEIGHT,
+) -> pd.DataFrame:
     """Score paragraphs: split into sentences, score each, take the word-weighted mean.
 
     The fast path (no bootstrap, no evidence) for benchmarks and bulk scoring; for an
@@ -154,9 +196,12 @@ def score_paragraphs(model: SentimentModel, texts, *, contrast_weight: float = C
     texts = _clean(texts)
     split = [split_sentences(text) or [text] for text in texts]
     sentences = [s for parts in split for s in parts]
-    owner = np.repeat(np.arange(len(texts)), [len(parts) for parts in split]).astype(np.int64)
-    probabilities = score_texts(model, sentences, contrast_weight=contrast_weight,
-                                lexicon_weight=lexicon_weight)[PROBABILITY_COLUMNS].to_numpy()
+    owner = np.repeat(np.arange(len(texts)), [len(parts) for parts in split]).astype(
+        np.int64
+    )
+    probabilities = score_texts(
+        model, sentences, contrast_weight=contrast_weight, lexicon_weight=lexicon_weight
+    )[PROBABILITY_COLUMNS].to_numpy()
     weights = sentence_weights(sentences)
     summed = np.zeros((len(texts), len(LABELS)))
     np.add.at(summed, owner, probabilities * weights[:, None])
@@ -166,8 +211,14 @@ def score_paragraphs(model: SentimentModel, texts, *, contrast_weight: float = C
     return table
 
 
-def score_sentences(model: SentimentModel, sentences: pd.DataFrame, *, contrast_weight: float = CONTRAST_WEIGHT,
-                    lexicon_weight: float = LEXICON_WEIGHT, exclude_categories=()) -> pd.DataFrame:
+def score_sentences(
+    model: SentimentModel,
+    sentences: pd.DataFrame,
+    *,
+    contrast_weight: float = CONTRAST_WEIGHT,
+    lexicon_weight: float = LEXICON_WEIGHT,
+    exclude_categories=(),
+) -> pd.DataFrame:
     """Add sentence-level scores to a sentences table (from ``helpers.sentences_table``).
 
     ``contrast_weight``, ``lexicon_weight`` and ``exclude_categories`` as in :func:`score_texts`.
@@ -177,17 +228,33 @@ def score_sentences(model: SentimentModel, sentences: pd.DataFrame, *, contrast_
         ``lexicon_terms`` (news-lexicon hits, ``;``-separated) and the
         :func:`score_texts` columns. Row order is kept.
     """
-    require_columns(sentences, ("paragraph_id", "sentence_id", "text"), caller="score_sentences",
-                    fix="Build the table with helpers.sentences_table(paragraphs).")
+    require_columns(
+        sentences,
+        ("paragraph_id", "sentence_id", "text"),
+        caller="score_sentences",
+        fix="Build the table with helpers.sentences_table(paragraphs).",
+    )
     result = sentences.reset_index(drop=True).copy()
     texts = result["text"].astype(str).tolist()
     result["n_words"] = sentence_weights(texts).astype("int64")
     result["n_clauses"] = [len(split_clauses(t, weight=contrast_weight)) for t in texts]
-    result["lexicon_terms"] = ["; ".join(f"{h[0]} ({h[1][:3]})" for h in lexicon_hits(t)
-                                         if h[2] not in exclude_categories) if lexicon_weight else ""
-                               for t in texts]
-    scores = score_texts(model, texts, contrast_weight=contrast_weight, lexicon_weight=lexicon_weight,
-                         exclude_categories=exclude_categories)
+    result["lexicon_terms"] = [
+        "; ".join(
+            f"{h[0]} ({h[1][:3]})"
+            for h in lexicon_hits(t)
+            if h[2] not in exclude_categories
+        )
+        if lexicon_weight
+        else ""
+        for t in texts
+    ]
+    scores = score_texts(
+        model,
+        texts,
+        contrast_weight=contrast_weight,
+        lexicon_weight=lexicon_weight,
+        exclude_categories=exclude_categories,
+    )
     return pd.concat([result, scores], axis=1)
 
 
@@ -197,7 +264,9 @@ def bootstrap_interval(draws: np.ndarray, level: float) -> tuple[float, float]:
     return float(np.quantile(draws, alpha)), float(np.quantile(draws, 1 - alpha))
 
 
-def low_confidence_reason(top_probability: float, n_sentences: int, agreement: float) -> str:
+def low_confidence_reason(
+    top_probability: float, n_sentences: int, agreement: float
+) -> str:
     """Why a paragraph is low-confidence (``; ``-joined), or ``""`` when it is not.
 
     >>> low_confidence_reason(0.9, 2, float("nan"))
@@ -205,9 +274,16 @@ def low_confidence_reason(top_probability: float, n_sentences: int, agreement: f
     >>> low_confidence_reason(0.45, 4, 0.6)
     'top probability below 0.5; sentences disagree'
     """
-    reasons = [f"top probability below {LOW_CONFIDENCE_P}" if top_probability < LOW_CONFIDENCE_P else "",
-               f"fewer than {MIN_SENTENCES_FOR_AGREEMENT} sentences" if n_sentences < MIN_SENTENCES_FOR_AGREEMENT
-               else "sentences disagree" if agreement < LOW_CONFIDENCE_AGREEMENT else ""]
+    reasons = [
+        f"top probability below {LOW_CONFIDENCE_P}"
+        if top_probability < LOW_CONFIDENCE_P
+        else "",
+        f"fewer than {MIN_SENTENCES_FOR_AGREEMENT} sentences"
+        if n_sentences < MIN_SENTENCES_FOR_AGREEMENT
+        else "sentences disagree"
+        if agreement < LOW_CONFIDENCE_AGREEMENT
+        else "",
+    ]
     return "; ".join(r for r in reasons if r)
 
 
@@ -218,20 +294,38 @@ def _paragraph_row(group: pd.DataFrame, rng, n_bootstrap: int, level: float) -> 
     mean = weights @ probabilities / weights.sum()
     label = int(mean.argmax())
     low = high = agreement = float("nan")
-    if len(group) > 1:  # one sentence: nothing to resample, so no interval and no agreement
+    if (
+        len(group) > 1
+    ):  # one sentence: nothing to resample, so no interval and no agreement
         draws = rng.integers(0, len(group), size=(n_bootstrap, len(group)))
         w = weights[draws]
-        boot = np.einsum("bn,bnk->bk", w, probabilities[draws]) / w.sum(axis=1, keepdims=True)
+        boot = np.einsum("bn,bnk->bk", w, probabilities[draws]) / w.sum(
+            axis=1, keepdims=True
+        )
         agreement = float((boot.argmax(axis=1) == label).mean())
         low, high = bootstrap_interval(boot[:, 2] - boot[:, 0], level)
     reason = low_confidence_reason(float(mean.max()), len(group), agreement)
-    return {"n_sentences": len(group), "sentiment": LABELS[label], **dict(zip(PROBABILITY_COLUMNS, mean)),
-            "sentiment_score": mean[2] - mean[0], "confidence": mean.max(), "score_low": low, "score_high": high,
-            "label_agreement": agreement, "low_confidence": bool(reason), "low_confidence_reason": reason}
+    return {
+        "n_sentences": len(group),
+        "sentiment": LABELS[label],
+        **dict(zip(PROBABILITY_COLUMNS, mean)),
+        "sentiment_score": mean[2] - mean[0],
+        "confidence": mean.max(),
+        "score_low": low,
+        "score_high": high,
+        "label_agreement": agreement,
+        "low_confidence": bool(reason),
+        "low_confidence_reason": reason,
+    }
 
 
-def paragraph_sentiment(scored_sentences: pd.DataFrame, *, n_bootstrap: int = N_BOOTSTRAP,
-                        seed: int = config.RANDOM_SEED, level: float = 0.95) -> pd.DataFrame:
+def paragraph_sentiment(
+    scored_sentences: pd.DataFrame,
+    *,
+    n_bootstrap: int = N_BOOTSTRAP,
+    seed: int = config.RANDOM_SEED,
+    level: float = 0.95,
+) -> pd.DataFrame:
     """Aggregate sentence scores to paragraphs, with a sentence-bootstrap interval and a flag.
 
     Rule: word-weighted mean of sentence probabilities; label = most probable class.
@@ -259,9 +353,24 @@ def paragraph_sentiment(scored_sentences: pd.DataFrame, *, n_bootstrap: int = N_
         ``label_agreement``, ``low_confidence``, ``low_confidence_reason``.
     """
     rng = np.random.default_rng(seed)
-    ordered = scored_sentences.sort_values(["paragraph_id", "sentence_id"], kind="stable")
-    rows = [{"paragraph_id": paragraph_id, **_paragraph_row(group, rng, n_bootstrap, level)}
-            for paragraph_id, group in ordered.groupby("paragraph_id", sort=True)]
-    columns = ["paragraph_id", "n_sentences", "sentiment", *PROBABILITY_COLUMNS, "sentiment_score", "confidence",
-               "score_low", "score_high", "label_agreement", "low_confidence", "low_confidence_reason"]
+    ordered = scored_sentences.sort_values(
+        ["paragraph_id", "sentence_id"], kind="stable"
+    )
+    rows = [
+        {"paragraph_id": paragraph_id, **_paragraph_row(group, rng, n_bootstrap, level)}
+        for paragraph_id, group in ordered.groupby("paragraph_id", sort=True)
+    ]
+    columns = [
+        "paragraph_id",
+        "n_sentences",
+        "sentiment",
+        *PROBABILITY_COLUMNS,
+        "sentiment_score",
+        "confidence",
+        "score_low",
+        "score_high",
+        "label_agreement",
+        "low_confidence",
+        "low_confidence_reason",
+    ]
     return pd.DataFrame(rows, columns=columns)

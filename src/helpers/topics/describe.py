@@ -18,7 +18,12 @@ def list_ks(values: Sequence[int]) -> str:
     values = list(values)
     if not values:
         return ""
-    return "k = " + ", ".join(map(str, values[:-1])) + (" and " if len(values) > 1 else "") + str(values[-1])
+    return (
+        "k = "
+        + ", ".join(map(str, values[:-1]))
+        + (" and " if len(values) > 1 else "")
+        + str(values[-1])
+    )
 
 
 def describe_error_elbow(summary: pd.DataFrame, *, chosen: int | None = None) -> Prose:
@@ -38,15 +43,24 @@ def describe_error_elbow(summary: pd.DataFrame, *, chosen: int | None = None) ->
     drops = -summary["relative_error"].diff().dropna()
     if len(drops) >= 2 and drops.max() > 1.5 * drops.median():
         step = int(summary["n_topics"][drops.idxmax()])
-        return Prose("its largest drop comes when going to k = {step}, so error alone would suggest k = {step}"
-                     + (", the same k as the stability rule." if step == chosen else "."), step=step)
+        return Prose(
+            "its largest drop comes when going to k = {step}, so error alone would suggest k = {step}"
+            + (", the same k as the stability rule." if step == chosen else "."),
+            step=step,
+        )
     if len(drops) >= 2:
-        return Prose("it declines steadily without a clear elbow, so error alone would not pick k.")
+        return Prose(
+            "it declines steadily without a clear elbow, so error alone would not pick k."
+        )
     return Prose("with only two values tried there is no elbow to read.")
 
 
-def describe_n_topics(summary: pd.DataFrame, choice: NTopicsChoice, *,
-                      settings: TopicSettings = TOPIC_SETTINGS) -> Prose:
+def describe_n_topics(
+    summary: pd.DataFrame,
+    choice: NTopicsChoice,
+    *,
+    settings: TopicSettings = TOPIC_SETTINGS,
+) -> Prose:
     """The evidence for the number of topics, as a paragraph of prose.
 
     Says which k were tried, whether the text singles out one k (``choice.identifiable``),
@@ -66,34 +80,50 @@ def describe_n_topics(summary: pd.DataFrame, choice: NTopicsChoice, *,
     n_topics = choice.n_topics
     chosen_row = summary.set_index("n_topics").loc[n_topics]
     if choice.fallback:
-        verdict = (f"No k reaches stability {settings.min_stability:.2f} with every topic leading at least "
-                   f"{settings.min_topic_documents} paragraphs, so k is not identifiable from this "
-                   f"text: the topics below use the most stable k = {n_topics} (stability {chosen_row['stability']:.2f}) "
-                   "and describe the vocabulary only; they are not reproducible themes.")
+        verdict = (
+            f"No k reaches stability {settings.min_stability:.2f} with every topic leading at least "
+            f"{settings.min_topic_documents} paragraphs, so k is not identifiable from this "
+            f"text: the topics below use the most stable k = {n_topics} (stability {chosen_row['stability']:.2f}) "
+            "and describe the vocabulary only; they are not reproducible themes."
+        )
     elif choice.identifiable:
-        verdict = (f"Only k = {n_topics} reaches stability {settings.min_stability:.2f} with every topic leading "
-                   f"at least {settings.min_topic_documents} paragraphs "
-                   f"(it has {chosen_row['stability']:.2f}), so the text supports one number of topics.")
+        verdict = (
+            f"Only k = {n_topics} reaches stability {settings.min_stability:.2f} with every topic leading "
+            f"at least {settings.min_topic_documents} paragraphs "
+            f"(it has {chosen_row['stability']:.2f}), so the text supports one number of topics."
+        )
     else:
         others = [k for k in choice.reproducible if k != n_topics]
         evidence = []
         if others:
-            evidence.append(f"{list_ks(others)} also {plural(len(others), 'passes', 'pass', with_count=False)}")
+            evidence.append(
+                f"{list_ks(others)} also {plural(len(others), 'passes', 'pass', with_count=False)}"
+            )
         if choice.borderline:
-            evidence.append(f"{list_ks(choice.borderline)} "
-                            f"{plural(len(choice.borderline), 'falls', 'fall', with_count=False)} within "
-                            f"{settings.stability_noise:.2f} below the threshold")
-        verdict = (f"k = {n_topics} is the largest k with stability of at least {settings.min_stability:.2f} and "
-                   f"every topic leading at least {settings.min_topic_documents} paragraphs "
-                   f"(it has {chosen_row['stability']:.2f}; {chosen_row['recurrence']:.0%} of its topics recovered per restart). "
-                   + "; ".join(evidence) + ", so k is not identifiable from this text alone. We show the most detailed "
-                   "reproducible model; smaller k give coarser, merged versions of these topics.")
+            evidence.append(
+                f"{list_ks(choice.borderline)} "
+                f"{plural(len(choice.borderline), 'falls', 'fall', with_count=False)} within "
+                f"{settings.stability_noise:.2f} below the threshold"
+            )
+        verdict = (
+            f"k = {n_topics} is the largest k with stability of at least {settings.min_stability:.2f} and "
+            f"every topic leading at least {settings.min_topic_documents} paragraphs "
+            f"(it has {chosen_row['stability']:.2f}; {chosen_row['recurrence']:.0%} of its topics recovered per restart). "
+            + "; ".join(evidence)
+            + ", so k is not identifiable from this text alone. We show the most detailed "
+            "reproducible model; smaller k give coarser, merged versions of these topics."
+        )
     elbow = describe_error_elbow(summary, chosen=n_topics)
     lo, hi = int(summary["n_topics"].min()), int(summary["n_topics"].max())
     # The sentence holds numbers only; it is one value, escaped as a whole.
-    return Prose("{text}", text=(f"Tried k = {lo} to {hi} with {settings.n_seeds} random restarts each. {verdict} "
-                                 f"Relative reconstruction error falls from {summary['relative_error'].iloc[0]:.2f} "
-                                 f"at k = {lo} to {summary['relative_error'].iloc[-1]:.2f} at k = {hi}; {elbow}"))
+    return Prose(
+        "{text}",
+        text=(
+            f"Tried k = {lo} to {hi} with {settings.n_seeds} random restarts each. {verdict} "
+            f"Relative reconstruction error falls from {summary['relative_error'].iloc[0]:.2f} "
+            f"at k = {lo} to {summary['relative_error'].iloc[-1]:.2f} at k = {hi}; {elbow}"
+        ),
+    )
 
 
 def describe_topic_flow(runs: pd.DataFrame, *, max_runs: int = 12) -> Prose:
@@ -109,15 +139,21 @@ def describe_topic_flow(runs: pd.DataFrame, *, max_runs: int = 12) -> Prose:
     """
     parts = []
     for run in runs.head(max_runs).itertuples():
-        where = (f"paragraphs {run.first_document}-{run.last_document}" if run.n_documents > 1
-                 else f"paragraph {run.first_document}")
-        parts.append(f"{where}: topic {'-' if pd.isna(run.dominant_topic) else run.dominant_topic}")
+        where = (
+            f"paragraphs {run.first_document}-{run.last_document}"
+            if run.n_documents > 1
+            else f"paragraph {run.first_document}"
+        )
+        parts.append(
+            f"{where}: topic {'-' if pd.isna(run.dominant_topic) else run.dominant_topic}"
+        )
     more = f"; and {len(runs) - max_runs} more runs" if len(runs) > max_runs else ""
     return Prose("{flow}{more}", flow="; ".join(parts), more=more)
 
 
-def describe_redundancy(closest: pd.DataFrame, *, n_redundant: int, n_documents: int,
-                        threshold: float) -> Prose:
+def describe_redundancy(
+    closest: pd.DataFrame, *, n_redundant: int, n_documents: int, threshold: float
+) -> Prose:
     """Whether any pair of paragraphs is redundant (with Markdown emphasis).
 
     Args:
@@ -131,19 +167,41 @@ def describe_redundancy(closest: pd.DataFrame, *, n_redundant: int, n_documents:
         A :class:`~helpers.prose.Prose`.
     """
     if closest.empty:
-        raise ValueError("describe_redundancy needs at least one pair; check that there are two documents.")
+        raise ValueError(
+            "describe_redundancy needs at least one pair; check that there are two documents."
+        )
     n_pairs = n_documents * (n_documents - 1) // 2
     top = closest.iloc[0]
-    values = {"t": threshold, "a": top["document_a"], "b": top["document_b"], "s": f"{top['similarity']:.2f}"}
+    values = {
+        "t": threshold,
+        "a": top["document_a"],
+        "b": top["document_b"],
+        "s": f"{top['similarity']:.2f}",
+    }
     if n_redundant == 0:
-        values.update(none=("the only pair of paragraphs does not reach" if n_pairs == 1
-                            else f"none of the {n_pairs} pairs of paragraphs reaches"),
-                      shared=top["shared_terms"] or "no terms")
-        return Prose("**No redundant pairs:** {none} cosine {t}. The most similar pair, "
-                     "paragraphs {a} and {b} (cosine {s}), shares *{shared}*: related subject matter, not "
-                     "repetition.", **values)
-    values.update(k=n_redundant, n=n_pairs, verb=plural(n_redundant, "reaches", "reach", with_count=False),
-                  shared=top["shared_terms"])
-    return Prose("**{k}** of {n} pairs of paragraphs {verb} cosine {t}. The most similar is paragraphs **{a}** and **{b}** "
-            "(cosine {s}), sharing *{shared}*. Check the shared terms: rare words shared by an event and the quote "
-            "about it raise the cosine without any sentence being restated.", **values)
+        values.update(
+            none=(
+                "the only pair of paragraphs does not reach"
+                if n_pairs == 1
+                else f"none of the {n_pairs} pairs of paragraphs reaches"
+            ),
+            shared=top["shared_terms"] or "no terms",
+        )
+        return Prose(
+            "**No redundant pairs:** {none} cosine {t}. The most similar pair, "
+            "paragraphs {a} and {b} (cosine {s}), shares *{shared}*: related subject matter, not "
+            "repetition.",
+            **values,
+        )
+    values.update(
+        k=n_redundant,
+        n=n_pairs,
+        verb=plural(n_redundant, "reaches", "reach", with_count=False),
+        shared=top["shared_terms"],
+    )
+    return Prose(
+        "**{k}** of {n} pairs of paragraphs {verb} cosine {t}. The most similar is paragraphs **{a}** and **{b}** "
+        "(cosine {s}), sharing *{shared}*. Check the shared terms: rare words shared by an event and the quote "
+        "about it raise the cosine without any sentence being restated.",
+        **values,
+    )

@@ -16,14 +16,23 @@ from .tfidf import TermMatrix
 def similarity_matrix(matrix: TermMatrix) -> pd.DataFrame:
     """Cosine similarity of the documents' TF-IDF vectors (1 = same terms in the same
     proportions, 0 = no term in common). Square table indexed by document id."""
-    values = cosine_similarity(matrix.tfidf) if matrix.n_terms else np.zeros((matrix.n_documents,) * 2)
+    values = (
+        cosine_similarity(matrix.tfidf)
+        if matrix.n_terms
+        else np.zeros((matrix.n_documents,) * 2)
+    )
     np.fill_diagonal(values, 1.0)
     ids = list(matrix.document_ids)
     return pd.DataFrame(values, index=ids, columns=ids)
 
 
-def similar_pairs(matrix: TermMatrix, *, n_pairs: int = 5, n_shared: int = 6,
-                  threshold: float = TOPIC_SETTINGS.redundancy_threshold) -> pd.DataFrame:
+def similar_pairs(
+    matrix: TermMatrix,
+    *,
+    n_pairs: int = 5,
+    n_shared: int = 6,
+    threshold: float = TOPIC_SETTINGS.redundancy_threshold,
+) -> pd.DataFrame:
     """The most similar pairs of documents, the terms they share, and whether they
     pass the redundancy threshold.
 
@@ -50,7 +59,11 @@ def similar_pairs(matrix: TermMatrix, *, n_pairs: int = 5, n_shared: int = 6,
     """
     check_positive("n_pairs", n_pairs)
     if not 0 <= threshold <= 1:
-        raise OptionError(invalid_value_msg("threshold", threshold, "a cosine between 0 and 1 (0.5 is the default)"))
+        raise OptionError(
+            invalid_value_msg(
+                "threshold", threshold, "a cosine between 0 and 1 (0.5 is the default)"
+            )
+        )
     sim = similarity_matrix(matrix).to_numpy()
     ids = list(matrix.document_ids)
     a_idx, b_idx = np.triu_indices(len(ids), k=1)
@@ -63,22 +76,40 @@ def similar_pairs(matrix: TermMatrix, *, n_pairs: int = 5, n_shared: int = 6,
         # 5,000-paragraph article).
         nth = np.partition(values, len(values) - n_pairs)[len(values) - n_pairs]
         candidates = np.flatnonzero(values >= nth - 1e-9)
-    order = sorted(candidates.tolist(), key=lambda p: (-round(values[p], 12), a_idx[p], b_idx[p]))
+    order = sorted(
+        candidates.tolist(), key=lambda p: (-round(values[p], 12), a_idx[p], b_idx[p])
+    )
     dense = matrix.tfidf
     rows = []
     for p in order[:n_pairs]:
         a, b = a_idx[p], b_idx[p]
         product = dense[a].multiply(dense[b]).toarray().ravel()
-        shared = [j for j in np.argsort(-product, kind="stable")[:n_shared] if product[j] > 0]
+        shared = [
+            j for j in np.argsort(-product, kind="stable")[:n_shared] if product[j] > 0
+        ]
         similarity = float(sim[a, b])
-        rows.append((ids[a], ids[b], similarity, similarity >= threshold - 1e-12,
-                     ", ".join(matrix.labels[j] for j in shared)))
-    return pd.DataFrame(rows, columns=["document_a", "document_b", "similarity", "redundant", "shared_terms"]).astype(
-        {"similarity": "float64", "redundant": "bool"})
+        rows.append(
+            (
+                ids[a],
+                ids[b],
+                similarity,
+                similarity >= threshold - 1e-12,
+                ", ".join(matrix.labels[j] for j in shared),
+            )
+        )
+    return pd.DataFrame(
+        rows,
+        columns=["document_a", "document_b", "similarity", "redundant", "shared_terms"],
+    ).astype({"similarity": "float64", "redundant": "bool"})
 
 
-def redundant_pairs(matrix: TermMatrix, *, n_pairs: int = 5, n_shared: int = 6,
-                    threshold: float = TOPIC_SETTINGS.redundancy_threshold) -> pd.DataFrame:
+def redundant_pairs(
+    matrix: TermMatrix,
+    *,
+    n_pairs: int = 5,
+    n_shared: int = 6,
+    threshold: float = TOPIC_SETTINGS.redundancy_threshold,
+) -> pd.DataFrame:
     """Pairs of documents similar enough to call redundant (cosine >= ``threshold``).
 
     The rows of :func:`similar_pairs` that pass the threshold (at most ``n_pairs``),
@@ -89,7 +120,9 @@ def redundant_pairs(matrix: TermMatrix, *, n_pairs: int = 5, n_shared: int = 6,
     check_positive("n_pairs", n_pairs)
     # Pairs come most similar first, so the first n_pairs redundant ones are among the
     # n_pairs most similar (asking for every pair cost minutes on long articles).
-    pairs = similar_pairs(matrix, n_pairs=n_pairs, n_shared=n_shared, threshold=threshold)
+    pairs = similar_pairs(
+        matrix, n_pairs=n_pairs, n_shared=n_shared, threshold=threshold
+    )
     kept = pairs[pairs["redundant"]].head(n_pairs)
     return kept.drop(columns="redundant").reset_index(drop=True)
 
@@ -102,7 +135,9 @@ def document_linkage(matrix: TermMatrix, *, method: str = "average") -> np.ndarr
     """
     check_option("method", method, ("average", "complete", "single", "weighted"))
     if matrix.n_documents < 2:
-        raise ValueError("document_linkage needs at least two documents; check the document count first.")
+        raise ValueError(
+            "document_linkage needs at least two documents; check the document count first."
+        )
     distance = np.clip(1.0 - similarity_matrix(matrix).to_numpy(), 0.0, 2.0)
     np.fill_diagonal(distance, 0.0)
     distance = (distance + distance.T) / 2  # exact symmetry for squareform

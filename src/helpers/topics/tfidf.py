@@ -51,8 +51,13 @@ class TermMatrix:
         return self.tfidf.shape[1]
 
 
-def fit_tfidf(documents: Sequence[str], *, document_ids: Sequence | None = None,
-              config: VectorizerConfig | None = None, stemmer: Stemmer | None = None) -> TermMatrix:
+def fit_tfidf(
+    documents: Sequence[str],
+    *,
+    document_ids: Sequence | None = None,
+    config: VectorizerConfig | None = None,
+    stemmer: Stemmer | None = None,
+) -> TermMatrix:
     """TF-IDF of ``documents`` with the Indonesian analyzer (scikit-learn does the maths).
 
     How to read it: a cell is high when a term is frequent in that document and rare
@@ -71,12 +76,23 @@ def fit_tfidf(documents: Sequence[str], *, document_ids: Sequence | None = None,
         numbers, punctuation) gives zero terms instead of an error.
     """
     documents = [str(d) for d in documents]
-    ids = tuple(range(1, len(documents) + 1)) if document_ids is None else tuple(document_ids)
+    ids = (
+        tuple(range(1, len(documents) + 1))
+        if document_ids is None
+        else tuple(document_ids)
+    )
     if len(ids) != len(documents):
-        raise ValueError(f"fit_tfidf got {len(documents)} documents but {len(ids)} document_ids; pass one id per document.")
+        raise ValueError(
+            f"fit_tfidf got {len(documents)} documents but {len(ids)} document_ids; pass one id per document."
+        )
     cfg = (config or DEFAULT_CONFIG).for_corpus(len(documents))
-    relaxed = VectorizerConfig(min_df=1, max_df=1.0, ngram_range=cfg.ngram_range,
-                               sublinear_tf=cfg.sublinear_tf, max_features=cfg.max_features)
+    relaxed = VectorizerConfig(
+        min_df=1,
+        max_df=1.0,
+        ngram_range=cfg.ngram_range,
+        sublinear_tf=cfg.sublinear_tf,
+        max_features=cfg.max_features,
+    )
     forms = term_surface_forms(documents, stemmer=stemmer)
     for attempt in (cfg, relaxed):
         vectorizer = make_tfidf_vectorizer(stemmer=stemmer, config=attempt)
@@ -85,9 +101,18 @@ def fit_tfidf(documents: Sequence[str], *, document_ids: Sequence | None = None,
         except ValueError:  # scikit-learn: "no terms remain" / "empty vocabulary"
             continue
         terms = tuple(vectorizer.get_feature_names_out())
-        counter = CountVectorizer(analyzer=vectorizer.analyzer, vocabulary=list(terms), lowercase=False)
+        counter = CountVectorizer(
+            analyzer=vectorizer.analyzer, vocabulary=list(terms), lowercase=False
+        )
         counts = counter.transform(documents).tocsr()
-        return TermMatrix(tfidf, counts, ids, terms, tuple(display_term(t, forms) for t in terms), attempt)
+        return TermMatrix(
+            tfidf,
+            counts,
+            ids,
+            terms,
+            tuple(display_term(t, forms) for t in terms),
+            attempt,
+        )
     empty = sparse.csr_matrix((len(documents), 0))
     return TermMatrix(empty, empty.copy(), ids, (), (), relaxed)
 
@@ -108,15 +133,25 @@ def top_terms_by_document(matrix: TermMatrix, *, n_terms: int = 5) -> pd.DataFra
     rows = []
     dense = matrix.tfidf.toarray()
     for doc_id, weights in zip(matrix.document_ids, dense):
-        order = sorted(np.flatnonzero(weights), key=lambda j: (-weights[j], matrix.terms[j]))[:n_terms]
-        rows.extend((doc_id, rank, matrix.labels[j], matrix.terms[j], float(weights[j]))
-                    for rank, j in enumerate(order, start=1))
-    return pd.DataFrame(rows, columns=["document_id", "rank", "term", "stem", "weight"]).astype(
-        {"rank": "int64", "weight": "float64"})
+        order = sorted(
+            np.flatnonzero(weights), key=lambda j: (-weights[j], matrix.terms[j])
+        )[:n_terms]
+        rows.extend(
+            (doc_id, rank, matrix.labels[j], matrix.terms[j], float(weights[j]))
+            for rank, j in enumerate(order, start=1)
+        )
+    return pd.DataFrame(
+        rows, columns=["document_id", "rank", "term", "stem", "weight"]
+    ).astype({"rank": "int64", "weight": "float64"})
 
 
-def term_weights_table(matrix: TermMatrix, top_terms: pd.DataFrame, *, max_rank: int = 2,
-                       max_terms: int = 30) -> pd.DataFrame:
+def term_weights_table(
+    matrix: TermMatrix,
+    top_terms: pd.DataFrame,
+    *,
+    max_rank: int = 2,
+    max_terms: int = 30,
+) -> pd.DataFrame:
     """A terms × documents TF-IDF table for a heatmap of distinctive terms.
 
     Keeps terms that rank ``<= max_rank`` in some document, ordered by the first
@@ -130,20 +165,40 @@ def term_weights_table(matrix: TermMatrix, top_terms: pd.DataFrame, *, max_rank:
     stems = list(dict.fromkeys(chosen["stem"]))[:max_terms]
     index = {t: j for j, t in enumerate(matrix.terms)}
     columns = [index[s] for s in stems]
-    values = matrix.tfidf[:, columns].toarray().T if columns else np.zeros((0, matrix.n_documents))
-    return pd.DataFrame(values, index=[matrix.labels[j] for j in columns], columns=list(matrix.document_ids))
+    values = (
+        matrix.tfidf[:, columns].toarray().T
+        if columns
+        else np.zeros((0, matrix.n_documents))
+    )
+    return pd.DataFrame(
+        values,
+        index=[matrix.labels[j] for j in columns],
+        columns=list(matrix.document_ids),
+    )
 
 
-def _scan_sample(matrix: TermMatrix, *, settings: TopicSettings, seed: int, all_terms: bool = False) -> TermMatrix:
+def _scan_sample(
+    matrix: TermMatrix, *, settings: TopicSettings, seed: int, all_terms: bool = False
+) -> TermMatrix:
     """``matrix`` itself, or a seeded random sample of ``settings.max_scan_documents``
     of its rows (in document order) when it has more, keeping only the terms the
     sample uses unless ``all_terms``."""
     if matrix.n_documents <= settings.max_scan_documents:
         return matrix
-    rows = np.sort(np.random.default_rng(seed).choice(matrix.n_documents, settings.max_scan_documents,
-                                                      replace=False))
+    rows = np.sort(
+        np.random.default_rng(seed).choice(
+            matrix.n_documents, settings.max_scan_documents, replace=False
+        )
+    )
     tfidf = matrix.tfidf[rows]
-    columns = np.arange(matrix.n_terms) if all_terms else np.flatnonzero(tfidf.getnnz(axis=0))
-    return replace(matrix, tfidf=tfidf[:, columns], counts=matrix.counts[rows][:, columns],
-                   document_ids=tuple(matrix.document_ids[i] for i in rows),
-                   terms=tuple(matrix.terms[j] for j in columns), labels=tuple(matrix.labels[j] for j in columns))
+    columns = (
+        np.arange(matrix.n_terms) if all_terms else np.flatnonzero(tfidf.getnnz(axis=0))
+    )
+    return replace(
+        matrix,
+        tfidf=tfidf[:, columns],
+        counts=matrix.counts[rows][:, columns],
+        document_ids=tuple(matrix.document_ids[i] for i in rows),
+        terms=tuple(matrix.terms[j] for j in columns),
+        labels=tuple(matrix.labels[j] for j in columns),
+    )
