@@ -90,7 +90,8 @@ def test_single_paragraph_report_explains_what_it_cannot_do(runs):
     run = runs["single"]
     table = pd.read_csv(run.processed / "paragraphs.csv")
     assert len(table) == 1
-    later = [nb for nb in NOTEBOOKS if not nb.name.startswith("01-")]
+    # 04 is the model card: it does not analyse the article, so it has nothing to explain here.
+    later = [nb for nb in NOTEBOOKS if not nb.name.startswith(("01-", "04-"))]
     for notebook in later:  # analyses across paragraphs need several of them
         html = run.html(notebook)
         assert (

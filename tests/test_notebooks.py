@@ -18,6 +18,7 @@ EXPECTED = [
     "01-text-statistics.ipynb",
     "02-tfidf-topics.ipynb",
     "03-paragraph-sentiment.ipynb",
+    "04-sentiment-model.ipynb",
 ]
 
 
@@ -164,6 +165,24 @@ def test_paragraphs_csv_follows_the_contract(seed_report):
             < 1e-5
         ).all()
         assert set(table["sentiment"]) <= {"negative", "neutral", "positive"}
+
+
+@pytest.mark.notebook
+def test_sentiment_benchmark_csv_follows_the_contract(seed_report):
+    table = pd.read_csv(seed_report["processed"] / "sentiment_benchmark.csv")
+    assert table.columns.tolist() == [
+        "dataset",
+        "split",
+        "model",
+        "macro_f1",
+        "accuracy",
+        "n",
+    ]
+    assert {"deployed", "reviews-only", "all-neutral"} <= set(table["model"])
+    assert {("smsa", "test"), ("nusax", "test")} <= set(
+        zip(table["dataset"], table["split"])
+    )
+    assert table["macro_f1"].between(0, 1).all() and (table["n"] > 0).all()
 
 
 @pytest.mark.notebook

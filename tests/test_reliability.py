@@ -425,7 +425,11 @@ def test_article_markup_is_shown_as_text(runs):
     # with code; the reader's report leaves it out): the markup must be visible, as text.
     first = report.notebook_paths()[0]
     audit = _MarkupAudit()
-    audit.feed((runs["hostile"].reports / "with-code" / f"{first.stem}.html").read_text(encoding="utf-8"))
+    audit.feed(
+        (runs["hostile"].reports / "with-code" / f"{first.stem}.html").read_text(
+            encoding="utf-8"
+        )
+    )
     text = "".join(audit.text)
     assert '<script>alert("xss-probe-1")</script>' in text or "xss-probe-1" in text
 

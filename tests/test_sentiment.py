@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
 from scipy.special import softmax
 
 from conftest import require_datasets
-from helpers import sentiment
+from helpers import newsset, sentiment
 from helpers.errors import DatasetError, OptionError
 
 POSITIVE = (
@@ -37,9 +39,49 @@ def test_not_only_is_additive_not_negation():
     )
     assert (
         sentiment.prepare_text("Tidak hanya itu, kerja sama meningkat.")
-        == "selain itu, kerja sama meningkat."
+        == "Selain itu, kerja sama meningkat."
     )
-    assert sentiment.prepare_text("Bukan hanya isu bilateral") == "selain isu bilateral"
+    assert sentiment.prepare_text("Bukan hanya isu bilateral") == "Selain isu bilateral"
+    # The whole construction is paraphrased: no negator, no "only" particle, no contrast word left.
+    assert (
+        sentiment.prepare_text("Ia tidak hanya pemain saja, tetapi juga pelatih.")
+        == "Ia selain pemain, juga pelatih."
+    )
+    assert sentiment.prepare_text("tidak hanya A melainkan juga B") == "selain A juga B"
+    # A real contrast after "tidak hanya itu" (no "juga") keeps its marker.
+    assert (
+        sentiment.prepare_text("Tidak hanya itu, harganya murah, tapi rasanya enak.")
+        == "Selain itu, harganya murah, tapi rasanya enak."
+    )
+
+
+SEED_SENTENCE_19 = (
+    "Tidak hanya hubungan politik dan pertahanan saja yang ditingkatkan dalam kunjungan ini, "
+    "namun juga kerja sama ekonomi antara kedua negara."
+)
+
+
+def test_seed_sentence_19_is_read_as_not_only_but_also(seed_path):
+    import helpers
+
+    sentences = helpers.sentences_table(
+        helpers.paragraphs_table(helpers.load_article(seed_path))
+    )
+    assert (
+        sentences.loc[sentences["sentence_id"] == 19, "text"].item() == SEED_SENTENCE_19
+    )
+    prepared = sentiment.prepare_text(SEED_SENTENCE_19)
+    assert prepared == (
+        "Selain hubungan politik dan pertahanan yang ditingkatkan dalam kunjungan ini, "
+        "juga kerja sama ekonomi antara kedua negara."
+    )
+    marked = sentiment.mark_negation(prepared).split()
+    assert not {"tidak", "saja", "namun"} & set(marked) and not any(
+        t.startswith("neg_") for t in marked
+    )
+    assert sentiment.split_clauses(SEED_SENTENCE_19) == [
+        (SEED_SENTENCE_19, 1.0)
+    ]  # not a contrast
 
 
 def test_contrast_gives_the_clause_after_the_marker_more_weight():
@@ -77,7 +119,7 @@ def test_lexicon_hits_skip_negated_terms_and_prefer_longer_forms():
     )
     assert hits == [
         ("memuji", "positive", "praise"),
-        ("bekerja sama", "positive", "cooperation"),
+        ("bekerja sama", "positive", "help and cooperation"),
     ]
     # Punctuation ends the negation scope; "tidak hanya" is not negation.
     assert sentiment.lexicon_hits("tidak, khawatir")[0][0] == "khawatir"
@@ -86,48 +128,61 @@ def test_lexicon_hits_skip_negated_terms_and_prefer_longer_forms():
 
 def test_lexicon_table_is_documented_and_well_formed():
     table = sentiment.news_lexicon()
-    assert set(table["tone"]) == {"negative", "positive", "none"}
+    assert table.columns.tolist() == [
+        "tone",
+        "category",
+        "pattern",
+        "example",
+        "source",
+        "reason",
+    ]
+    assert set(table["tone"]) <= {"negative", "positive", "none"}
     assert table["pattern"].str.len().gt(0).all()
     assert table["reason"].str.len().gt(10).all()  # every row says why it is there
-    # Every toned example contains a form that the lexicon matches; every blocker example matches nothing.
+    # Every row names a section of the annotation guideline as its source, and that section exists.
+    guideline = newsset.GUIDELINE.read_text(encoding="utf-8")
+    for source in table["source"]:
+        assert source.startswith("annotation guideline §"), source
+        for section in re.findall(r"§(\d+\.\d+)", source):
+            assert f"### {section} " in guideline, section
     toned = table[table["tone"] != "none"]
     assert all(sentiment.lexicon_hits(example) for example in toned["example"])
-    assert not any(
-        sentiment.lexicon_hits(example)
-        for example in table.loc[table["tone"] == "none", "example"]
-    )
 
 
-def test_lexicon_has_the_concern_condemnation_and_casualty_words():
+def test_no_lexicon_entry_comes_from_the_seed_article(seed_path):
+    seed = seed_path.read_text(encoding="utf-8").lower()
+    table = sentiment.news_lexicon()
+    assert not table["source"].str.contains("seed|tampang|article", case=False).any()
+    for example in table["example"]:  # no example phrase is lifted from the seed
+        assert example.lower().rstrip(".") not in seed, example
+    # The seed's own phrases that the old lexicon was built from are gone.
+    for phrase in (
+        "menyatakan kekhawatirannya",
+        "cinta damai",
+        "semakin erat",
+        "dukungan strategis",
+    ):
+        assert not table["example"].str.lower().str.contains(phrase).any(), phrase
+
+
+def test_lexicon_has_the_guideline_signal_words():
     for word in (
-        "prihatin",
-        "keprihatinan",
+        "khawatir",
+        "mengkritik",
+        "memprotes",
         "mengecam",
-        "kecaman",
-        "menyesalkan",
-        "mengutuk",
-        "korban",
-        "menewaskan",
+        "menuding",
+        "menyayangkan",
         "tewas",
-        "ancaman",
-        "mengancam",
+        "gagal",
     ):
         assert [
             tone for _, tone, _ in sentiment.lexicon_hits(f"Pemerintah {word} hal itu.")
         ] == ["negative"], word
-
-
-def test_military_cooperation_is_blocked_but_economic_cooperation_counts():
-    assert (
-        sentiment.lexicon_hits(
-            "Kerja sama militer kedua negara menggeser keseimbangan kekuatan."
-        )
-        == []
-    )
-    assert sentiment.lexicon_hits("Putin mengakui dukungan militer.") == []
-    assert sentiment.lexicon_hits("Kerja sama ekonomi meningkat.") == [
-        ("kerja sama", "positive", "cooperation")
-    ]
+    for word in ("meraih", "memuji", "pulih", "membantu"):
+        assert [
+            tone for _, tone, _ in sentiment.lexicon_hits(f"Pemerintah {word} hal itu.")
+        ] == ["positive"], word
 
 
 def test_numbers_become_one_placeholder_token():
@@ -156,8 +211,10 @@ def test_evidence_words_hide_stop_words_and_numbers():
             "_num_",
             "neg__num_",
             "?",
+            "_ent_",
+            "neg__ent_",
         )
-    ] == [True, False, False, False, False, False, False, False, False]
+    ] == [True, False, False, False, False, False, False, False, False, False, False]
 
 
 def test_low_confidence_reason_folds_in_the_number_of_sentences():
@@ -288,13 +345,17 @@ def test_unchanged_config_loads_and_changed_config_retrains(
 
     monkeypatch.setattr(sentiment.model, "load_datasets", toy_datasets)
     monkeypatch.delenv("HELPERS_PROGRESS_FILE", raising=False)
-    small = sentiment.SentimentConfig(min_df=1, near_duplicate_threshold=1.0)
+    small = sentiment.SentimentConfig(
+        min_df=1, near_duplicate_threshold=1.0, train_sets=sentiment.REVIEWS_ONLY
+    )
     with caplog.at_level(logging.INFO, logger="helpers.progress"):
-        first = sentiment.train_model(settings=small, cache_dir=tmp_path, progress=True)
+        first = sentiment.train_model(
+            settings=small, cache_dir=tmp_path, news_dir=tmp_path, progress=True
+        )
     captured = capsys.readouterr()
     # outside a kernel, progress goes to the helpers.progress logger; helpers never print
     assert (
-        "Training sentiment model: step 5/5" in caplog.text
+        "Training sentiment model: step 6/6" in caplog.text
         and captured.out == captured.err == ""
     )
     files = sorted(tmp_path.glob("sentiment-model-*.joblib"))
@@ -303,18 +364,29 @@ def test_unchanged_config_loads_and_changed_config_retrains(
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="helpers.progress"):
         second = sentiment.load_or_train_model(
-            settings=small, cache_dir=tmp_path, progress=True
+            settings=small, cache_dir=tmp_path, news_dir=tmp_path, progress=True
         )
     assert caplog.text == ""  # loaded: no training, no progress
     assert second.cache_key == first.cache_key and files[0].stat().st_mtime_ns == stamp
     sentiment.train_model(
         settings=sentiment.SentimentConfig(
-            min_df=1, C=1.0, near_duplicate_threshold=1.0
+            min_df=1,
+            C=1.0,
+            near_duplicate_threshold=1.0,
+            train_sets=sentiment.REVIEWS_ONLY,
         ),
         cache_dir=tmp_path,
+        news_dir=tmp_path,
         progress=False,
     )
     assert len(list(tmp_path.glob("sentiment-model-*.joblib"))) == 2
+    # The benchmark is stored with the model: every held-out split, three models.
+    scores = sentiment.stored_scores(second)
+    assert set(scores["model"]) == {"deployed", "reviews-only", "all-neutral"}
+    assert set(zip(scores["dataset"], scores["split"])) == {
+        (d, s) for d in ("nusax", "smsa") for s in ("valid", "test")
+    }
+    assert (scores.loc[scores["model"] == "all-neutral", "accuracy"] == 1 / 3).all()
 
 
 def test_bad_settings_are_refused():
@@ -452,12 +524,17 @@ def test_lexicon_ablation_reports_each_category_that_fires(model):
             "sentence_id": [1, 2],
             "text": [
                 "Kedua negara memperkuat kerja sama ekonomi.",
-                "Amerika Serikat menyatakan keprihatinan atas ketegangan itu.",
+                "Amerika Serikat menyatakan keprihatinan atas bentrokan itu.",
             ],
         }
     )
     table = sentiment.lexicon_ablation(model, sentences)
-    assert table["category"].tolist() == ["(all)", "concern", "cooperation", "tension"]
+    assert table["category"].tolist() == [
+        "(all)",
+        "concern",
+        "conflict and threat",
+        "help and cooperation",
+    ]
     assert table["n_hits"].tolist() == [3, 1, 1, 1]
     without = sentiment.paragraph_sentiment(
         sentiment.score_sentences(model, sentences, lexicon_weight=0)
@@ -467,7 +544,7 @@ def test_lexicon_ablation_reports_each_category_that_fires(model):
     )
     # Leaving the positive category out lowers the mean; leaving a negative one out raises it.
     assert (
-        table.loc[2, "mean_score_without"]
+        table.loc[3, "mean_score_without"]
         < table.loc[0, "mean_score_deployed"]
         < table.loc[1, "mean_score_without"]
     )

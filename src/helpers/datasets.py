@@ -194,6 +194,9 @@ SOURCES = pd.DataFrame(
 
 SPLITS = ("train", "valid", "test")
 
+#: The CNBC headlines' Indonesian labels, in the project's words.
+CNBC_LABELS = {"positif": "positive", "netral": "neutral", "negatif": "negative"}
+
 #: A downloader takes (url, destination path, timeout seconds) and writes the bytes.
 Downloader = Callable[[str, Path, float], None]
 
@@ -378,6 +381,18 @@ def read_split(path: str | os.PathLike, dataset: str) -> pd.DataFrame:
             dtype=str,
             keep_default_na=False,
         )
+    elif dataset == "cnbc":
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        table = pd.DataFrame(
+            {
+                "text": table["judul"],
+                "label": table["sentimen"].str.strip().str.lower().map(CNBC_LABELS),
+            }
+        )
+        if table["label"].isna().any():
+            raise DatasetError(
+                f"{path}: labels outside {sorted(CNBC_LABELS)}; the file is not the pinned CNBC set."
+            )
     else:
         table = pd.read_csv(
             path, dtype={"text": str, "label": str}, keep_default_na=False
@@ -412,6 +427,29 @@ def load_datasets(
             f"Unexpected labels {unknown} in the datasets; expected {list(LABELS)}."
         )
     return data
+
+
+def load_cnbc(
+    *, cache_dir: Path | None = None, downloader: Downloader | None = None
+) -> pd.DataFrame:
+    """The CNBC Indonesia stock-news headlines (Tri Agung J. 2025) as a training table.
+
+    Returns ``dataset`` (``cnbc``), ``split`` (``train``: the set has no held-out split
+    here), ``row``, ``text`` (the headline, ``judul``), ``label`` (``sentimen``
+    positif / netral / negatif as positive / neutral / negative).
+
+    Caveats: labelled for market tone ("IHSG ambruk" negative, "dividen" positive).
+    Repository licence MIT; the headlines' copyright is CNBC Indonesia's and the authors
+    claim research fair use, so say so wherever a model trained on them is shown.
+    """
+    path = dataset_files(["cnbc"], cache_dir=cache_dir, downloader=downloader)[
+        "cnbc", "all"
+    ]
+    table = read_split(path, "cnbc")
+    table.insert(0, "row", np.arange(len(table)))
+    table.insert(0, "split", "train")
+    table.insert(0, "dataset", "cnbc")
+    return table
 
 
 def checksums(datasets: Iterable[str] = ("nusax", "smsa")) -> dict[str, str]:

@@ -439,8 +439,11 @@ def _ends_with_abbreviation(before: str) -> bool:
     match = re.search(r"(\S+)$", before)
     if not match:
         return False
-    word = match.group(1).lstrip(_OPENERS).lower()
-    if word in ABBREVIATIONS:
+    original = match.group(1).lstrip(_OPENERS)
+    word = original.lower()
+    # An all-caps word of three or more letters is an acronym (BPK, KPK), not the
+    # abbreviation spelled the same in lower case (Bpk. = Bapak): it can end a sentence.
+    if word in ABBREVIATIONS and not (original.isupper() and len(original) >= 3):
         return True
     # Single-letter initials (B. J. Habibie) and dotted abbreviations (a.n., S.H.)
     return bool(

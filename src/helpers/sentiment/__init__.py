@@ -11,27 +11,40 @@ public name):
 * :mod:`.benchmark`: benchmark scores, confusion tables, the analyst's reading;
 * :mod:`.describe`: sentences for the notebook's prose that stay true on any article.
 
-Caveats: the training texts are reviews and comments, not news. Report-style news
-sentences are mostly neutral in SmSA terms; read the model's verdicts on news together
-with the evidence and the low-confidence flags.
+* :mod:`.masking`: named entities become one placeholder, so a name carries no tone;
+* :mod:`.news`: the annotated news sentences, unlabelled news text, the training sources.
+
+Caveats: most training texts are reviews and comments; the project's annotated news
+sentences are the measure on news (notebook 04). Read the model's verdicts on news
+together with the evidence and the low-confidence flags.
 """
 
 from ..config import LABELS
 from .benchmark import (
+    ALL_NEUTRAL,
+    DEPLOYED,
+    REVIEWS_ONLY_MODEL,
     VARIANTS,
     analyst_reading,
     article_fingerprint,
     benchmark,
     benchmark_texts,
+    bootstrap_f1,
     confusion_table,
     evaluate,
+    evaluate_model,
+    per_class_f1,
     predict_labels,
+    stored_scores,
 )
 from .describe import (
     describe_extremes,
     describe_halves,
     describe_intervals,
+    describe_model_quality,
     describe_tone,
+    describe_training_data,
+    describe_verdict_basis,
 )
 from .evidence import (
     actor_sentiment,
@@ -44,17 +57,25 @@ from .evidence import (
     word_contributions,
 )
 from .features import CharNgramVectorizer
+from .masking import ENTITY_TOKEN, entity_spans, mask_entities
 from .model import (
     MODEL_FORMAT,
+    REVIEWS_ONLY,
+    TRAIN_SETS,
     SentimentConfig,
     SentimentModel,
     build_pipeline,
     cache_key,
+    labelled_data,
     library_versions,
     load_or_train_model,
+    model_path,
+    news_selection_record,
+    reviews_only,
     selection_record,
     train_model,
 )
+from .news import NEWS_DATASET, TRAINING_SOURCES, load_news, news_labels_available
 from .rules import (
     CONCESSION_MARKERS,
     CONTRAST_MARKERS,
@@ -70,6 +91,7 @@ from .rules import (
     news_lexicon,
     prepare_text,
     prepare_texts,
+    rewrite_not_only,
     split_clauses,
 )
 from .scoring import (
@@ -88,6 +110,30 @@ from .scoring import (
 )
 
 __all__ = [
+    "ALL_NEUTRAL",
+    "DEPLOYED",
+    "ENTITY_TOKEN",
+    "NEWS_DATASET",
+    "REVIEWS_ONLY",
+    "REVIEWS_ONLY_MODEL",
+    "TRAIN_SETS",
+    "TRAINING_SOURCES",
+    "bootstrap_f1",
+    "entity_spans",
+    "evaluate_model",
+    "labelled_data",
+    "load_news",
+    "mask_entities",
+    "model_path",
+    "news_labels_available",
+    "per_class_f1",
+    "reviews_only",
+    "rewrite_not_only",
+    "stored_scores",
+    "describe_verdict_basis",
+    "describe_model_quality",
+    "news_selection_record",
+    "describe_training_data",
     "CONCESSION_MARKERS",
     "CONTRAST_MARKERS",
     "CONTRAST_WEIGHT",

@@ -44,11 +44,28 @@ def _extreme(row, *, highest: bool, capital: bool = False) -> Prose:
         )
     the = "The" if capital else "the"
     return Prose(
-        the + " " + word + " paragraph is {pid} (score {score}, labelled {label})",
+        the
+        + " "
+        + word
+        + " paragraph is {pid} (score {score}, labelled {label}{thin})",
         pid=int(row["paragraph_id"]),
         score=_score(score),
         label=row["sentiment"],
+        thin=_thin(row),
     )
+
+
+#: Below this many sentences a verdict is said to rest on few sentences.
+MIN_SENTENCES_FOR_VERDICT = 3
+
+
+def _thin(row) -> str:
+    """``"; rests on 1 sentence"`` when the paragraph has fewer than
+    ``MIN_SENTENCES_FOR_VERDICT`` sentences (and says how many), else ``""``."""
+    n = row.get("n_sentences") if hasattr(row, "get") else None
+    if n is None or pd.isna(n) or int(n) >= MIN_SENTENCES_FOR_VERDICT:
+        return ""
+    return f"; rests on {plural(int(n), 'sentence')}"
 
 
 def describe_extremes(paragraphs: pd.DataFrame) -> Prose:
@@ -60,8 +77,9 @@ def describe_extremes(paragraphs: pd.DataFrame) -> Prose:
     and a single label throughout get their own wording.
 
     Args:
-        paragraphs: ``paragraph_id``, ``sentiment``, ``sentiment_score`` (e.g. from
-            :func:`helpers.sentiment.paragraph_sentiment`).
+        paragraphs: ``paragraph_id``, ``sentiment``, ``sentiment_score`` and optionally
+            ``n_sentences`` (e.g. from :func:`helpers.sentiment.paragraph_sentiment`): a
+            paragraph with fewer than 3 sentences is said to rest on that many.
 
     Returns:
         A :class:`~helpers.prose.Prose`.
@@ -189,3 +207,100 @@ def describe_tone(mean_score: float) -> Prose:
         if mean_score > NEUTRAL_BAND
         else "close to neutral"
     )
+
+
+def describe_verdict_basis(n_sentences: int) -> Prose:
+    """A caveat when an article-level verdict rests on fewer than ``MIN_SENTENCES_FOR_VERDICT``
+    sentences, else an empty ``Prose``.
+
+    >>> describe_verdict_basis(2)
+    'This verdict rests on 2 sentences only: too few to call the tone of an article.'
+    >>> describe_verdict_basis(12)
+    ''
+    """
+    if n_sentences >= MIN_SENTENCES_FOR_VERDICT:
+        return Prose("")
+    return Prose(
+        "This verdict rests on {n} only: too few to call the tone of an article.",
+        n=plural(int(n_sentences), "sentence"),
+    )
+
+
+def describe_model_quality(scores: pd.DataFrame, *, short: bool = False) -> Prose:
+    """One paragraph (or, with ``short``, one sentence) on how good the model is, from its stored benchmark.
+
+    Args:
+        scores: the ``sentiment_benchmark.csv`` rows (``dataset``, ``split``, ``model``,
+            ``macro_f1``, ``n``), e.g. ``sentiment.stored_scores(model)``.
+
+    >>> rows = pd.DataFrame({"dataset": ["smsa"] * 3, "split": ["test"] * 3, "n": [500] * 3,
+    ...                      "model": ["deployed", "reviews-only", "all-neutral"], "macro_f1": [0.78, 0.78, 0.1]})
+    >>> describe_model_quality(rows, short=True)
+    'No news labels in this checkout, so there is no news score; SmSA test (reviews) macro-F1 0.780.'
+    """
+    f1 = scores.set_index(["dataset", "split", "model"])["macro_f1"]
+    n = scores.set_index(["dataset", "split", "model"])["n"]
+    smsa = f1.get(("smsa", "test", "deployed"))
+    reviews = (
+        Prose("SmSA test (reviews) macro-F1 {v:.3f}", v=float(smsa))
+        if smsa is not None
+        else Prose("no review score")
+    )
+    if ("news-id", "test", "deployed") not in f1.index:
+        return Prose(
+            "No news labels in this checkout, so there is no news score; {r}.",
+            r=reviews,
+        )
+    news, only, neutral = (
+        float(f1[("news-id", "test", m)])
+        for m in ("deployed", "reviews-only", "all-neutral")
+    )
+    if short:
+        return Prose(
+            "news test macro-F1 {a:.2f} (reviews-only {b:.2f}, all-neutral {c:.2f}); {r}.",
+            a=news,
+            b=only,
+            c=neutral,
+            r=reviews,
+        )
+    return Prose(
+        "On the project's annotated news test sentences (n = {n}, never used to choose anything), the "
+        "model scores macro-F1 **{a:.2f}** (macro-F1 is the mean of the F1 scores of the three labels; 1 "
+        "is perfect). The same pipeline trained on reviews only scores {b:.2f}, and labelling every "
+        "sentence neutral {c:.2f}. On {r}.",
+        n=int(n[("news-id", "test", "deployed")]),
+        a=news,
+        b=only,
+        c=neutral,
+        r=reviews,
+    )
+
+
+#: How each training set is named in prose.
+_TRAINING_NAMES = {
+    "smsa": "SmSA reviews",
+    "nusax": "NusaX reviews",
+    "news-id": "the project's annotated news sentences",
+    "cnbc": "CNBC Indonesia headlines",
+}
+
+
+def describe_training_data(model) -> Prose:
+    """One sentence on what the model was trained on, with the CNBC fair-use note when it applies.
+
+    Args:
+        model: a fitted :class:`~helpers.sentiment.model.SentimentModel`.
+    """
+    used = model.training.get("train_by_dataset", {})
+    parts = ", ".join(
+        f"{_TRAINING_NAMES.get(name, name)} ({count:,})"
+        for name, count in sorted(used.items())
+    )
+    text = Prose("It was trained on {parts}, with named entities masked.", parts=parts)
+    if used.get("cnbc"):
+        text = Prose(
+            "{t} The CNBC headlines are CNBC Indonesia's copyright; their dataset's repository is "
+            "MIT-licensed and its authors claim research fair use.",
+            t=text,
+        )
+    return text

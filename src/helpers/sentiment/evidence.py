@@ -19,6 +19,7 @@ import pandas as pd
 from .. import config
 from ..config import LABELS
 from ..stopwords import stopword_set
+from .masking import ENTITY_TOKEN
 from .model import SentimentModel
 from .rules import (
     CONTRAST_WEIGHT,
@@ -130,9 +131,14 @@ def _char_ngram_pushes(
             totals[token] = np.array(acc)
 
 
+def _prepare_options(model: SentimentModel) -> dict:
+    """The options the model's own ``prepare`` step applies (entity masking)."""
+    return dict(model.pipeline.named_steps["prepare"].kw_args or {})
+
+
 def word_contributions(model: SentimentModel, clause: str) -> dict[str, np.ndarray]:
     """Centred log-odds contributions per word of one clause (``LABELS`` order)."""
-    prepared = prepare_text(clause)
+    prepared = prepare_text(clause, **_prepare_options(model))
     x = model.pipeline.named_steps["features"].transform([prepared]).tocsr()
     return _contributions(model, prepared, x, 0)
 
@@ -145,7 +151,8 @@ def _contributions(
     rows, without scikit-learn's per-call overhead)."""
     coef = _centred_coefficients(model)
     union = model.pipeline.named_steps["features"]
-    words_vec, chars_vec = (transformer for _, transformer in union.transformer_list)
+    parts = dict(union.transformer_list)
+    words_vec, chars_vec = parts["words"], parts["chars"]
     start, end = features.indptr[row], features.indptr[row + 1]
     values = dict(
         zip(
@@ -163,6 +170,17 @@ def _contributions(
     _char_ngram_pushes(
         chars_vec, prepared, values, coef, len(words_vec.vocabulary_), totals, memo
     )
+    if (
+        "lexicon" in parts
+    ):  # learned lexicon features: split between the hits of each tone
+        offset = len(words_vec.vocabulary_) + len(chars_vec.vocabulary_)
+        hits = lexicon_hits(prepared)
+        for column, tone in enumerate(("negative", "positive")):
+            forms = [form for form, hit_tone, _ in hits if hit_tone == tone]
+            for form in forms:
+                totals[form] = totals[form] + values.get(offset + column, 0.0) * coef[
+                    :, offset + column
+                ] / len(forms)
     return dict(totals)
 
 
@@ -220,7 +238,8 @@ def explain_sentences(
         ].itertuples(index=False)
         for clause, weight in split_clauses(str(text), weight=contrast_weight)
     ]
-    prepared = [prepare_text(clause) for _, _, clause, _ in plan]
+    options = _prepare_options(model)
+    prepared = [prepare_text(clause, **options) for _, _, clause, _ in plan]
     features = (
         model.pipeline.named_steps["features"].transform(prepared).tocsr()
         if plan
@@ -249,7 +268,8 @@ def explain_sentences(
 
 def is_evidence_word(word: str) -> bool:
     """True when ``word`` is worth showing as evidence: it has a letter, is not a stop word
-    (``dan``, ``dalam``, ``antara``) and is not a number or the number placeholder.
+    (``dan``, ``dalam``, ``antara``) and is not a number, the number placeholder or the
+    entity placeholder.
 
     Hidden words still count in the model and in every score; they are only left out of
     the evidence tables and figures, where they read as noise.
@@ -260,7 +280,7 @@ def is_evidence_word(word: str) -> bool:
     word = str(word).lower().removeprefix("neg_")
     return (
         any(ch.isalpha() for ch in word)
-        and word != NUMBER_TOKEN
+        and word not in (NUMBER_TOKEN, ENTITY_TOKEN)
         and word not in stopword_set()
     )
 

@@ -7,7 +7,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from .rules import lower_tokens, mark_negation
+from .rules import lexicon_hits, lower_tokens, mark_negation
 
 
 def negation_preprocessor(text: str) -> str:
@@ -158,3 +158,37 @@ class CharNgramVectorizer(TransformerMixin, BaseEstimator):
         return np.asarray(
             sorted(self.vocabulary_, key=self.vocabulary_.get), dtype=object
         )
+
+
+class LexiconCounts(TransformerMixin, BaseEstimator):
+    """Two features per text: the number of non-negated negative and positive news-lexicon
+    hits (:func:`helpers.sentiment.rules.lexicon_hits`), scaled by ``scale``.
+
+    Lets the classifier learn from the training data how much a lexicon hit counts,
+    instead of adding a fixed log-odds at scoring time. Stateless (nothing is fitted).
+    """
+
+    def __init__(self, scale: float = 1.0):
+        self.scale = scale
+
+    def fit(self, documents, y=None):
+        return self
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return True  # stateless: nothing to fit
+
+    def transform(self, documents):
+        rows, cols, values = [], [], []
+        for row, document in enumerate(documents):
+            for _, tone, _ in lexicon_hits(str(document)):
+                rows.append(row)
+                cols.append(0 if tone == "negative" else 1)
+                values.append(self.scale)
+        matrix = sparse.csr_matrix(
+            (values, (rows, cols)), shape=(len(documents), 2), dtype=np.float32
+        )
+        matrix.sum_duplicates()
+        return matrix
+
+    def get_feature_names_out(self, input_features=None):
+        return np.asarray(["lexicon_negative", "lexicon_positive"], dtype=object)

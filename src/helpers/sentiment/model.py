@@ -29,22 +29,50 @@ from ..errors import OptionError
 from . import rules
 from .features import (
     CharNgramVectorizer,
+    LexiconCounts,
     negation_preprocessor,
     plain_preprocessor,
     split_on_spaces,
 )
 
 #: Bump when the pickled model layout or the features change (part of the cache key).
-MODEL_FORMAT = 5  # 5: numbers masked to one placeholder token
+MODEL_FORMAT = (
+    6  # 6: entity masking, 'not only' paraphrase, news data, stored evaluation
+)
+
+
+#: Training sets the configuration may name: the two review sets, the project's annotated
+#: news sentences (train split only) and the CNBC Indonesia headlines.
+TRAIN_SETS = ("smsa", "nusax", "news", "cnbc")
+#: The comparator every news-trained model is scored against: the same pipeline on reviews alone.
+REVIEWS_ONLY = ("smsa", "nusax")
 
 
 @dataclass(frozen=True)
 class SentimentConfig:
     """Everything that changes the fitted model (part of the cache key).
 
-    The defaults were selected on the validation splits (SmSA valid, NusaX valid) with
-    decontaminated training; the test splits were never used. The record, with every
-    alternative measured, is :func:`selection_record`.
+    The defaults were selected on the news dev split (and the review validation splits
+    for the review-only settings); the test splits were never used. The record, with
+    every alternative measured, is :func:`selection_record`.
+
+    Attributes:
+        train_sets: which of :data:`TRAIN_SETS` to train on (their train splits).
+        news_weight: sample weight of an annotated news training sentence, relative to
+            one review (the news train split is small next to SmSA's 11,000 texts).
+        cnbc_weight: sample weight of a CNBC headline (when ``cnbc`` is trained on).
+        mask_entities: replace named entities with one placeholder before features are
+            built (:mod:`helpers.sentiment.masking`), so a name carries no tone.
+        news_vocabulary: fit the TF-IDF vocabulary and document frequencies on the
+            training texts plus the unlabelled IndoSum sentences (domain adaptation);
+            articles of the news dev and test splits are left out of it.
+        lexicon_features: give the classifier the counts of negative and positive
+            news-lexicon hits as two features, so their weight is learned from the
+            training data (use with lexicon weight 0 at scoring time).
+        self_training: when above 0, one round of self-training (Yarowsky 1995): the
+            fitted model labels the unlabelled IndoSum sentences (dev and test articles
+            left out), those it labels with at least this probability are added to the
+            training data with their predicted label, and the model is refitted.
     """
 
     word_ngrams: tuple[int, int] = (1, 2)
@@ -54,7 +82,13 @@ class SentimentConfig:
     class_weight: str | None = "balanced"
     negation: bool = True
     near_duplicate_threshold: float = 0.6
-    train_sets: tuple[str, ...] = ("smsa", "nusax")
+    train_sets: tuple[str, ...] = ("smsa", "nusax", "news", "cnbc")
+    news_weight: float = 10.0
+    cnbc_weight: float = 1.0
+    mask_entities: bool = True
+    news_vocabulary: bool = False
+    lexicon_features: bool = False
+    self_training: float = 0.0
 
 
 @dataclass
@@ -67,6 +101,11 @@ class SentimentModel:
         config: the :class:`SentimentConfig` it was trained with.
         cache_key: hash of data checksums, library versions and config.
         training: summary of the training run (sizes, decontamination counts, seconds).
+        evaluation: scores computed once, right after training, and stored with the model
+            so notebooks read them instead of rescoring: ``scores`` (the
+            ``sentiment_benchmark.csv`` rows), ``news_predictions`` (news dev/test
+            sentences with the deployed, reviews-only and all-neutral labels, for
+            intervals and confusion matrices). See :func:`helpers.sentiment.benchmark.evaluate_model`.
     """
 
     pipeline: object
@@ -74,6 +113,7 @@ class SentimentModel:
     config: SentimentConfig
     cache_key: str
     training: dict = field(default_factory=dict)
+    evaluation: dict = field(default_factory=dict)
 
     @property
     def classes(self) -> tuple[str, ...]:
@@ -124,6 +164,35 @@ def selection_record() -> pd.DataFrame:
     ]
 
 
+def news_selection_record() -> pd.DataFrame:
+    """The development log of the news-trained model (``helpers/data/news_model_selection.csv``).
+
+    How to read it: one row per candidate, measured by ``python -m helpers.sentiment.select``
+    (static here, not recomputed): macro-F1 on the news dev split (every choice is made
+    on it), SmSA valid and NusaX valid, ranked by news dev. ``status`` is ``deployed
+    settings`` for the one row that is today's :class:`SentimentConfig` and lexicon
+    weight, ``comparator`` for the reviews-only row, ``alternative, not adopted`` for
+    the rest. No test split was scored. The news dev split has 276 sentences.
+
+    Returns:
+        ``stage``, ``candidate``, ``news_dev``, ``smsa_valid``, ``nusax_valid``, ``status``, ``note``.
+    """
+    from importlib.resources import files
+
+    with (
+        files("helpers.data")
+        .joinpath("news_model_selection.csv")
+        .open(encoding="utf-8") as handle
+    ):
+        table = pd.read_csv(handle, keep_default_na=False)
+    return table.sort_values(
+        ["news_dev", "candidate"],
+        ascending=[False, True],
+        kind="stable",
+        ignore_index=True,
+    )
+
+
 def build_pipeline(settings: SentimentConfig):
     """The untrained scikit-learn pipeline for ``settings``."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -150,10 +219,16 @@ def build_pipeline(settings: SentimentConfig):
         solver="newton-cg",
         max_iter=200,
     )
+    prepare = FunctionTransformer(
+        rules.prepare_texts, kw_args={"mask_entities": settings.mask_entities}
+    )
+    parts = [("words", words), ("chars", chars)]
+    if settings.lexicon_features:
+        parts.append(("lexicon", LexiconCounts()))
     return Pipeline(
         [
-            ("prepare", FunctionTransformer(rules.prepare_texts)),
-            ("features", FeatureUnion([("words", words), ("chars", chars)])),
+            ("prepare", prepare),
+            ("features", FeatureUnion(parts)),
             ("classifier", classifier),
         ]
     )
@@ -175,13 +250,51 @@ def library_versions() -> dict[str, str]:
     }
 
 
-def cache_key(settings: SentimentConfig) -> str:
-    """Hex key from the data checksums, library versions, config, text rules and model format."""
+def _data_checksums(settings: SentimentConfig) -> dict[str, str]:
+    names = ["nusax", "smsa"]
+    if (
+        "news" in settings.train_sets
+        or settings.news_vocabulary
+        or settings.self_training
+    ):
+        names.append("indosum")
+    if "cnbc" in settings.train_sets:
+        names.append("cnbc")
+    return checksums(names)
+
+
+def _key_config(settings: SentimentConfig) -> dict:
+    """The configuration as it enters the cache key: settings added later enter it only
+    when they differ from their default, so adding one keeps every existing key."""
+    config_dict = asdict(settings)
+    if not config_dict["self_training"]:
+        del config_dict["self_training"]
+    return config_dict
+
+
+def _lexicon_digest() -> str:
+    """SHA-256 of the news lexicon file (the stored benchmark depends on it)."""
+    from importlib.resources import files
+
+    return hashlib.sha256(
+        files("helpers.data").joinpath("news_tone_lexicon.csv").read_bytes()
+    ).hexdigest()
+
+
+def cache_key(settings: SentimentConfig, *, news_dir=None) -> str:
+    """Hex key from the data checksums, the news labels, library versions, config, text rules
+    and model format (any change retrains)."""
+    from . import masking, news
+
     payload = {
-        "checksums": checksums(("nusax", "smsa")),
+        "checksums": _data_checksums(settings),
+        "news": news.news_checksum(news_dir),
         "versions": library_versions(),
-        "config": asdict(settings),
+        "config": _key_config(settings),
         "format": MODEL_FORMAT,
+        "masking": masking.MASKING_VERSION,
+        "lexicon": _lexicon_digest(),
+        "scoring": [rules.CONTRAST_WEIGHT, rules.LEXICON_WEIGHT],
         "contrast": [rules.CONTRAST_MARKERS, rules.CONCESSION_MARKERS],
         "negation": [
             sorted(rules.NEGATORS),
@@ -200,6 +313,16 @@ def _check_settings(settings) -> SentimentConfig:
     if not isinstance(settings, SentimentConfig):
         raise OptionError(
             f"settings must be a SentimentConfig, got {type(settings).__name__}."
+        )
+    unknown = sorted(set(settings.train_sets) - set(TRAIN_SETS))
+    if unknown or not settings.train_sets:
+        raise OptionError(
+            f"train_sets {list(settings.train_sets)} must be a non-empty subset of {list(TRAIN_SETS)}."
+        )
+    if settings.news_weight <= 0 or settings.cnbc_weight <= 0:
+        raise OptionError(
+            f"news_weight and cnbc_weight must be positive, got {settings.news_weight!r}, "
+            f"{settings.cnbc_weight!r}."
         )
     return settings
 
@@ -230,75 +353,187 @@ def _cached(path: Path, key: str) -> SentimentModel | None:
     )
 
 
-def _progress_bar(progress: bool):
+def _progress_bar(progress: bool, total: int):
     from ..progress import Progress
 
     # helpers.progress: a live line in JupyterLab, the terminal under make report,
     # and nothing in saved outputs or reports.
-    return Progress(5, "Training sentiment model", enabled=progress)
+    return Progress(total, "Training sentiment model", enabled=progress)
 
 
 def _step(bar, message: str) -> None:
     bar.step(message)
 
 
+def labelled_data(
+    settings: SentimentConfig, *, data_dir=None, news_dir=None
+) -> pd.DataFrame:
+    """Every labelled row the model is trained, calibrated or scored on, in one table.
+
+    The review sets always (their validation and test splits are benchmarks), the news
+    set when its labels exist (required when ``news`` is in ``train_sets``), CNBC when
+    it is in ``train_sets``. Columns ``dataset``, ``split``, ``row``, ``text``,
+    ``label``; news rows also carry ``id``, ``category``, ``source``.
+    """
+    from . import news
+
+    parts = [load_datasets(("nusax", "smsa"), cache_dir=data_dir)]
+    if "news" in settings.train_sets or news.news_labels_available(news_dir):
+        parts.append(news.load_news(news_dir))
+    if "cnbc" in settings.train_sets:
+        from ..datasets import load_cnbc
+
+        parts.append(load_cnbc(cache_dir=data_dir))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _train_mask(data: pd.DataFrame, settings: SentimentConfig) -> pd.Series:
+    from .news import NEWS_DATASET
+
+    names = {NEWS_DATASET if name == "news" else name for name in settings.train_sets}
+    return (data["split"] == "train") & data["dataset"].isin(names)
+
+
 def _decontaminated_train(
     data: pd.DataFrame, settings: SentimentConfig
 ) -> pd.DataFrame:
-    """Training rows flagged against every validation and test text (see the notebook for why
-    validation texts too: the benchmark reports validation scores)."""
-    train = data[(data["split"] == "train") & data["dataset"].isin(settings.train_sets)]
-    return decontaminate(
-        train,
-        data[data["split"] != "train"],
-        threshold=settings.near_duplicate_threshold,
-    )
+    """Training rows flagged against every validation, dev and test text (see notebook 04 for
+    why validation texts too: the benchmark reports validation scores)."""
+    train = data[_train_mask(data, settings)]
+    held_out = data[data["split"].isin(["valid", "dev", "test"])]
+    return decontaminate(train, held_out, threshold=settings.near_duplicate_threshold)
 
 
-def _calibrate(pipeline, valid: pd.DataFrame) -> float:
-    logits = np.asarray(pipeline.decision_function(valid["text"].tolist()), dtype=float)
-    y = pd.Categorical(valid["label"], categories=list(pipeline.classes_)).codes
+def calibration_rows(data: pd.DataFrame, settings: SentimentConfig) -> pd.DataFrame:
+    """Where the temperature is fitted: the news dev split for a news-trained model (it is
+    used on news), the review validation splits otherwise."""
+    from .news import NEWS_DATASET
+
+    if "news" in settings.train_sets:
+        return data[(data["dataset"] == NEWS_DATASET) & (data["split"] == "dev")]
+    return data[data["dataset"].isin(["smsa", "nusax"]) & (data["split"] == "valid")]
+
+
+def _calibrate(pipeline, rows: pd.DataFrame) -> float:
+    logits = np.asarray(pipeline.decision_function(rows["text"].tolist()), dtype=float)
+    y = pd.Categorical(rows["label"], categories=list(pipeline.classes_)).codes
     return fit_temperature(logits, np.asarray(y))
 
 
 def _training_summary(
-    flagged: pd.DataFrame, temperature: float, started: float
+    flagged: pd.DataFrame, temperature: float, started: float, n_unlabelled: int
 ) -> dict:
+    kept = flagged[~flagged["is_contaminated"]]
     return {
         "n_train_before": int(len(flagged)),
-        "n_train": int((~flagged["is_contaminated"]).sum()),
+        "n_train": int(len(kept)),
         "n_dropped_exact": int((flagged["reason"] == "exact").sum()),
         "n_dropped_near": int((flagged["reason"] == "near").sum()),
         "dropped_by_dataset": {
             k: int(v)
             for k, v in flagged.groupby("dataset")["is_contaminated"].sum().items()
         },
+        "train_by_dataset": {
+            k: int(v) for k, v in kept.groupby("dataset").size().items()
+        },
+        "n_unlabelled": int(n_unlabelled),
         "temperature": temperature,
         "train_seconds": round(time.perf_counter() - started, 3),
         "versions": library_versions(),
     }
 
 
-def _fit(settings: SentimentConfig, key: str, data_dir, bar) -> SentimentModel:
+def _sample_weights(rows: pd.DataFrame, settings: SentimentConfig) -> np.ndarray:
+    from .news import NEWS_DATASET
+
+    weights = {NEWS_DATASET: settings.news_weight, "cnbc": settings.cnbc_weight}
+    return rows["dataset"].map(weights).fillna(1.0).to_numpy(dtype=float)
+
+
+def fit_pipeline(settings: SentimentConfig, train: pd.DataFrame, *, unlabelled=()):
+    """Fit :func:`build_pipeline` on ``train`` (``text``, ``label``, ``dataset``).
+
+    With ``unlabelled`` texts the features (vocabulary, document frequencies) are fitted
+    on the training texts plus those, then the classifier on the training texts alone.
+    News rows get ``settings.news_weight`` and CNBC rows ``settings.cnbc_weight`` as sample weight.
+    """
+    pipeline = build_pipeline(settings)
+    texts, labels = train["text"].tolist(), train["label"].to_numpy()
+    features = pipeline[:-1]
+    if len(unlabelled):
+        features.fit(texts + list(unlabelled))
+        matrix = features.transform(texts)
+    else:
+        matrix = features.fit_transform(texts)
+    pipeline.named_steps["classifier"].fit(
+        matrix, labels, sample_weight=_sample_weights(train, settings)
+    )
+    return pipeline
+
+
+def _unlabelled_for(settings: SentimentConfig, data: pd.DataFrame) -> list[str]:
+    from .news import NEWS_DATASET, unlabelled_news
+
+    if not (settings.news_vocabulary or settings.self_training):
+        return []
+    news_rows = data[data["dataset"] == NEWS_DATASET]
+    held_out = news_rows.loc[news_rows["split"].isin(["dev", "test"]), "id"]
+    return unlabelled_news(exclude_ids=held_out)
+
+
+def _pseudo_labelled(pipeline, texts: list[str], threshold: float) -> pd.DataFrame:
+    """Unlabelled texts the fitted pipeline labels with probability >= ``threshold``
+    (``dataset`` ``indosum``, weight 1 like a review)."""
+    probabilities = pipeline.predict_proba(texts)
+    confident = probabilities.max(axis=1) >= threshold
+    labels = np.asarray(pipeline.classes_)[probabilities.argmax(axis=1)]
+    return pd.DataFrame(
+        {
+            "dataset": "indosum",
+            "split": "train",
+            "text": np.asarray(texts, dtype=object)[confident],
+            "label": labels[confident],
+        }
+    )
+
+
+def _fit(
+    settings: SentimentConfig, key: str, data: pd.DataFrame, bar
+) -> SentimentModel:
     started = time.perf_counter()
-    bar.show("loading data")
-    data = load_datasets(("nusax", "smsa"), cache_dir=data_dir)
     _step(bar, "decontaminating")
     flagged = _decontaminated_train(data, settings)
     kept = flagged[~flagged["is_contaminated"]]
+    unlabelled = _unlabelled_for(settings, data)
     _step(bar, "fitting TF-IDF + logistic regression")
-    pipeline = build_pipeline(settings).fit(
-        kept["text"].tolist(), kept["label"].to_numpy()
-    )
-    _step(bar, "calibrating on validation")
-    temperature = _calibrate(pipeline, data[data["split"] == "valid"])
+    frequencies_from = unlabelled if settings.news_vocabulary else []
+    pipeline = fit_pipeline(settings, kept, unlabelled=frequencies_from)
+    if settings.self_training:
+        pseudo = _pseudo_labelled(pipeline, unlabelled, settings.self_training)
+        pipeline = fit_pipeline(
+            settings,
+            pd.concat([kept, pseudo], ignore_index=True),
+            unlabelled=frequencies_from,
+        )
+    _step(bar, "calibrating")
+    temperature = _calibrate(pipeline, calibration_rows(data, settings))
     return SentimentModel(
         pipeline=pipeline,
         temperature=temperature,
         config=settings,
         cache_key=key,
-        training=_training_summary(flagged, temperature, started),
+        training=_training_summary(flagged, temperature, started, len(unlabelled)),
     )
+
+
+def model_path(
+    settings: SentimentConfig | None = None, *, cache_dir=None, news_dir=None
+) -> Path:
+    """Where the fitted model for ``settings`` is cached."""
+    key = cache_key(_check_settings(settings), news_dir=news_dir)
+    return (
+        Path(cache_dir) if cache_dir else config.EXTERNAL_DIR
+    ) / f"sentiment-model-{key[:16]}.joblib"
 
 
 def train_model(
@@ -307,21 +542,28 @@ def train_model(
     use_cache: bool = True,
     cache_dir=None,
     data_dir=None,
+    news_dir=None,
     progress: bool = True,
+    evaluate: bool = True,
 ) -> SentimentModel:
     """Train the sentiment model, or load it from the cache when nothing changed.
 
     How to read it: the returned :class:`SentimentModel` scores text with
     ``score_texts``, ``score_paragraphs`` and ``score_sentences``; ``model.training``
-    says what it was trained on and how much was decontaminated.
+    says what it was trained on and how much was decontaminated; ``model.evaluation``
+    holds its benchmark scores, computed once after training and cached with it.
 
     Args:
-        settings: a :class:`SentimentConfig`; the validated default when None.
+        settings: a :class:`SentimentConfig`; the selected default when None.
         use_cache: load ``sentiment-model-<key>.joblib`` from ``cache_dir`` when it
             exists; always (re)write it after training. False forces training.
         cache_dir: where fitted models are cached; ``data/external/`` when None.
         data_dir: dataset cache folder for :func:`helpers.datasets.load_datasets`.
-        progress: show a progress bar (on stdout) while training.
+        news_dir: folder of the news set's keys and labels (``newsset.DATA_DIR`` when None).
+        progress: show a progress bar (on stdout, so it reaches the terminal, not the
+            report) while training.
+        evaluate: score the benchmarks after training and store them in ``evaluation``
+            (also trains and caches the reviews-only comparator).
 
     Raises:
         DatasetError: the labelled data cannot be obtained (see its message).
@@ -331,15 +573,32 @@ def train_model(
     from ..io import atomic_path
 
     settings = _check_settings(settings)
-    key = cache_key(settings)
-    path = (
-        Path(cache_dir) if cache_dir else config.EXTERNAL_DIR
-    ) / f"sentiment-model-{key[:16]}.joblib"
+    key = cache_key(settings, news_dir=news_dir)
+    path = model_path(settings, cache_dir=cache_dir, news_dir=news_dir)
     model = _cached(path, key) if use_cache else None
-    if model is not None:
+    if model is not None and (model.evaluation or not evaluate):
         return model
-    with _progress_bar(progress) as bar:
-        model = _fit(settings, key, data_dir, bar)
+    with _progress_bar(progress, total=6 if evaluate else 5) as bar:
+        bar.show("loading data")
+        data = labelled_data(settings, data_dir=data_dir, news_dir=news_dir)
+        model = model or _fit(settings, key, data, bar)
+        if evaluate:
+            from .benchmark import evaluate_model
+
+            _step(bar, "scoring the benchmarks")
+            comparator = (
+                None
+                if tuple(sorted(settings.train_sets)) == tuple(sorted(REVIEWS_ONLY))
+                else train_model(
+                    settings=reviews_only(settings),
+                    cache_dir=cache_dir,
+                    data_dir=data_dir,
+                    news_dir=news_dir,
+                    progress=False,
+                    evaluate=False,
+                )
+            )
+            model.evaluation = evaluate_model(model, data, comparator=comparator)
         _step(bar, "saving")
         with atomic_path(path) as tmp:
             joblib.dump(model, tmp)
@@ -347,14 +606,30 @@ def train_model(
     return model
 
 
+def reviews_only(settings: SentimentConfig) -> SentimentConfig:
+    """The comparator of a news-trained configuration: the same pipeline on SmSA + NusaX alone
+    (no news labels, no CNBC, no unlabelled news)."""
+    from dataclasses import replace
+
+    return replace(
+        settings,
+        train_sets=REVIEWS_ONLY,
+        news_weight=1.0,
+        cnbc_weight=1.0,
+        news_vocabulary=False,
+        self_training=0.0,
+    )
+
+
 def load_or_train_model(
     *,
     settings: SentimentConfig | None = None,
     cache_dir=None,
     data_dir=None,
+    news_dir=None,
     progress: bool = True,
 ) -> SentimentModel:
-    """The cached model for ``settings`` if there is one, else train and cache it.
+    """The cached model for ``settings`` if there is one, else train, evaluate and cache it.
 
     Same as ``train_model(use_cache=True, ...)``; see :func:`train_model`.
     """
@@ -363,5 +638,6 @@ def load_or_train_model(
         use_cache=True,
         cache_dir=cache_dir,
         data_dir=data_dir,
+        news_dir=news_dir,
         progress=progress,
     )

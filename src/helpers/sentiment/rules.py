@@ -21,12 +21,12 @@ Numbers
     reviews (prices, ratings) that mean nothing in news.
 
 News lexicon
-    ``helpers/data/news_tone_lexicon.csv``: an analyst-written list of news-tone words
-    (concern, tension, threat, aggression, conflict, condemnation, casualties / peace,
-    support, praise, cooperation, benefit) with their affixed forms and a ``reason`` per
-    row. Rows with tone ``none`` are *blockers*: longer phrases (``kerja sama militer``)
-    that stop a shorter toned form inside them from counting. Not a validated resource;
-    notebook 03 measures its effect on both benchmarks and on the article.
+    ``helpers/data/news_tone_lexicon.csv``: news-tone words (concern, criticism, conflict,
+    disaster, casualties, crime, loss / achievement, praise, recovery, help, growth) with
+    their affixed forms. Every row names its ``source``: the section of the project's
+    annotation guideline (``docs/annotation-guideline.md``) that lists the word as a
+    signal of that tone. No entry comes from the seed article. Whether the lexicon is
+    used, and with what weight, is decided on the news dev split (notebook 04).
 """
 
 from __future__ import annotations
@@ -68,7 +68,8 @@ CONCESSION_MARKERS = ("meskipun", "walaupun", "meski", "walau", "kendati", "biar
 #: Weight of the nucleus clause relative to the satellite (1 switches contrast off).
 CONTRAST_WEIGHT = 2.0
 #: Log-odds added to a clause's class per news-lexicon hit (0 switches the lexicon off).
-LEXICON_WEIGHT = 1.5
+#: Chosen on the news dev split (helpers/data/news_model_selection.csv): 0, 1.5, 3 and 5 were measured.
+LEXICON_WEIGHT = 5.0
 
 #: Placeholder every number is replaced with before featurisation (one token).
 NUMBER_TOKEN = "_num_"
@@ -85,6 +86,12 @@ _MARKERS_RE = re.compile(
 _NOT_ONLY_RE = re.compile(
     r"\b(?:tidak|tak|bukan)\s+(?:" + "|".join(sorted(NOT_ONLY)) + r")\b", re.IGNORECASE
 )
+# ", namun juga" / "tetapi juga" / "melainkan juga": the "but also" half of "not only".
+_BUT_ALSO_RE = re.compile(
+    r"\s*(?P<comma>,?)\s*\b(?:akan\s+tetapi|namun|tetapi|tapi|melainkan)\s+juga\b",
+    re.IGNORECASE,
+)
+_ONLY_PARTICLE_RE = re.compile(r"\s+\b(?:saja|semata(?:-mata)?)\b", re.IGNORECASE)
 _ONE_WORD_CONTRAST = frozenset(m for m in CONTRAST_MARKERS if " " not in m)
 _MARKER_STEMS = ("namun", "tapi", "melainkan", "meski", "walau", "kendati", "biarpun")
 
@@ -134,36 +141,82 @@ def mask_numbers(text: str) -> str:
     return NUMBER_RE.sub(NUMBER_TOKEN, str(text))
 
 
-def prepare_text(text: str) -> str:
-    """Rewrite additive "not only" to its paraphrase and mask numbers before features are built.
+def rewrite_not_only(text: str) -> str:
+    """Rewrite additive "not only A (saja), (namun|tetapi|melainkan) juga B" as "selain A, juga B".
 
-    ``tidak hanya A, tetapi juga B`` means "besides A, also B"; left as is, the
-    review-trained model reads the ``tidak`` as a complaint. ``selain`` keeps the meaning.
-    Numbers become ``NUMBER_TOKEN`` (see the module docstring). Applied to training and
-    scored text alike.
+    Every piece of the construction reads as a complaint to a review-trained model: the
+    ``tidak`` (negation), the ``saja`` of "hanya ... saja" ("only", as in "cuma enak
+    saja") and the contrast word before ``juga`` ("enak tapi mahal"). The paraphrase
+    keeps the meaning and drops all three. "Tidak hanya itu, ..." without a ``juga``
+    clause becomes "Selain itu, ...". Case of the first letter is kept.
+
+    >>> rewrite_not_only("Tidak hanya politik saja yang meningkat, namun juga ekonomi.")
+    'Selain politik yang meningkat, juga ekonomi.'
+    >>> rewrite_not_only("Ia bukan hanya pemain, tetapi juga pelatih.")
+    'Ia selain pemain, juga pelatih.'
+    """
+    text = str(text)
+    out, position = [], 0
+    for m in _NOT_ONLY_RE.finditer(text):
+        if m.start() < position:
+            continue
+        out.append(text[position : m.start()])
+        out.append("Selain" if m.group(0)[0].isupper() else "selain")
+        position = m.end()
+        also = _BUT_ALSO_RE.search(text, position)
+        if also is not None and not re.search(r"[.!?;]", text[position : also.start()]):
+            # Drop "saja"/"semata" inside A and the contrast word before "juga".
+            out.append(_ONLY_PARTICLE_RE.sub("", text[position : also.start()]))
+            out.append(also.group("comma") + " juga")
+            position = also.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+def prepare_text(text: str, *, mask_entities: bool = False) -> str:
+    """The text the model's features are built from.
+
+    Three rewrites, applied to training and scored text alike:
+
+    1. additive "not only ... but also" becomes its paraphrase (:func:`rewrite_not_only`);
+    2. named entities become one placeholder token when ``mask_entities``
+       (:func:`helpers.sentiment.masking.mask_entities`), so a name carries no tone;
+    3. every number becomes ``NUMBER_TOKEN`` (see the module docstring).
 
     >>> prepare_text("Tidak hanya itu, kerja sama juga meningkat 4.500 kali.")
-    'selain itu, kerja sama juga meningkat _num_ kali.'
+    'Selain itu, kerja sama juga meningkat _num_ kali.'
     """
-    return mask_numbers(_NOT_ONLY_RE.sub("selain", str(text)))
+    text = rewrite_not_only(text)
+    if mask_entities:
+        from .masking import mask_entities as _mask
+
+        text = _mask(text)
+    return mask_numbers(text)
 
 
-def prepare_texts(texts) -> list[str]:
-    """:func:`prepare_text` over a sequence (the pipeline's first step)."""
-    return [prepare_text(t) for t in texts]
+@lru_cache(maxsize=1 << 17)
+def _prepared(text: str, mask_entities: bool) -> str:
+    return prepare_text(text, mask_entities=mask_entities)
+
+
+def prepare_texts(texts, *, mask_entities: bool = False) -> list[str]:
+    """:func:`prepare_text` over a sequence (the pipeline's first step; memoised, because
+    training transforms the same texts more than once)."""
+    return [_prepared(str(t), mask_entities) for t in texts]
 
 
 # --- news-domain tone lexicon -------------------------------------------------------
 
 
 def news_lexicon() -> pd.DataFrame:
-    """The news-tone term list (``tone``, ``category``, ``pattern``, ``example``, ``reason``).
+    """The news-tone term list (``tone``, ``category``, ``pattern``, ``example``, ``source``, ``reason``).
 
-    Source: written for this project by the analyst from the categories issue 5 names
-    as carrying tone in geopolitical news, with the common affixed forms of each word
-    spelled out (no stemmer, so matching is exact and fast). ``tone`` is ``negative``,
-    ``positive`` or ``none`` (a blocker: the phrase matches, so the shorter toned form
-    inside it does not, and nothing is added). Not a validated lexicon.
+    Source: the signal words of the project's annotation guideline
+    (``docs/annotation-guideline.md`` §3), with their common affixed forms spelled out
+    (no stemmer, so matching is exact and fast); ``source`` names the section of each
+    row. ``tone`` is ``negative`` or ``positive``; ``none`` would be a blocker (a
+    phrase that matches so a shorter toned form inside it does not). Not a validated
+    lexicon: its effect is measured on the news dev split.
     """
     from importlib.resources import files
 
@@ -204,15 +257,15 @@ def lexicon_hits(text: str) -> list[tuple[str, str, str]]:
     """Toned news-lexicon matches in ``text`` that are not negated, in text order.
 
     Returns ``(form, tone, category)`` tuples; ``form`` is the matched words, lower-cased.
-    Longer forms win (``bekerja sama`` before ``sama``); a blocker row (tone ``none``,
-    e.g. ``kerja sama militer``) matches and is then left out, so the toned form inside it
-    does not count. A negated hit (``tidak khawatir``) is dropped: "not worried" is not
+    Longer forms win (``bekerja sama`` before ``sama``); a blocker row (tone ``none``),
+    if the table has one, matches and is then left out, so the toned form inside it does
+    not count. A negated hit (``tidak khawatir``) is dropped: "not worried" is not
     praise, so it is neutralised, not flipped.
 
     >>> lexicon_hits("Kim memuji Rusia, tetapi AS tidak khawatir.")
     [('memuji', 'positive', 'praise')]
-    >>> lexicon_hits("Kerja sama militer kedua negara.")
-    []
+    >>> lexicon_hits("Kerja sama kedua negara tidak gagal.")
+    [('kerja sama', 'positive', 'help and cooperation')]
     """
     lookup, first_words, lengths = (
         _lexicon_lookup(),
