@@ -327,3 +327,39 @@ def test_an_unwritable_cache_folder_costs_speed_not_the_result(tmp_path, monkeyp
     with pytest.warns(UserWarning, match="Cannot write the cache"):
         table = reference.reference_counts(cache_dir=blocked)
     pd.testing.assert_frame_equal(table, small)
+
+
+INDOSUM_ARTICLE = "1515102300-mk-didesak-putuskan-uji-materi-uu-pemilu"
+
+
+def test_an_indosum_article_is_left_out_of_its_own_reference(tmp_path, seed_path):
+    # The reviewer's case: this IndoSum article, analysed as an article file, found
+    # itself as its closest reference article (cosine 0.996) and in its keyness counts.
+    from helpers import comparison, keyness, load_article
+
+    path = tmp_path / f"{INDOSUM_ARTICLE}.txt"
+    path.write_text(reference.article_text(INDOSUM_ARTICLE), encoding="utf-8")
+    paragraphs = list(load_article(path).paragraphs)
+    counts = reference.term_counts(paragraphs, document_ids=range(len(paragraphs)))
+    ref_counts, meta, problem = reference.load_reference()
+    assert not problem
+    same = comparison.same_text_ids(counts, ref_counts)
+    assert same["id"].tolist() == [INDOSUM_ARTICLE] and same["similarity"].iloc[0] >= 0.95
+    kept_counts, kept_meta = comparison.without_articles(ref_counts, meta, same)
+    assert INDOSUM_ARTICLE not in set(kept_counts["document_id"]) and INDOSUM_ARTICLE not in set(kept_meta["id"])
+    assert kept_meta["id"].nunique() == meta["id"].nunique() - 1
+    similar = comparison.similar_articles(comparison.reference_space(counts, kept_counts), kept_meta, n=3)
+    assert INDOSUM_ARTICLE not in set(similar["id"]) and similar["similarity"].max() < 0.95
+    # Keyness: the reference counts lose exactly the article's own copy, so the words only
+    # this article uses now have reference count 0 (before, every word was in the reference).
+    full = keyness.keyness_table(reference.term_frequencies(counts), reference.term_frequencies(ref_counts))
+    kept = keyness.keyness_table(reference.term_frequencies(counts), reference.term_frequencies(kept_counts))
+    own = reference.term_frequencies(ref_counts[ref_counts["document_id"] == INDOSUM_ARTICLE]).set_index("term")["count"]
+    used = full[full["article_count"] > 0].set_index("term")["reference_count"]
+    after = kept.set_index("term")["reference_count"].reindex(used.index, fill_value=0)
+    pd.testing.assert_series_equal(after, (used - own.reindex(used.index, fill_value=0)).astype(after.dtype),
+                                   check_names=False)
+    assert (used > 0).mean() > 0.95 and (after == 0).sum() >= 1
+    # The seed (a Tampang.com article, not in IndoSum) loses nothing.
+    seed = list(load_article(seed_path).paragraphs)
+    assert comparison.same_text_ids(reference.term_counts(seed), ref_counts).empty

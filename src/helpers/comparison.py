@@ -283,8 +283,10 @@ def describe_reference_shift(
 
     Returns:
         A :class:`~helpers.prose.Prose` (shown with ``notebook.md``): the terms that enter the
-        paragraphs' top lists (most paragraphs first), and in how many paragraphs the
-        top term changes.
+        paragraphs' top lists, each with the number of paragraphs whose top list it
+        enters (most first), and in how many paragraphs the top term changes; then the
+        entering term that occurs in the most paragraphs, with that count (a different
+        number: occurrence, not rank).
     """
     before = set(within["stem"])
     entering = against[~against["stem"].isin(before)]
@@ -311,18 +313,12 @@ def describe_reference_shift(
             **values,
         )
     shown = spread.head(max_terms)
-    values.update(
-        k=len(spread),
-        terms=", ".join(
-            f"{t} ({p})" for t, p in zip(shown["term"], shown["paragraphs"])
-        ),
-        verb=plural(len(spread), "term enters", "terms enter", with_count=False),
-    )
-    template = (
-        "Against the news, **{k}** {verb} the paragraphs' top lists that the within-article view never "
-        "ranks there, most widely *{terms}* (paragraphs in brackets), and the top term changes in "
-        "**{changed}** of {n} {paras}."
-    )
+    values.update(k=len(spread), terms=", ".join(f"{t} ({p})" for t, p in zip(shown["term"], shown["paragraphs"])),
+                  verb=plural(len(spread), "term enters", "terms enter", with_count=False))
+    template = ("Against the news, **{k}** {verb} the paragraphs' top lists that the within-article view never "
+                "ranks there, most widely *{terms}* (in brackets: the number of paragraphs whose top list the "
+                "term enters), and the top term changes in "
+                "**{changed}** of {n} {paras}.")
     if paragraph_counts is not None and n_paragraphs > 1:
         used = (
             paragraph_counts[paragraph_counts["term"].isin(spread["stem"])]
@@ -333,16 +329,11 @@ def describe_reference_shift(
             widest = used.sort_values(ascending=False, kind="mergesort")
             widest = widest[widest == widest.iloc[0]].sort_index()
             stem = widest.index[0]
-            values.update(
-                wide=spread.set_index("stem").loc[stem, "term"],
-                wide_n=int(widest.iloc[0]),
-            )
-            template += " The most widespread of them, *{wide}*, is used in {wide_n} of {n} paragraphs"
+            values.update(wide=spread.set_index("stem").loc[stem, "term"], wide_n=int(widest.iloc[0]))
+            template += " Of the entering terms, *{wide}* occurs in the most paragraphs of the article ({wide_n} of {n})"
             if reference_df is not None and n_reference:
-                values.update(
-                    ref_n=int(reference_df.get(stem, 0)), n_ref=f"{n_reference:,}"
-                )
-                template += " but in only {ref_n} of {n_ref} reference articles"
+                values.update(ref_n=int(reference_df.get(stem, 0)), n_ref=f"{n_reference:,}")
+                template += ", but in only {ref_n} of {n_ref} reference articles"
             template += "."
     return Prose(template, **values)
 
@@ -385,3 +376,102 @@ def describe_similar(similar: pd.DataFrame) -> Prose:
             "not necessarily its event."
         )
     return Prose(template, **values)
+
+
+def same_text_ids(article_counts: pd.DataFrame, reference_counts: pd.DataFrame, *,
+                  threshold: float = 0.95) -> pd.DataFrame:
+    """The reference articles that are this article itself (or a near-identical copy).
+
+    Why: when the analysed article is an IndoSum article, it sits in the reference too;
+    comparing it with itself makes it its own closest article (cosine about 1) and puts
+    its own words in the reference counts, which shrinks every keyness score. Two texts
+    count as the same when the cosine of their raw term-count vectors is at least
+    ``threshold`` (a copy with a changed dateline or headline still reaches 0.99; two
+    reports of the same event by different outlets stay well below 0.9).
+
+    Args:
+        article_counts: the article's ``document_id``, ``term``, ``count`` (summed over
+            its paragraphs).
+        reference_counts: :func:`helpers.reference.reference_counts`.
+        threshold: cosine at or above which a reference article is the same text.
+
+    Returns:
+        Columns ``id``, ``similarity`` (cosine of counts), sorted by similarity
+        descending then id; empty when the article is not in the reference.
+    """
+    _check_counts(article_counts, "article_counts", ("document_id", "term", "count"))
+    _check_counts(reference_counts, "reference_counts", ("document_id", "term", "count"))
+    if not 0 < threshold <= 1:
+        raise HelpersError(f"threshold must be in (0, 1], got {threshold!r}.")
+    empty = pd.DataFrame({"id": pd.Series(dtype=object), "similarity": pd.Series(dtype="float64")})
+    whole = article_counts.groupby("term")["count"].sum()
+    if whole.empty or reference_counts.empty:
+        return empty
+    # Only reference articles sharing a term can be similar; the dot product over shared terms.
+    shared = reference_counts[reference_counts["term"].isin(whole.index)]
+    dot = (shared["count"].to_numpy(dtype=float) * whole.reindex(shared["term"]).to_numpy(dtype=float))
+    dots = pd.Series(dot).groupby(shared["document_id"].to_numpy()).sum()
+    norms = np.sqrt((reference_counts["count"].astype(float) ** 2).groupby(reference_counts["document_id"]).sum())
+    cosine = dots / (norms.reindex(dots.index) * float(np.sqrt((whole.astype(float) ** 2).sum())))
+    same = cosine[cosine >= threshold - 1e-12]
+    if same.empty:
+        return empty
+    table = pd.DataFrame({"id": same.index.to_numpy(dtype=object), "similarity": same.to_numpy(dtype=float)})
+    return table.sort_values(["similarity", "id"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+
+def without_articles(reference_counts: pd.DataFrame, articles: pd.DataFrame,
+                     excluded: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The reference counts and metadata without the ``excluded`` ids (:func:`same_text_ids`).
+
+    Returns new tables (the inputs are not modified), in their original order.
+    """
+    drop = set(excluded["id"])
+    return (reference_counts[~reference_counts["document_id"].isin(drop)].reset_index(drop=True),
+            articles[~articles["id"].isin(drop)].reset_index(drop=True))
+
+
+def describe_excluded(excluded: pd.DataFrame, *, threshold: float = 0.95) -> Prose:
+    """One line saying which reference articles were left out as this article itself."""
+    if excluded.empty:
+        return Prose("The article is not in the reference corpus (no reference article has a cosine of term counts "
+                     "≥ {t} with it), so no article was left out.", t=f"{threshold:.2f}")
+    values = {"n": plural(len(excluded), "reference article"), "ids": ", ".join(excluded["id"].astype(str)),
+              "s": f"{excluded['similarity'].max():.3f}", "t": f"{threshold:.2f}",
+              "verb": "was" if len(excluded) == 1 else "were"}
+    return Prose("**{n}** {verb} left out as this article itself (cosine of term counts {s} ≥ {t}): *{ids}*; "
+                 "it is not in the reference counts, the reference IDF or the similar articles.", **values)
+
+
+def headline(article_id: str, text: str = "", *, max_chars: int = 70) -> str:
+    """A readable headline for an IndoSum article, from the slug of its id.
+
+    IndoSum ids are ``<unix time>-<slug of the headline>`` (``1515102300-mk-didesak-...``).
+    The slug's words are written as the article writes them most often (``MK``,
+    ``Setnov``, ``KPK``; as the slug when the text never uses the word), the first letter
+    is capitalised, and a headline longer than ``max_chars`` is cut at a word boundary
+    with an ellipsis. The slug itself is already cut by the outlet, so it may end early.
+    """
+    import re
+    from collections import Counter
+
+    if max_chars < 10:
+        raise HelpersError(f"max_chars must be at least 10, got {max_chars!r}.")
+    words = [w for w in re.sub(r"^\d+-", "", str(article_id)).split("-") if w]
+    if not words:
+        return str(article_id)
+    written = Counter(re.findall(r"\w+", text))
+    by_lower: dict[str, tuple[int, str]] = {}
+    for form, count in sorted(written.items()):
+        key = form.lower()
+        if key not in by_lower or count > by_lower[key][0]:
+            by_lower[key] = (count, form)
+    shown = []
+    for word in words:
+        shown.append(by_lower.get(word.lower(), (0, word))[1])  # the text's most frequent spelling
+    title = " ".join(shown)
+    title = title[:1].upper() + title[1:]
+    if len(title) <= max_chars:
+        return title
+    cut = title[: max_chars - 1].rsplit(" ", 1)[0]
+    return cut + "…"

@@ -50,15 +50,8 @@ CORRECTIONS = ("fdr", "bonferroni", "none")
 #: Hardie's (2014) replacement for a zero frequency in the log ratio.
 ZERO_ADJUSTMENT = 0.5
 
-#: Columns of ``keyness.csv`` (CONTRACT.md), then the extra ones.
-KEYNESS_COLUMNS = [
-    "term",
-    "article_count",
-    "reference_count",
-    "log_likelihood",
-    "log_ratio",
-    "p_value",
-]
+#: Columns of ``keyness.csv`` (README, "Processed tables"), then the extra ones.
+KEYNESS_COLUMNS = ["term", "article_count", "reference_count", "log_likelihood", "log_ratio", "p_value"]
 
 
 def _xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -298,25 +291,15 @@ def describe_keywords(
     negative = keywords(table, direction="negative", n=n)
     n_pos = int((table["significant"] & (table["direction"] == "positive")).sum())
     n_neg = int((table["significant"] & (table["direction"] == "negative")).sum())
-    method = {
-        "fdr": "false discovery rate 5 %, Benjamini-Hochberg",
-        "bonferroni": "Bonferroni, 5 %",
-        "none": "uncorrected, 5 %",
-    }[correction]
-    values = {
-        "size": f"{size:,}",
-        "ref_size": f"{reference_size:,}",
-        "n_pos": n_pos,
-        "n_neg": n_neg,
-        "method": method,
-        "docs": f"{n_reference_documents:,} articles, "
-        if n_reference_documents
-        else "",
-    }
-    template = (
-        "Against the reference ({docs}{ref_size} terms), the article's {size} terms give **{n_pos}** "
-        "significantly over-used and **{n_neg}** significantly under-used terms ({method}). "
-    )
+    method = {"fdr": "false discovery rate 5 %, Benjamini-Hochberg", "bonferroni": "Bonferroni, 5 %",
+              "none": "uncorrected, 5 %"}[correction]
+    values = {"size": f"{size:,}", "ref_size": f"{reference_size:,}", "n_pos": n_pos, "n_neg": n_neg,
+              "method": method, "docs": f"{n_reference_documents:,} articles, " if n_reference_documents else ""}
+    values.update(distinct=f"{int((table['article_count'] > 0).sum()):,}",
+                  ref_distinct=f"{int((table['reference_count'] > 0).sum()):,}")
+    template = ("Against the reference ({docs}{ref_size} term occurrences, {ref_distinct} distinct terms), the "
+                "article's {size} term occurrences ({distinct} distinct terms) give **{n_pos}** "
+                "significantly over-used and **{n_neg}** significantly under-used terms ({method}). ")
     if len(positive):
         first = positive.iloc[0]
         values.update(
@@ -357,3 +340,25 @@ def describe_keywords(
                 "{expected} times in a text this long and occurs {a_neg} times."
             )
     return Prose(template, **values)
+
+
+def acronym_forms(forms: dict[str, str], texts) -> dict[str, str]:
+    """``forms`` with each acronym written in capitals, as the article writes it.
+
+    The surface forms of :func:`helpers.vectorize.term_surface_forms` are lower case
+    (``mk``); a reader expects ``MK``. A form is upper-cased when the texts write that
+    word in capitals (at least two letters, e.g. ``MK``, ``KPU``, ``DPR``) more often than
+    in any other spelling; names and ordinary words keep their form.
+
+    Returns a new dict (``forms`` is not modified).
+    """
+    import re
+    from collections import Counter
+
+    written = Counter(re.findall(r"\w+", " ".join(str(t) for t in texts)))
+    upper, other = Counter(), Counter()
+    for word, count in written.items():
+        is_acronym = len(word) >= 2 and word.isupper() and any(ch.isalpha() for ch in word)
+        (upper if is_acronym else other)[word.lower()] += count
+    acronyms = {w for w, count in upper.items() if count > other.get(w, 0)}
+    return {term: (form.upper() if form in acronyms else form) for term, form in forms.items()}

@@ -418,10 +418,11 @@ def reference_frequencies(*, cache_dir: Path | None = None) -> pd.DataFrame:
 
 
 def article_text(article_id: str) -> str:
-    """One IndoSum article in the project's article file format (CONTRACT.md).
+    """One IndoSum article as an article file the project's loader reads.
 
-    How to read it: the detokenised paragraphs separated by blank lines, ending with a
-    newline; IndoSum stores no headline or date, so the file has none. Write it to a
+    How to read it: UTF-8 plain text, the detokenised paragraphs separated by blank
+    lines, ending with a newline (the format of README's "Another article" section);
+    IndoSum stores no headline or date, so the file has none. Write it to a
     file and pass that to :func:`helpers.load_article` or to a notebook's
     ``article_path`` (never into ``data/raw/``).
 
