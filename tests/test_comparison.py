@@ -194,8 +194,14 @@ def test_same_text_ids_finds_a_copy_by_cosine_of_counts():
 
 def test_headline_is_spelt_as_the_article_spells_it_and_cut_at_a_word():
     text = "Ketua DPR Setya Novanto (Setnov) tidak akan memenuhi panggilan KPK. Setnov sakit, kata KPK."
-    slug = "1509424223-setnov-tak-akan-penuhi-panggilan-kpk-sampai-ada-pu"
-    assert comparison.headline(slug, text, max_chars=100) == "Setnov tak akan penuhi panggilan KPK sampai ada pu"
+    slug = "1510792166-setnov-tak-akan-penuhi-panggilan-kpk-sampai-ada-pu"  # IndoSum's cut at 50 characters
+    url = ("https://www.cnnindonesia.com/nasional/20171115112810-12-255759/"
+           "setnov-tak-akan-penuhi-panggilan-kpk-sampai-ada-putusan-mk/")
+    assert comparison.headline(slug, text, url=url, max_chars=100) == (
+        "Setnov tak akan penuhi panggilan KPK sampai ada putusan mk")  # whole slug from the URL
+    assert comparison.headline(slug, text, max_chars=100) == "Setnov tak akan penuhi panggilan KPK sampai ada…"
+    assert comparison.headline(slug, text, url="https://x.id/berita/lain-sekali.html") == (
+        "Setnov tak akan penuhi panggilan KPK sampai ada…")  # a URL with another slug is ignored
     cut = comparison.headline(slug, text, max_chars=40)
     assert cut == "Setnov tak akan penuhi panggilan KPK…" and len(cut) <= 40
     assert comparison.headline("1515102300-mk-didesak", "") == "Mk didesak"  # no text: the slug, capitalised

@@ -443,21 +443,36 @@ def describe_excluded(excluded: pd.DataFrame, *, threshold: float = 0.95) -> Pro
                  "it is not in the reference counts, the reference IDF or the similar articles.", **values)
 
 
-def headline(article_id: str, text: str = "", *, max_chars: int = 70) -> str:
-    """A readable headline for an IndoSum article, from the slug of its id.
+#: IndoSum cuts the slug in its ids at this many characters (often mid-word).
+INDOSUM_SLUG_CHARS = 50
 
-    IndoSum ids are ``<unix time>-<slug of the headline>`` (``1515102300-mk-didesak-...``).
-    The slug's words are written as the article writes them most often (``MK``,
+
+def headline(article_id: str, text: str = "", *, url: str = "", max_chars: int = 70) -> str:
+    """A readable headline for an IndoSum article, from the slug of its id or its URL.
+
+    IndoSum ids are ``<unix time>-<slug of the headline>`` (``1515102300-mk-didesak-...``),
+    the slug cut at 50 characters, often mid-word (``...-sampai-ada-pu``). When the
+    article's ``url`` ends with the whole slug (it starts with the id's), that one is
+    used; otherwise a cut slug loses its last, partial word and ends with an ellipsis.
+    The words are written as the article's ``text`` writes them most often (``MK``,
     ``Setnov``, ``KPK``; as the slug when the text never uses the word), the first letter
     is capitalised, and a headline longer than ``max_chars`` is cut at a word boundary
-    with an ellipsis. The slug itself is already cut by the outlet, so it may end early.
+    with an ellipsis.
     """
     import re
     from collections import Counter
 
     if max_chars < 10:
         raise HelpersError(f"max_chars must be at least 10, got {max_chars!r}.")
-    words = [w for w in re.sub(r"^\d+-", "", str(article_id)).split("-") if w]
+    slug = re.sub(r"^\d+-", "", str(article_id))
+    tail = re.sub(r"\.[a-z]+$", "", str(url).rstrip("/").rsplit("/", 1)[-1].lower()) if url else ""
+    tail = re.sub(r"^[\d-]+(?=[a-z])", "", tail)  # cnnindonesia.com: 20171115112810-12-255759-<slug>
+    cut = False
+    if slug and tail.startswith(slug) and len(tail) > len(slug):
+        slug = tail
+    elif len(slug) >= INDOSUM_SLUG_CHARS and "-" in slug:
+        slug, cut = slug.rsplit("-", 1)[0], True
+    words = [w for w in slug.split("-") if w]
     if not words:
         return str(article_id)
     written = Counter(re.findall(r"\w+", text))
@@ -472,6 +487,6 @@ def headline(article_id: str, text: str = "", *, max_chars: int = 70) -> str:
     title = " ".join(shown)
     title = title[:1].upper() + title[1:]
     if len(title) <= max_chars:
-        return title
+        return title + ("…" if cut else "")
     cut = title[: max_chars - 1].rsplit(" ", 1)[0]
     return cut + "…"
