@@ -205,3 +205,6 @@ def test_headline_is_spelt_as_the_article_spells_it_and_cut_at_a_word():
     cut = comparison.headline(slug, text, max_chars=40)
     assert cut == "Setnov tak akan penuhi panggilan KPK…" and len(cut) <= 40
     assert comparison.headline("1515102300-mk-didesak", "") == "Mk didesak"  # no text: the slug, capitalised
+    # A word capitalised only at sentence starts keeps the lower case it has mid-sentence.
+    assert comparison.headline("1-klaim-beijing", "Klaim itu ditolak. Klaim Beijing soal klaim laut.") == "Klaim Beijing"
+    assert comparison.headline("1-laut-klaim", "Klaim itu ditolak. Klaim Beijing soal klaim laut.") == "Laut klaim"

@@ -475,7 +475,14 @@ def headline(article_id: str, text: str = "", *, url: str = "", max_chars: int =
     words = [w for w in slug.split("-") if w]
     if not words:
         return str(article_id)
-    written = Counter(re.findall(r"\w+", text))
+    # Sentence-initial words are capitalised whatever they are: count spellings mid-sentence
+    # first, and fall back to all occurrences for a word that only opens sentences.
+    mid, initial = Counter(), Counter()
+    for match in re.finditer(r"\w+", text):
+        before = text[: match.start()].rstrip()[-1:]
+        (initial if before in ("", ".", "!", "?", '"', "“", ":", "-", "—") else mid)[match.group()] += 1
+    mid_words = {form.lower() for form in mid}
+    written = mid + Counter({form: n for form, n in initial.items() if form.lower() not in mid_words})
     by_lower: dict[str, tuple[int, str]] = {}
     for form, count in sorted(written.items()):
         key = form.lower()
