@@ -20,6 +20,8 @@ stems, stop words and multi-word expressions).
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -459,9 +461,6 @@ def headline(article_id: str, text: str = "", *, url: str = "", max_chars: int =
     is capitalised, and a headline longer than ``max_chars`` is cut at a word boundary
     with an ellipsis.
     """
-    import re
-    from collections import Counter
-
     if max_chars < 10:
         raise HelpersError(f"max_chars must be at least 10, got {max_chars!r}.")
     slug = re.sub(r"^\d+-", "", str(article_id))

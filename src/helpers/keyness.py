@@ -34,6 +34,9 @@ References:
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import numpy as np
 import pandas as pd
 from scipy import stats
@@ -352,9 +355,6 @@ def acronym_forms(forms: dict[str, str], texts) -> dict[str, str]:
 
     Returns a new dict (``forms`` is not modified).
     """
-    import re
-    from collections import Counter
-
     written = Counter(re.findall(r"\w+", " ".join(str(t) for t in texts)))
     upper, other = Counter(), Counter()
     for word, count in written.items():
