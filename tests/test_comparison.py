@@ -202,6 +202,10 @@ def test_headline_is_spelt_as_the_article_spells_it_and_cut_at_a_word():
     assert comparison.headline(slug, text, max_chars=100) == "Setnov tak akan penuhi panggilan KPK sampai ada…"
     assert comparison.headline(slug, text, url="https://x.id/berita/lain-sekali.html") == (
         "Setnov tak akan penuhi panggilan KPK sampai ada…")  # a URL with another slug is ignored
+    whole = "1497410100-jimly-sebut-tak-perlu-aturan-ambang-batas-presiden"  # 50 characters, not cut
+    assert comparison.headline(whole, url="http://x.com/politik/20170612142127-32-221157/"
+                               "jimly-sebut-tak-perlu-aturan-ambang-batas-presiden/") == (
+        "Jimly sebut tak perlu aturan ambang batas presiden")
     cut = comparison.headline(slug, text, max_chars=40)
     assert cut == "Setnov tak akan penuhi panggilan KPK…" and len(cut) <= 40
     assert comparison.headline("1515102300-mk-didesak", "") == "Mk didesak"  # no text: the slug, capitalised

@@ -467,8 +467,8 @@ def headline(article_id: str, text: str = "", *, url: str = "", max_chars: int =
     tail = re.sub(r"\.[a-z]+$", "", str(url).rstrip("/").rsplit("/", 1)[-1].lower()) if url else ""
     tail = re.sub(r"^[\d-]+(?=[a-z])", "", tail)  # cnnindonesia.com: 20171115112810-12-255759-<slug>
     cut = False
-    if slug and tail.startswith(slug) and len(tail) > len(slug):
-        slug = tail
+    if slug and tail.startswith(slug):
+        slug = tail  # the whole slug (the same one when IndoSum did not cut it)
     elif len(slug) >= INDOSUM_SLUG_CHARS and "-" in slug:
         slug, cut = slug.rsplit("-", 1)[0], True
     words = [w for w in slug.split("-") if w]
