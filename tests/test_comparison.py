@@ -147,10 +147,14 @@ def test_a_term_in_every_paragraph_comes_back_against_the_reference():
         n_reference=3,
     )
     assert "**1** term enters" in text and "rusia (2)" in text
-    assert "in brackets: the number of paragraphs whose top list the term enters" in text
+    assert (
+        "in brackets: the number of paragraphs whose top list the term enters" in text
+    )
     assert "top term changes in **2** of 2 paragraphs" in text
-    assert ("*rusia* occurs in the most paragraphs of the article (2 of 2), but in only 0 of 3 reference articles"
-            in text)
+    assert (
+        "*rusia* occurs in the most paragraphs of the article (2 of 2), but in only 0 of 3 reference articles"
+        in text
+    )
 
 
 def test_describe_similar_quotes_years_from_the_ids():
@@ -175,19 +179,41 @@ def test_same_text_ids_finds_a_copy_by_cosine_of_counts():
     # Article {a: 1, c: 2}. r3 is a copy (cosine 1); r4 = {a: 1, c: 2, d: 1}: cosine
     # (1 + 4) / (sqrt(5) * sqrt(6)) = 0.912871 < 0.95, kept; r1 = {a: 1, b: 1}:
     # 1 / (sqrt(5) * sqrt(2)) = 0.316228.
-    ref = pd.concat([REFERENCE, pd.DataFrame({"document_id": ["r3", "r3", "r4", "r4", "r4"],
-                                              "term": ["a", "c", "a", "c", "d"], "count": [1, 2, 1, 2, 1]})])
+    ref = pd.concat(
+        [
+            REFERENCE,
+            pd.DataFrame(
+                {
+                    "document_id": ["r3", "r3", "r4", "r4", "r4"],
+                    "term": ["a", "c", "a", "c", "d"],
+                    "count": [1, 2, 1, 2, 1],
+                }
+            ),
+        ]
+    )
     same = comparison.same_text_ids(PARAGRAPHS, ref)
-    assert same["id"].tolist() == ["r3"] and same["similarity"].iloc[0] == pytest.approx(1.0)
+    assert same["id"].tolist() == ["r3"] and same["similarity"].iloc[
+        0
+    ] == pytest.approx(1.0)
     loose = comparison.same_text_ids(PARAGRAPHS, ref, threshold=0.9)
-    assert loose["id"].tolist() == ["r3", "r4"] and loose["similarity"].iloc[1] == pytest.approx(5 / math.sqrt(30))
+    assert loose["id"].tolist() == ["r3", "r4"] and loose["similarity"].iloc[
+        1
+    ] == pytest.approx(5 / math.sqrt(30))
     assert comparison.same_text_ids(PARAGRAPHS, REFERENCE).empty
     before = ref.copy()
     counts, meta = comparison.without_articles(ref, META, same)
-    assert "r3" not in set(counts["document_id"]) and len(counts) == len(ref) - 2 and meta["id"].tolist() == ["r2", "r1"]
+    assert (
+        "r3" not in set(counts["document_id"])
+        and len(counts) == len(ref) - 2
+        and meta["id"].tolist() == ["r2", "r1"]
+    )
     pd.testing.assert_frame_equal(ref, before)  # inputs untouched
     line = str(comparison.describe_excluded(same))
-    assert "**1 reference article** was left out as this article itself" in line and "r3" in line and "1.000" in line
+    assert (
+        "**1 reference article** was left out as this article itself" in line
+        and "r3" in line
+        and "1.000" in line
+    )
     with pytest.raises(HelpersError, match="threshold"):
         comparison.same_text_ids(PARAGRAPHS, ref, threshold=0)
 
@@ -195,20 +221,43 @@ def test_same_text_ids_finds_a_copy_by_cosine_of_counts():
 def test_headline_is_spelt_as_the_article_spells_it_and_cut_at_a_word():
     text = "Ketua DPR Setya Novanto (Setnov) tidak akan memenuhi panggilan KPK. Setnov sakit, kata KPK."
     slug = "1510792166-setnov-tak-akan-penuhi-panggilan-kpk-sampai-ada-pu"  # IndoSum's cut at 50 characters
-    url = ("https://www.cnnindonesia.com/nasional/20171115112810-12-255759/"
-           "setnov-tak-akan-penuhi-panggilan-kpk-sampai-ada-putusan-mk/")
+    url = (
+        "https://www.cnnindonesia.com/nasional/20171115112810-12-255759/"
+        "setnov-tak-akan-penuhi-panggilan-kpk-sampai-ada-putusan-mk/"
+    )
     assert comparison.headline(slug, text, url=url, max_chars=100) == (
-        "Setnov tak akan penuhi panggilan KPK sampai ada putusan mk")  # whole slug from the URL
-    assert comparison.headline(slug, text, max_chars=100) == "Setnov tak akan penuhi panggilan KPK sampai ada…"
-    assert comparison.headline(slug, text, url="https://x.id/berita/lain-sekali.html") == (
-        "Setnov tak akan penuhi panggilan KPK sampai ada…")  # a URL with another slug is ignored
+        "Setnov tak akan penuhi panggilan KPK sampai ada putusan mk"
+    )  # whole slug from the URL
+    assert (
+        comparison.headline(slug, text, max_chars=100)
+        == "Setnov tak akan penuhi panggilan KPK sampai ada…"
+    )
+    assert comparison.headline(
+        slug, text, url="https://x.id/berita/lain-sekali.html"
+    ) == (
+        "Setnov tak akan penuhi panggilan KPK sampai ada…"
+    )  # a URL with another slug is ignored
     whole = "1497410100-jimly-sebut-tak-perlu-aturan-ambang-batas-presiden"  # 50 characters, not cut
-    assert comparison.headline(whole, url="http://x.com/politik/20170612142127-32-221157/"
-                               "jimly-sebut-tak-perlu-aturan-ambang-batas-presiden/") == (
-        "Jimly sebut tak perlu aturan ambang batas presiden")
+    assert comparison.headline(
+        whole,
+        url="http://x.com/politik/20170612142127-32-221157/"
+        "jimly-sebut-tak-perlu-aturan-ambang-batas-presiden/",
+    ) == ("Jimly sebut tak perlu aturan ambang batas presiden")
     cut = comparison.headline(slug, text, max_chars=40)
     assert cut == "Setnov tak akan penuhi panggilan KPK…" and len(cut) <= 40
-    assert comparison.headline("1515102300-mk-didesak", "") == "Mk didesak"  # no text: the slug, capitalised
+    assert (
+        comparison.headline("1515102300-mk-didesak", "") == "Mk didesak"
+    )  # no text: the slug, capitalised
     # A word capitalised only at sentence starts keeps the lower case it has mid-sentence.
-    assert comparison.headline("1-klaim-beijing", "Klaim itu ditolak. Klaim Beijing soal klaim laut.") == "Klaim Beijing"
-    assert comparison.headline("1-laut-klaim", "Klaim itu ditolak. Klaim Beijing soal klaim laut.") == "Laut klaim"
+    assert (
+        comparison.headline(
+            "1-klaim-beijing", "Klaim itu ditolak. Klaim Beijing soal klaim laut."
+        )
+        == "Klaim Beijing"
+    )
+    assert (
+        comparison.headline(
+            "1-laut-klaim", "Klaim itu ditolak. Klaim Beijing soal klaim laut."
+        )
+        == "Laut klaim"
+    )

@@ -157,10 +157,18 @@ def test_describe_keywords_names_the_strongest_and_explains_absent_negatives():
         {"term": ["pakta", "rusia", "main", "gol"], "count": [1, 50, 5000, 5000]}
     )
     table = keyness.keyness_table(text, reference)
-    out = keyness.describe_keywords(table, labels={"rusia": "Rusia"}, n_reference_documents=3)
+    out = keyness.describe_keywords(
+        table, labels={"rusia": "Rusia"}, n_reference_documents=3
+    )
     assert "(3 articles, 10,051 term occurrences, 4 distinct terms)" in out
-    assert "31 term occurrences (3 distinct terms) give **2** significantly over-used" in out
-    assert "*pakta, Rusia*" in out and "**pakta**, occurs 20 times here (645.2 per 1,000 terms)" in out
+    assert (
+        "31 term occurrences (3 distinct terms) give **2** significantly over-used"
+        in out
+    )
+    assert (
+        "*pakta, Rusia*" in out
+        and "**pakta**, occurs 20 times here (645.2 per 1,000 terms)" in out
+    )
     # pakta: log2((20/31) / (1/10051)) = 12.66 -> about 6,485 times
     assert f"{2 ** math.log2((20 / 31) / (1 / 10051)):,.0f}" in out
     n_neg = int((table["significant"] & (table["direction"] == "negative")).sum())
@@ -204,9 +212,23 @@ def test_plot_keywords_draws_both_panels_and_copes_with_no_terms():
 
 
 def test_acronym_forms_upper_case_what_the_article_writes_in_capitals():
-    forms = {"mk": "mk", "putus": "putuskan", "rusia": "rusia", "korea utara": "korea utara"}
-    texts = ["MK didesak memutuskan uji materi.", "Putusan MK ditunggu; mk ditulis kecil sekali.", "Rusia dan RUSIA."]
+    forms = {
+        "mk": "mk",
+        "putus": "putuskan",
+        "rusia": "rusia",
+        "korea utara": "korea utara",
+    }
+    texts = [
+        "MK didesak memutuskan uji materi.",
+        "Putusan MK ditunggu; mk ditulis kecil sekali.",
+        "Rusia dan RUSIA.",
+    ]
     shown = keyness.acronym_forms(forms, texts)
     # MK: 2 in capitals against 1 other spelling; Rusia: 1 against 1, not more often: stays.
-    assert shown == {"mk": "MK", "putus": "putuskan", "rusia": "rusia", "korea utara": "korea utara"}
+    assert shown == {
+        "mk": "MK",
+        "putus": "putuskan",
+        "rusia": "rusia",
+        "korea utara": "korea utara",
+    }
     assert forms["mk"] == "mk"  # input untouched

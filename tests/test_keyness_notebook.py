@@ -67,11 +67,23 @@ def test_notebook_runs_without_a_reference_corpus(tmp_path, monkeypatch, seed_pa
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             assert output.output_type != "error"
-            assert not (output.output_type == "stream" and output.name == "stderr"), output.text[:300]
-            shown = str(output.get("data", {}).get("text/html", "")) + str(output.get("data", {}).get("text/markdown", ""))
-            texts.append(re.sub(r"\\(.)", r"\1", shown))  # markdown escapes (\( for a literal bracket) removed
-    notes = [t for t in texts if "reference corpus (IndoSum) cannot be loaded" in t and "Note:" in t]
-    assert len(notes) == 1 and notes[0].strip().count("\n") == 0  # one line, once (the takeaways repeat the reason)
+            assert not (output.output_type == "stream" and output.name == "stderr"), (
+                output.text[:300]
+            )
+            shown = str(output.get("data", {}).get("text/html", "")) + str(
+                output.get("data", {}).get("text/markdown", "")
+            )
+            texts.append(
+                re.sub(r"\\(.)", r"\1", shown)
+            )  # markdown escapes (\( for a literal bracket) removed
+    notes = [
+        t
+        for t in texts
+        if "reference corpus (IndoSum) cannot be loaded" in t and "Note:" in t
+    ]
+    assert (
+        len(notes) == 1 and notes[0].strip().count("\n") == 0
+    )  # one line, once (the takeaways repeat the reason)
     assert any("No comparison with Indonesian news" in t for t in texts)
     assert (out / "topics.csv").is_file() and (out / "paragraphs.csv").is_file()
     assert (

@@ -344,21 +344,38 @@ def test_an_indosum_article_is_left_out_of_its_own_reference(tmp_path, seed_path
     ref_counts, meta, problem = reference.load_reference()
     assert not problem
     same = comparison.same_text_ids(counts, ref_counts)
-    assert same["id"].tolist() == [INDOSUM_ARTICLE] and same["similarity"].iloc[0] >= 0.95
+    assert (
+        same["id"].tolist() == [INDOSUM_ARTICLE] and same["similarity"].iloc[0] >= 0.95
+    )
     kept_counts, kept_meta = comparison.without_articles(ref_counts, meta, same)
-    assert INDOSUM_ARTICLE not in set(kept_counts["document_id"]) and INDOSUM_ARTICLE not in set(kept_meta["id"])
+    assert INDOSUM_ARTICLE not in set(
+        kept_counts["document_id"]
+    ) and INDOSUM_ARTICLE not in set(kept_meta["id"])
     assert kept_meta["id"].nunique() == meta["id"].nunique() - 1
-    similar = comparison.similar_articles(comparison.reference_space(counts, kept_counts), kept_meta, n=3)
-    assert INDOSUM_ARTICLE not in set(similar["id"]) and similar["similarity"].max() < 0.95
+    similar = comparison.similar_articles(
+        comparison.reference_space(counts, kept_counts), kept_meta, n=3
+    )
+    assert (
+        INDOSUM_ARTICLE not in set(similar["id"]) and similar["similarity"].max() < 0.95
+    )
     # Keyness: the reference counts lose exactly the article's own copy, so the words only
     # this article uses now have reference count 0 (before, every word was in the reference).
-    full = keyness.keyness_table(reference.term_frequencies(counts), reference.term_frequencies(ref_counts))
-    kept = keyness.keyness_table(reference.term_frequencies(counts), reference.term_frequencies(kept_counts))
-    own = reference.term_frequencies(ref_counts[ref_counts["document_id"] == INDOSUM_ARTICLE]).set_index("term")["count"]
+    full = keyness.keyness_table(
+        reference.term_frequencies(counts), reference.term_frequencies(ref_counts)
+    )
+    kept = keyness.keyness_table(
+        reference.term_frequencies(counts), reference.term_frequencies(kept_counts)
+    )
+    own = reference.term_frequencies(
+        ref_counts[ref_counts["document_id"] == INDOSUM_ARTICLE]
+    ).set_index("term")["count"]
     used = full[full["article_count"] > 0].set_index("term")["reference_count"]
     after = kept.set_index("term")["reference_count"].reindex(used.index, fill_value=0)
-    pd.testing.assert_series_equal(after, (used - own.reindex(used.index, fill_value=0)).astype(after.dtype),
-                                   check_names=False)
+    pd.testing.assert_series_equal(
+        after,
+        (used - own.reindex(used.index, fill_value=0)).astype(after.dtype),
+        check_names=False,
+    )
     assert (used > 0).mean() > 0.95 and (after == 0).sum() >= 1
     # The seed (a Tampang.com article, not in IndoSum) loses nothing.
     seed = list(load_article(seed_path).paragraphs)

@@ -315,12 +315,19 @@ def describe_reference_shift(
             **values,
         )
     shown = spread.head(max_terms)
-    values.update(k=len(spread), terms=", ".join(f"{t} ({p})" for t, p in zip(shown["term"], shown["paragraphs"])),
-                  verb=plural(len(spread), "term enters", "terms enter", with_count=False))
-    template = ("Against the news, **{k}** {verb} the paragraphs' top lists that the within-article view never "
-                "ranks there, most widely *{terms}* (in brackets: the number of paragraphs whose top list the "
-                "term enters), and the top term changes in "
-                "**{changed}** of {n} {paras}.")
+    values.update(
+        k=len(spread),
+        terms=", ".join(
+            f"{t} ({p})" for t, p in zip(shown["term"], shown["paragraphs"])
+        ),
+        verb=plural(len(spread), "term enters", "terms enter", with_count=False),
+    )
+    template = (
+        "Against the news, **{k}** {verb} the paragraphs' top lists that the within-article view never "
+        "ranks there, most widely *{terms}* (in brackets: the number of paragraphs whose top list the "
+        "term enters), and the top term changes in "
+        "**{changed}** of {n} {paras}."
+    )
     if paragraph_counts is not None and n_paragraphs > 1:
         used = (
             paragraph_counts[paragraph_counts["term"].isin(spread["stem"])]
@@ -331,10 +338,15 @@ def describe_reference_shift(
             widest = used.sort_values(ascending=False, kind="mergesort")
             widest = widest[widest == widest.iloc[0]].sort_index()
             stem = widest.index[0]
-            values.update(wide=spread.set_index("stem").loc[stem, "term"], wide_n=int(widest.iloc[0]))
+            values.update(
+                wide=spread.set_index("stem").loc[stem, "term"],
+                wide_n=int(widest.iloc[0]),
+            )
             template += " Of the entering terms, *{wide}* occurs in the most paragraphs of the article ({wide_n} of {n})"
             if reference_df is not None and n_reference:
-                values.update(ref_n=int(reference_df.get(stem, 0)), n_ref=f"{n_reference:,}")
+                values.update(
+                    ref_n=int(reference_df.get(stem, 0)), n_ref=f"{n_reference:,}"
+                )
                 template += ", but in only {ref_n} of {n_ref} reference articles"
             template += "."
     return Prose(template, **values)
@@ -380,8 +392,12 @@ def describe_similar(similar: pd.DataFrame) -> Prose:
     return Prose(template, **values)
 
 
-def same_text_ids(article_counts: pd.DataFrame, reference_counts: pd.DataFrame, *,
-                  threshold: float = 0.95) -> pd.DataFrame:
+def same_text_ids(
+    article_counts: pd.DataFrame,
+    reference_counts: pd.DataFrame,
+    *,
+    threshold: float = 0.95,
+) -> pd.DataFrame:
     """The reference articles that are this article itself (or a near-identical copy).
 
     Why: when the analysed article is an IndoSum article, it sits in the reference too;
@@ -402,54 +418,90 @@ def same_text_ids(article_counts: pd.DataFrame, reference_counts: pd.DataFrame, 
         descending then id; empty when the article is not in the reference.
     """
     _check_counts(article_counts, "article_counts", ("document_id", "term", "count"))
-    _check_counts(reference_counts, "reference_counts", ("document_id", "term", "count"))
+    _check_counts(
+        reference_counts, "reference_counts", ("document_id", "term", "count")
+    )
     if not 0 < threshold <= 1:
         raise HelpersError(f"threshold must be in (0, 1], got {threshold!r}.")
-    empty = pd.DataFrame({"id": pd.Series(dtype=object), "similarity": pd.Series(dtype="float64")})
+    empty = pd.DataFrame(
+        {"id": pd.Series(dtype=object), "similarity": pd.Series(dtype="float64")}
+    )
     whole = article_counts.groupby("term")["count"].sum()
     if whole.empty or reference_counts.empty:
         return empty
     # Only reference articles sharing a term can be similar; the dot product over shared terms.
     shared = reference_counts[reference_counts["term"].isin(whole.index)]
-    dot = (shared["count"].to_numpy(dtype=float) * whole.reindex(shared["term"]).to_numpy(dtype=float))
+    dot = shared["count"].to_numpy(dtype=float) * whole.reindex(
+        shared["term"]
+    ).to_numpy(dtype=float)
     dots = pd.Series(dot).groupby(shared["document_id"].to_numpy()).sum()
-    norms = np.sqrt((reference_counts["count"].astype(float) ** 2).groupby(reference_counts["document_id"]).sum())
-    cosine = dots / (norms.reindex(dots.index) * float(np.sqrt((whole.astype(float) ** 2).sum())))
+    norms = np.sqrt(
+        (reference_counts["count"].astype(float) ** 2)
+        .groupby(reference_counts["document_id"])
+        .sum()
+    )
+    cosine = dots / (
+        norms.reindex(dots.index) * float(np.sqrt((whole.astype(float) ** 2).sum()))
+    )
     same = cosine[cosine >= threshold - 1e-12]
     if same.empty:
         return empty
-    table = pd.DataFrame({"id": same.index.to_numpy(dtype=object), "similarity": same.to_numpy(dtype=float)})
-    return table.sort_values(["similarity", "id"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    table = pd.DataFrame(
+        {
+            "id": same.index.to_numpy(dtype=object),
+            "similarity": same.to_numpy(dtype=float),
+        }
+    )
+    return table.sort_values(
+        ["similarity", "id"], ascending=[False, True], kind="mergesort"
+    ).reset_index(drop=True)
 
 
-def without_articles(reference_counts: pd.DataFrame, articles: pd.DataFrame,
-                     excluded: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def without_articles(
+    reference_counts: pd.DataFrame, articles: pd.DataFrame, excluded: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The reference counts and metadata without the ``excluded`` ids (:func:`same_text_ids`).
 
     Returns new tables (the inputs are not modified), in their original order.
     """
     drop = set(excluded["id"])
-    return (reference_counts[~reference_counts["document_id"].isin(drop)].reset_index(drop=True),
-            articles[~articles["id"].isin(drop)].reset_index(drop=True))
+    return (
+        reference_counts[~reference_counts["document_id"].isin(drop)].reset_index(
+            drop=True
+        ),
+        articles[~articles["id"].isin(drop)].reset_index(drop=True),
+    )
 
 
 def describe_excluded(excluded: pd.DataFrame, *, threshold: float = 0.95) -> Prose:
     """One line saying which reference articles were left out as this article itself."""
     if excluded.empty:
-        return Prose("The article is not in the reference corpus (no reference article has a cosine of term counts "
-                     "≥ {t} with it), so no article was left out.", t=f"{threshold:.2f}")
-    values = {"n": plural(len(excluded), "reference article"), "ids": ", ".join(excluded["id"].astype(str)),
-              "s": f"{excluded['similarity'].max():.3f}", "t": f"{threshold:.2f}",
-              "verb": "was" if len(excluded) == 1 else "were"}
-    return Prose("**{n}** {verb} left out as this article itself (cosine of term counts {s} ≥ {t}): *{ids}*; "
-                 "it is not in the reference counts, the reference IDF or the similar articles.", **values)
+        return Prose(
+            "The article is not in the reference corpus (no reference article has a cosine of term counts "
+            "≥ {t} with it), so no article was left out.",
+            t=f"{threshold:.2f}",
+        )
+    values = {
+        "n": plural(len(excluded), "reference article"),
+        "ids": ", ".join(excluded["id"].astype(str)),
+        "s": f"{excluded['similarity'].max():.3f}",
+        "t": f"{threshold:.2f}",
+        "verb": "was" if len(excluded) == 1 else "were",
+    }
+    return Prose(
+        "**{n}** {verb} left out as this article itself (cosine of term counts {s} ≥ {t}): *{ids}*; "
+        "it is not in the reference counts, the reference IDF or the similar articles.",
+        **values,
+    )
 
 
 #: IndoSum cuts the slug in its ids at this many characters (often mid-word).
 INDOSUM_SLUG_CHARS = 50
 
 
-def headline(article_id: str, text: str = "", *, url: str = "", max_chars: int = 70) -> str:
+def headline(
+    article_id: str, text: str = "", *, url: str = "", max_chars: int = 70
+) -> str:
     """A readable headline for an IndoSum article, from the slug of its id or its URL.
 
     IndoSum ids are ``<unix time>-<slug of the headline>`` (``1515102300-mk-didesak-...``),
@@ -464,8 +516,14 @@ def headline(article_id: str, text: str = "", *, url: str = "", max_chars: int =
     if max_chars < 10:
         raise HelpersError(f"max_chars must be at least 10, got {max_chars!r}.")
     slug = re.sub(r"^\d+-", "", str(article_id))
-    tail = re.sub(r"\.[a-z]+$", "", str(url).rstrip("/").rsplit("/", 1)[-1].lower()) if url else ""
-    tail = re.sub(r"^[\d-]+(?=[a-z])", "", tail)  # cnnindonesia.com: 20171115112810-12-255759-<slug>
+    tail = (
+        re.sub(r"\.[a-z]+$", "", str(url).rstrip("/").rsplit("/", 1)[-1].lower())
+        if url
+        else ""
+    )
+    tail = re.sub(
+        r"^[\d-]+(?=[a-z])", "", tail
+    )  # cnnindonesia.com: 20171115112810-12-255759-<slug>
     cut = False
     if slug and tail.startswith(slug):
         slug = tail  # the whole slug (the same one when IndoSum did not cut it)
@@ -479,9 +537,13 @@ def headline(article_id: str, text: str = "", *, url: str = "", max_chars: int =
     mid, initial = Counter(), Counter()
     for match in re.finditer(r"\w+", text):
         before = text[: match.start()].rstrip()[-1:]
-        (initial if before in ("", ".", "!", "?", '"', "“", ":", "-", "—") else mid)[match.group()] += 1
+        (initial if before in ("", ".", "!", "?", '"', "“", ":", "-", "—") else mid)[
+            match.group()
+        ] += 1
     mid_words = {form.lower() for form in mid}
-    written = mid + Counter({form: n for form, n in initial.items() if form.lower() not in mid_words})
+    written = mid + Counter(
+        {form: n for form, n in initial.items() if form.lower() not in mid_words}
+    )
     by_lower: dict[str, tuple[int, str]] = {}
     for form, count in sorted(written.items()):
         key = form.lower()
@@ -489,7 +551,9 @@ def headline(article_id: str, text: str = "", *, url: str = "", max_chars: int =
             by_lower[key] = (count, form)
     shown = []
     for word in words:
-        shown.append(by_lower.get(word.lower(), (0, word))[1])  # the text's most frequent spelling
+        shown.append(
+            by_lower.get(word.lower(), (0, word))[1]
+        )  # the text's most frequent spelling
     title = " ".join(shown)
     title = title[:1].upper() + title[1:]
     if len(title) <= max_chars:

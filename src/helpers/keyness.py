@@ -54,7 +54,14 @@ CORRECTIONS = ("fdr", "bonferroni", "none")
 ZERO_ADJUSTMENT = 0.5
 
 #: Columns of ``keyness.csv`` (README, "Processed tables"), then the extra ones.
-KEYNESS_COLUMNS = ["term", "article_count", "reference_count", "log_likelihood", "log_ratio", "p_value"]
+KEYNESS_COLUMNS = [
+    "term",
+    "article_count",
+    "reference_count",
+    "log_likelihood",
+    "log_ratio",
+    "p_value",
+]
 
 
 def _xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -294,15 +301,30 @@ def describe_keywords(
     negative = keywords(table, direction="negative", n=n)
     n_pos = int((table["significant"] & (table["direction"] == "positive")).sum())
     n_neg = int((table["significant"] & (table["direction"] == "negative")).sum())
-    method = {"fdr": "false discovery rate 5 %, Benjamini-Hochberg", "bonferroni": "Bonferroni, 5 %",
-              "none": "uncorrected, 5 %"}[correction]
-    values = {"size": f"{size:,}", "ref_size": f"{reference_size:,}", "n_pos": n_pos, "n_neg": n_neg,
-              "method": method, "docs": f"{n_reference_documents:,} articles, " if n_reference_documents else ""}
-    values.update(distinct=f"{int((table['article_count'] > 0).sum()):,}",
-                  ref_distinct=f"{int((table['reference_count'] > 0).sum()):,}")
-    template = ("Against the reference ({docs}{ref_size} term occurrences, {ref_distinct} distinct terms), the "
-                "article's {size} term occurrences ({distinct} distinct terms) give **{n_pos}** "
-                "significantly over-used and **{n_neg}** significantly under-used terms ({method}). ")
+    method = {
+        "fdr": "false discovery rate 5 %, Benjamini-Hochberg",
+        "bonferroni": "Bonferroni, 5 %",
+        "none": "uncorrected, 5 %",
+    }[correction]
+    values = {
+        "size": f"{size:,}",
+        "ref_size": f"{reference_size:,}",
+        "n_pos": n_pos,
+        "n_neg": n_neg,
+        "method": method,
+        "docs": f"{n_reference_documents:,} articles, "
+        if n_reference_documents
+        else "",
+    }
+    values.update(
+        distinct=f"{int((table['article_count'] > 0).sum()):,}",
+        ref_distinct=f"{int((table['reference_count'] > 0).sum()):,}",
+    )
+    template = (
+        "Against the reference ({docs}{ref_size} term occurrences, {ref_distinct} distinct terms), the "
+        "article's {size} term occurrences ({distinct} distinct terms) give **{n_pos}** "
+        "significantly over-used and **{n_neg}** significantly under-used terms ({method}). "
+    )
     if len(positive):
         first = positive.iloc[0]
         values.update(
@@ -358,7 +380,12 @@ def acronym_forms(forms: dict[str, str], texts) -> dict[str, str]:
     written = Counter(re.findall(r"\w+", " ".join(str(t) for t in texts)))
     upper, other = Counter(), Counter()
     for word, count in written.items():
-        is_acronym = len(word) >= 2 and word.isupper() and any(ch.isalpha() for ch in word)
+        is_acronym = (
+            len(word) >= 2 and word.isupper() and any(ch.isalpha() for ch in word)
+        )
         (upper if is_acronym else other)[word.lower()] += count
     acronyms = {w for w, count in upper.items() if count > other.get(w, 0)}
-    return {term: (form.upper() if form in acronyms else form) for term, form in forms.items()}
+    return {
+        term: (form.upper() if form in acronyms else form)
+        for term, form in forms.items()
+    }
