@@ -275,8 +275,7 @@ def bench_report(
     slug = config.slug_for(article)
     pages = reader_pages(
         root / f"reports-{repeat - 1}" / slug,
-        # The seed's three analysis reports; a custom notebook list counts its own.
-        [n for n in notebooks if n.name in READER_PAGE_NOTEBOOKS] or list(notebooks),
+        [n for n in notebooks if n.name in READER_PAGE_NOTEBOOKS],
     )
     results = {
         **pages,
