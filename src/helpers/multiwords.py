@@ -34,7 +34,7 @@ from importlib import resources
 import pandas as pd
 
 from .errors import HelpersError
-from .text import tokenize
+from .text import TOKEN_COLUMNS, tokenize
 
 _DATA_FILE = "multiwords.csv"
 
@@ -179,17 +179,7 @@ def merge_multiwords(tokens: pd.DataFrame) -> pd.DataFrame:
     Caveats: matches stay inside one sentence and never span punctuation. Word
     counts (``n_words``) must come from the unmerged table.
     """
-    required = [
-        "paragraph_id",
-        "sentence_id",
-        "token_id",
-        "token",
-        "lower",
-        "stem",
-        "is_stopword",
-        "is_alpha",
-        "is_word",
-    ]
+    required = TOKEN_COLUMNS
     missing = [c for c in required if c not in tokens.columns]
     if missing:
         raise HelpersError(

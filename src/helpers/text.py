@@ -83,6 +83,20 @@ HYPHEN_PREFIXES = frozenset(
 )
 
 
+#: The columns of a token table (``tokens_table``), in order.
+TOKEN_COLUMNS = (
+    "paragraph_id",
+    "sentence_id",
+    "token_id",
+    "token",
+    "lower",
+    "stem",
+    "is_stopword",
+    "is_alpha",
+    "is_word",
+)
+
+
 def _is_reduplication(left: str, right: str) -> bool:
     """True when ``left-right`` is an Indonesian reduplication (kata ulang).
 
@@ -572,18 +586,7 @@ def tokens_table(sentences: pd.DataFrame, *, stemmer=None) -> pd.DataFrame:
     stems = stemmer.stem_many(lower[table["is_alpha"]].unique())
     table["stem"] = [stems.get(w, w) for w in lower]
     table["is_stopword"] = lower.isin(stops)
-    ordered = [
-        "paragraph_id",
-        "sentence_id",
-        "token_id",
-        "token",
-        "lower",
-        "stem",
-        "is_stopword",
-        "is_alpha",
-        "is_word",
-    ]
-    return table[ordered].astype(
+    return table[list(TOKEN_COLUMNS)].astype(
         {"paragraph_id": "int64", "sentence_id": "int64", "token_id": "int64"}
     )
 
