@@ -192,3 +192,35 @@ def test_an_indosum_article_in_the_article_file_format(tmp_path):
     assert load_article(path).paragraphs[-1] == row["paragraphs"][-1]
     with pytest.raises(KeyError):
         reference.article_text("no-such-id")
+
+
+def test_a_title_opening_the_sentence_still_makes_a_person():
+    ents = found(
+        "Pemimpin Myanmar Aung San Suu Kyi berpidato di depan PBB.",
+        "Menurut Suu Kyi, pengungsi Rohingya akan dipulangkan.",
+    )
+    assert ents.loc["Aung San Suu Kyi", "kind"] == "person"
+    assert ents.loc["Aung San Suu Kyi", "mentions"] == 2  # "Suu Kyi" is her surname
+    assert "Suu Kyi" not in ents.index and "Pemimpin" not in " ".join(ents.index)
+
+
+def test_a_body_then_a_person_without_a_comma_are_two_entities():
+    ents = found("Juru bicara Gedung Putih Karine Jean-Pierre menanggapi.")
+    assert set(ents.index) == {"Gedung Putih", "Karine Jean-Pierre"}
+    # a place name made of a place word, common words and one name stays whole
+    assert list(found("Pendaki tiba di Taman Nasional Gunung Rinjani.").index) == [
+        "Taman Nasional Gunung Rinjani"
+    ]
+
+
+def test_an_acronym_in_parentheses_must_spell_the_name_before_it():
+    ents = found(
+        "Gabungan Koperasi Susu Indonesia (GKSI) menolak. GKSI mengadu ke Indonesia Timur."
+    )
+    assert "GKSI" in ents.index
+    assert "GKSI" not in ents.loc[ents.index != "GKSI", "aliases"].str.cat()
+
+
+def test_a_case_number_is_not_a_person():
+    ents = found("Putusan Perkara No. 12 dibacakan. Perkara No. 13 ditunda.")
+    assert not any("No" in name.split() for name in ents.index)

@@ -183,6 +183,9 @@ DATE_WORDS = frozenset(
     "juni juli agustus september oktober november desember".split()
 )
 
+#: Capitalised abbreviations that end or open a reference, never a name (``Perkara No. 12``).
+REFERENCE_WORDS = frozenset("no nomor nmr hlm hal tel telp ext".split())
+
 _WORD = r"[A-ZÀ-Þ][\w’']*(?:-[\w’']+)*"
 _INITIAL = r"[A-Z]\.(?:\s?[A-Z]\.)*"
 _NAME_RUN = re.compile(
@@ -414,6 +417,18 @@ def _segment(words: list[tuple[int, int, str]]) -> list[tuple[list, str]]:
         or first in PLACE_WORDS
         or _key(" ".join(w for _, _, w in words[:2])) == "taman nasional"
     ):
+        # ... unless common words then two or more uncommon ones follow the first word:
+        # "Gedung Putih Karine Jean-Pierre" is the place, then the person.
+        common = 1
+        while common < len(words) and _is_common(words[common][2]):
+            common += 1
+        tail = words[common:]
+        if (
+            common >= 2
+            and len(tail) >= 2
+            and not any(_is_common(w) for _, _, w in tail)
+        ):
+            return [(words[:common], ""), (tail, "")]
         return [(words, "")]
     chunks, pending, i = [], [], 0
     while i < len(words):
@@ -476,6 +491,7 @@ def find_entities(text: str, *, context: str | None = None) -> list[Mention]:
             starts_name = (
                 len(words) > 1
                 and word.lower() not in stops
+                and word.lower() not in GROUP_CUES  # "Warga Jawa Barat ...": a cue word
                 and (
                     not _is_common(word)
                     or (len(words) >= 3 and not _is_affixed_common(word))
@@ -485,6 +501,7 @@ def find_entities(text: str, *, context: str | None = None) -> list[Mention]:
                 starts_known
                 or opens_body
                 or starts_name
+                or word.lower().rstrip(".") in TITLE_WORDS  # rule 3 removes it
                 or _is_acronym(word)
                 or (word in elsewhere and word.lower() not in stops)
             ):
@@ -492,13 +509,19 @@ def find_entities(text: str, *, context: str | None = None) -> list[Mention]:
         # Stop words, dates and particles at the edges are not part of a name.
         while (
             words
-            and (words[0][2].lower() in stops | DATE_WORDS | NAME_PARTICLES)
+            and (
+                words[0][2].lower().rstrip(".")
+                in stops | DATE_WORDS | NAME_PARTICLES | REFERENCE_WORDS
+            )
             and not _is_acronym(words[0][2])
         ):
             words = words[1:]
         while (
             words
-            and (words[-1][2].lower() in stops | DATE_WORDS | NAME_PARTICLES)
+            and (
+                words[-1][2].lower().rstrip(".")
+                in stops | DATE_WORDS | NAME_PARTICLES | REFERENCE_WORDS
+            )
             and not _is_acronym(words[-1][2])
         ):
             words = words[:-1]
@@ -800,7 +823,9 @@ def _resolve(
                 re.escape(form) + r"\s*\(([A-Z][A-Za-z0-9&-]{1,9})\)", joined
             ):
                 acronym = _key(m.group(1))
-                if acronym in forms and acronym != k:
+                # the acronym spells the long name: same first letter (so "Susu
+                # Indonesia (GKSI)" does not make GKSI the country)
+                if acronym in forms and acronym != k and acronym[:1] == _key(form)[:1]:
                     union(acronym, k)
     # (d) surname / given name of exactly one longer person name
     personish = {
@@ -808,7 +833,7 @@ def _resolve(
         for k in forms
         if cues[k]["person"]
         or (
-            len(k.split()) in (2, 3)
+            len(k.split()) in (2, 3, 4)
             and not cues[k]["place"]
             and not cues[k]["organisation"]
             and k not in table_of
