@@ -6,6 +6,7 @@ import pytest
 import helpers
 from helpers.errors import HelpersError
 from helpers.multiwords import (
+    entity_expressions,
     find_multiwords,
     may_contain_multiword,
     merge_multiwords,
@@ -160,3 +161,67 @@ def test_display_of_multiword_terms_and_ngrams():
     assert forms["kerja sama"] == "kerja sama"
     assert display_term("kerja sama korea utara", forms) == "kerja sama korea utara"
     assert display_term("korea utara kuat", forms) == "korea utara memperkuat"
+
+
+def _article_terms(*paragraphs):
+    from helpers import entities
+
+    table = pd.DataFrame(
+        {"paragraph_id": range(1, len(paragraphs) + 1), "text": list(paragraphs)}
+    )
+    tokens = helpers.tokens_table(helpers.sentences_table(table))
+    mentions = entities.entity_mentions(table)
+    return mentions, merge_multiwords(tokens, expressions=entity_expressions(mentions))
+
+
+def test_a_name_is_one_term_whatever_form_the_text_uses():
+    from helpers import stats
+
+    mentions, merged = _article_terms(
+        "Pemimpin Myanmar Aung San Suu Kyi berpidato di depan PBB.",
+        "Menurut Suu Kyi, pengungsi Rohingya akan dipulangkan.",
+    )
+    vocabulary = stats.vocabulary_table(merged).set_index("stem")
+    assert vocabulary.loc["aung san suu kyi", "n"] == 2
+    assert not {"suu", "kyi", "aung", "san", "suu kyi"} & set(vocabulary.index)
+    assert not {"suu", "kyi"} & set(merged["lower"])
+    # the count equals the entity's mentions (one entity, one count)
+    assert (mentions["entity"] == "Aung San Suu Kyi").sum() == 2
+
+
+def test_hyphenated_and_surname_forms_join_the_full_name():
+    from helpers import stats
+
+    _, merged = _article_terms(
+        "Juru bicara Gedung Putih, Karine Jean-Pierre, menyatakan kekhawatiran.",
+        "Menurut Jean-Pierre, hubungan itu patut diperhatikan.",
+    )
+    vocabulary = stats.vocabulary_table(merged).set_index("stem")
+    assert vocabulary.loc["karine jean-pierre", "n"] == 2
+    assert not {"jean", "pierre", "karine", "jean-pierre"} & set(vocabulary.index)
+
+
+def test_article_expressions_match_the_name_as_written_only():
+    _, merged = _article_terms("Bunga Citra Lestari menyanyi. Ia membawa bunga mawar.")
+    assert "bunga citra lestari" in set(merged["lower"])
+    assert "bunga" in set(merged["lower"])  # the flower stays a word
+    expressions = entity_expressions(
+        pd.DataFrame(
+            {"entity": ["Bunga Citra Lestari"], "mention": ["Bunga Citra Lestari"]}
+        )
+    )
+    assert expressions.loc[0, "tokens"] == ("Bunga", "Citra", "Lestari")
+    with pytest.raises(HelpersError, match="surface"):
+        find_multiwords(["bunga"], expressions=expressions)
+
+
+def test_merged_terms_and_the_count_difference_are_explained():
+    from helpers.multiwords import describe_term_count, merged_terms
+
+    _, merged = _article_terms("Kerja sama Korea Selatan dan Jepang.")
+    assert merged_terms(merged)["term"].tolist() == ["kerja sama", "korea selatan"]
+    assert str(describe_term_count(10, 10, 0)) == ""
+    text = str(describe_term_count(8, 10, 2))
+    assert (
+        "8 distinct terms here against 10 distinct words" in text and "2 names" in text
+    )

@@ -248,3 +248,52 @@ def test_describe_repetition_renders_through_notebook_md():
     text = phrases.describe_repetition(_repetition([4], [2]), frames)
     rendered = notebook.md(text).data
     assert rendered.startswith("**50%**") and r"\*bold\* \[x\]" in rendered
+
+
+def test_kwic_finds_a_merged_name_by_its_term_and_phrases_across_it():
+    from helpers import entities, multiwords
+
+    text = (
+        "Warga Jawa Barat menanam padi. Petani Jawa Barat panen.",
+        "Menurut Dedi Mulyadi, Jawa Barat siap.",
+    )
+    table = pd.DataFrame({"paragraph_id": [1, 2], "text": list(text)})
+    _, tokens = _tables(*text)
+    merged = multiwords.merge_multiwords(
+        tokens,
+        expressions=multiwords.entity_expressions(entities.entity_mentions(table)),
+    )
+    rows = phrases.kwic(merged, "Jawa Barat")
+    assert rows["keyword"].tolist() == ["Jawa Barat"] * 3
+    assert phrases.kwic(merged, "petani jawa barat")["keyword"].tolist() == [
+        "Petani Jawa Barat"
+    ]
+    assert phrases.kwic(merged, "jawa").empty  # the word alone is part of the name
+    text = str(phrases.describe_kwic(rows, "jawa barat"))
+    assert text.startswith("*jawa barat* occurs 3 times in 2 paragraphs;")
+
+
+def test_kwic_by_stem_finds_every_form_the_word_table_counts():
+    _, tokens = _tables("Negara-negara itu dan negara kita bernegara.")
+    rows = phrases.kwic(tokens, "negara", by="stem")
+    assert rows["keyword"].tolist() == ["Negara-negara", "negara", "bernegara"]
+
+
+def test_ngram_and_takeaway_prose():
+    bigrams = pd.DataFrame(
+        {"ngram": ["a b", "c d"], "count": [3, 3], "n_paragraphs": [2, 2]}
+    )
+    empty = bigrams.iloc[0:0]
+    text = str(phrases.describe_ngrams(bigrams, empty))
+    assert text == (
+        "2 content bigrams occur more than once; the most frequent are a b, c d (3 times each). "
+        "No content trigram occurs more than once."
+    )
+    assert "no collocation is ranked" in str(
+        phrases.summarise_collocations(pd.DataFrame(), min_freq=2)
+    )
+    repetition = pd.DataFrame({"n_repeated_words": [0, 0], "n_words": [5, 5]})
+    openers = pd.DataFrame({"opener": ["hal ini"]})
+    assert str(phrases.summarise_repetition(repetition, openers, min_n=3)) == (
+        "No 3+-word phrase recurs across paragraphs. Recurring sentence openers: hal ini."
+    )

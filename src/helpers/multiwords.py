@@ -11,6 +11,11 @@ This module lists the expressions that count as a single term and merges them:
   matched expression is one row; used for vocabulary, Zipf and n-gram counts.
 * :func:`find_multiwords` -- matches in a token list; used by
   :class:`helpers.vectorize.IndonesianAnalyzer` (TF-IDF and topics).
+* :func:`entity_expressions` -- the names found in one article
+  (:func:`helpers.entities.entity_mentions`) as expressions: every form written in
+  the text counts as the entity's one term (*Suu Kyi* and *Aung San Suu Kyi* are
+  ``aung san suu kyi``; *Putin* alone counts for the entity *Vladimir Putin*). Pass
+  them as ``expressions=`` to :func:`merge_multiwords` and the analyzer.
 
 Matching rules: case-insensitive; the expression's tokens (by
 :func:`helpers.text.tokenize`, so *Kim Jong-un* is ``kim jong un``) must be
@@ -19,6 +24,11 @@ full stop) stops a match; at each position the longest expression wins (*menteri
 negeri* over *luar negeri*); matches do not overlap and are found left to right.
 The term of an expression is its tokens, lower-cased and joined by one space
 (``korea utara``); spellings with the same tokens are one term.
+
+Article expressions (:func:`entity_expressions`) match the tokens *as written*
+(case-sensitive): a name is capitalised, and the same word in lower case
+(*bunga*, a flower) is not the name. At one position the longest expression of
+either list wins.
 
 Caveat: the list is small and hand-made; an expression missing from it is still
 split. Tokens that are never merged (``is_word`` counts, sentence splitting,
@@ -34,6 +44,7 @@ from importlib import resources
 import pandas as pd
 
 from .errors import HelpersError
+from .prose import Prose, plural
 from .text import TOKEN_COLUMNS, tokenize
 
 _DATA_FILE = "multiwords.csv"
@@ -134,32 +145,118 @@ def may_contain_multiword(text: str) -> bool:
     return _index()[1].search(text.lower()) is not None
 
 
-def find_multiwords(words: list[str]) -> list[tuple[int, int, str]]:
+def find_multiwords(
+    words: list[str],
+    *,
+    surface: list[str] | None = None,
+    expressions: pd.DataFrame | None = None,
+) -> list[tuple[int, int, str]]:
     """Expression matches in one token sequence, left to right, longest first.
 
     Args:
         words: lower-case tokens in text order, punctuation tokens included (they
             break a match because they are not part of any expression).
+        surface: the same tokens as written; needed with ``expressions``.
+        expressions: article expressions (:func:`entity_expressions`), matched
+            case-sensitively on ``surface``, besides the listed ones.
 
     Returns:
         ``(start, end, term)`` with ``words[start:end]`` the matched tokens; matches
         never overlap.
     """
     by_head = _index()[0]
+    extra = _article_index(expressions)
+    if extra and surface is None:
+        raise HelpersError(
+            "find_multiwords: article expressions match the tokens as written; pass "
+            "surface=[the tokens before lower-casing]."
+        )
     found, i, n = [], 0, len(words)
     while i < n:
+        best = None
         for candidate in by_head.get(words[i], ()):
             end = i + len(candidate)
             if end <= n and tuple(words[i:end]) == candidate:
-                found.append((i, end, " ".join(candidate)))
-                i = end
+                best = (i, end, " ".join(candidate))
                 break
-        else:
+        for candidate, term in extra.get(surface[i], ()) if extra else ():
+            end = i + len(candidate)
+            if (best is None or end > best[1]) and end <= n:
+                if tuple(surface[i:end]) == candidate:
+                    best = (i, end, term)
+                    break
+        if best is None:
             i += 1
+        else:
+            found.append(best)
+            i = best[1]
     return found
 
 
-def merge_multiwords(tokens: pd.DataFrame) -> pd.DataFrame:
+def _article_index(expressions: pd.DataFrame | None) -> dict:
+    """``{first surface token: [(tokens, term), ...] longest first}``."""
+    if expressions is None or len(expressions) == 0:
+        return {}
+    missing = {"tokens", "term"} - set(expressions.columns)
+    if missing:
+        raise HelpersError(
+            f"expressions lacks column(s) {sorted(missing)}; build it with "
+            "helpers.multiwords.entity_expressions(mentions)."
+        )
+    index: dict[str, list] = {}
+    pairs = sorted(
+        zip(expressions["tokens"], expressions["term"]), key=lambda p: -len(p[0])
+    )
+    for tokens, term in pairs:
+        index.setdefault(tokens[0], []).append((tuple(tokens), term))
+    return index
+
+
+def entity_term(entity: str) -> str:
+    """The one term an entity counts as: its name in lower case, single spaces
+    (``Karine Jean-Pierre`` -> ``karine jean-pierre``)."""
+    return " ".join(str(entity).lower().split())
+
+
+def entity_expressions(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Every form of every entity written in one article, as an expression.
+
+    How to read it: the row ``("Suu", "Kyi")`` -> ``aung san suu kyi`` says that the
+    tokens *Suu Kyi*, as written, count as the entity's one term.
+
+    Args:
+        mentions: from :func:`helpers.entities.entity_mentions` (``entity`` and
+            ``mention`` columns).
+
+    Returns:
+        Columns ``expression`` (the form as written), ``term``
+        (:func:`entity_term` of its entity), ``tokens`` (tuple of tokens as written,
+        :func:`helpers.text.tokenize`), ``reason`` and ``source`` (``article``); one
+        row per distinct form, longest first. A one-token form whose term is itself
+        is kept too, so that a name is never stemmed or dropped as a stop word.
+    """
+    columns = ["expression", "term", "tokens", "reason", "source"]
+    if not {"entity", "mention"} <= set(mentions.columns):
+        raise HelpersError(
+            "entity_expressions needs the columns 'entity' and 'mention'; pass "
+            "helpers.entities.entity_mentions(paragraphs)."
+        )
+    pairs = mentions[["mention", "entity"]].drop_duplicates("mention")
+    rows = []
+    for form, entity in zip(pairs["mention"], pairs["entity"]):
+        tokens = tuple(tokenize(str(form)))
+        if tokens:
+            rows.append(
+                (form, entity_term(entity), tokens, f"a form of {entity}", "article")
+            )
+    table = pd.DataFrame(rows, columns=columns)
+    order = table["tokens"].map(len).sort_values(ascending=False, kind="stable")
+    return table.loc[order.index].reset_index(drop=True)
+
+
+def merge_multiwords(
+    tokens: pd.DataFrame, *, expressions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """A token table in which each listed multi-word expression is one row.
 
     How to read it: *Kerja sama Korea Utara* gives two rows, ``Kerja sama`` and
@@ -168,6 +265,8 @@ def merge_multiwords(tokens: pd.DataFrame) -> pd.DataFrame:
 
     Args:
         tokens: from :func:`helpers.tokens_table` (not modified).
+        expressions: the article's names (:func:`entity_expressions`), merged as
+            well: each form becomes its entity's term.
 
     Returns:
         A new table with the same columns. A merged row has ``token`` = the surface
@@ -197,7 +296,12 @@ def merge_multiwords(tokens: pd.DataFrame) -> pd.DataFrame:
         [tokens["paragraph_id"], tokens["sentence_id"]], sort=False
     ):
         rows = rows.tolist()
-        for start, end, term in find_multiwords([lower[r] for r in rows]):
+        found = find_multiwords(
+            [lower[r] for r in rows],
+            surface=[surface[r] for r in rows],
+            expressions=expressions,
+        )
+        for start, end, term in found:
             first = rows[start]
             replacements[first] = (" ".join(surface[r] for r in rows[start:end]), term)
             for r in rows[start + 1 : end]:
@@ -217,3 +321,57 @@ def merge_multiwords(tokens: pd.DataFrame) -> pd.DataFrame:
         merged.iat[r, columns["is_alpha"]] = True
         merged.iat[r, columns["is_word"]] = True
     return merged[keep].reset_index(drop=True)
+
+
+def merged_terms(merged: pd.DataFrame) -> pd.DataFrame:
+    """The terms that :func:`merge_multiwords` made from several tokens or from an alias.
+
+    Returns:
+        Columns ``term`` and ``n`` (rows of the merged table holding it), most frequent
+        first, then by term.
+    """
+    missing = [c for c in ("token", "lower") if c not in merged.columns]
+    if missing:
+        raise HelpersError(
+            f"merged_terms needs column(s) {missing}; pass merge_multiwords(tokens)."
+        )
+    token = merged["token"].astype(str)
+    changed = merged[token.str.contains(" ") | (token.str.lower() != merged["lower"])]
+    counts = changed["lower"].value_counts()
+    table = pd.DataFrame({"term": counts.index, "n": counts.to_numpy(dtype="int64")})
+    return table.sort_values(["n", "term"], ascending=[False, True], ignore_index=True)
+
+
+def describe_merged(terms: pd.DataFrame, *, n: int = 5) -> Prose:
+    """Which names and expressions count as one term in this article (from :func:`merged_terms`)."""
+    if terms.empty:
+        return Prose(
+            "No name or listed expression of several words occurs in this article, so "
+            "every term below is a single word."
+        )
+    shown = ", ".join(
+        f"{t} ({k})" for t, k in zip(terms["term"].head(n), terms["n"].head(n))
+    )
+    return Prose(
+        "In this article **{k}** count as one term each; the most frequent: {shown}.",
+        k=plural(len(terms), "name or expression", "names and expressions"),
+        shown=shown,
+    )
+
+
+def describe_term_count(n_terms: int, n_words: int, n_merged: int) -> Prose:
+    """Why the number of distinct terms differs from the overview's distinct words.
+
+    Returns ``""`` (a ``Prose``) when they are equal; otherwise a parenthesis that
+    says why, to sit in the same sentence as the number.
+    """
+    if n_terms == n_words:
+        return Prose("")
+    return Prose(
+        " ({t} distinct terms here against {w} distinct words in the overview, "
+        "because the overview counts every word of a name or expression separately, "
+        "and here the {k} above each count as one term)",
+        t=n_terms,
+        w=n_words,
+        k=plural(n_merged, "name or expression", "names and expressions"),
+    )

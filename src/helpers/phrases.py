@@ -500,9 +500,10 @@ def kwic(
 
     Args:
         tokens: the token table.
-        query: one word (``pakta``) or a phrase (``keseimbangan kekuatan``); case is
-            ignored. A phrase matches consecutive tokens, so write it without
-            punctuation.
+        query: one word (``hutan``) or a phrase (``taman nasional``); case is
+            ignored. In a merged token table a name is one row, and its term
+            (``jawa barat``) finds it. A phrase matches consecutive tokens, so write
+            it without punctuation.
         by: ``word`` matches the lower-case form exactly; ``stem`` matches every token
             whose stem equals the stem of each query word (``perjanjian`` also finds
             ``janji`` and ``dijanjikan``).
@@ -530,7 +531,7 @@ def kwic(
     query_words = [w.lower() for w in tokenize(str(query)) if is_word(w)]
     if not query_words:
         raise OptionError(
-            f"Invalid query {query!r}: it has no words. Pass a word or phrase, for example 'pakta'."
+            f"Invalid query {query!r}: it has no words. Pass a word or phrase from the article."
         )
     column = "lower" if by == "word" else "stem"
     targets = (
@@ -540,25 +541,47 @@ def kwic(
     )
     columns = ["paragraph_id", "sentence_id", "token_id", "left", "keyword", "right"]
     rows = []
+    # A row of a merged table (helpers.multiwords.merge_multiwords) may hold a whole
+    # name or expression ("korea utara"), so a match is any run of 1..k rows whose
+    # values, joined by spaces, spell the query's words (hyphens read as spaces).
+    target = " ".join(targets).replace("-", " ")
+    whole = " ".join(query_words).replace("-", " ")
+    if by == "stem" and whole != target:
+        # a merged name's stem is its term, unstemmed: look it up as written
+        stems = set(tokens["stem"].astype(str).str.replace("-", " "))
+        target = whole if whole in stems else target
     k = len(targets)
     for _, group in tokens.groupby("paragraph_id", sort=True):
-        values = group[column].tolist()
+        values = [str(v).replace("-", " ") for v in group[column].tolist()]
         surface = group["token"].tolist()
-        for i in range(len(values) - k + 1):
-            if values[i : i + k] == targets:
+        for i in range(len(values)):
+            width = _match_width(values, i, target, k)
+            if width:
                 rows.append(
                     (
                         group["paragraph_id"].iat[i],
                         group["sentence_id"].iat[i],
                         group["token_id"].iat[i],
                         detokenize(surface[max(0, i - window) : i]),
-                        detokenize(surface[i : i + k]),
-                        detokenize(surface[i + k : i + k + window]),
+                        detokenize(surface[i : i + width]),
+                        detokenize(surface[i + width : i + width + window]),
                     )
                 )
     return pd.DataFrame(rows, columns=columns).astype(
         {"paragraph_id": "int64", "sentence_id": "int64", "token_id": "int64"}
     )
+
+
+def _match_width(values: list[str], i: int, target: str, k: int) -> int:
+    """How many rows from ``i`` spell ``target`` (0 when none); at most ``k`` rows."""
+    joined = ""
+    for width in range(1, min(k, len(values) - i) + 1):
+        joined = values[i] if width == 1 else joined + " " + values[i + width - 1]
+        if joined == target:
+            return width
+        if not target.startswith(joined + " "):
+            return 0
+    return 0
 
 
 # --- describe: prose for the notebook ------------------------------------------------
@@ -698,4 +721,132 @@ def describe_repetition(
         its=plural(len(most), "its", "their", with_count=False),
         pshare=f"{top_share:.0%}",
         frames_text=frames_text,
+    )
+
+
+def _top_ngram_names(table: pd.DataFrame) -> tuple[str, int, int]:
+    """Every n-gram tied at the top count (so a tie is never one winner): names, count, k."""
+    top = table[table["count"] == table["count"].max()]
+    names = ", ".join(top["ngram"].head(3)) + (
+        f" and {len(top) - 3} more" if len(top) > 3 else ""
+    )
+    return names, int(top["count"].iloc[0]), len(top)
+
+
+def describe_ngrams(
+    repeated_bigrams: pd.DataFrame, repeated_trigrams: pd.DataFrame
+) -> Prose:
+    """How many content bigrams and trigrams recur, and the most frequent ones.
+
+    Args:
+        repeated_bigrams, repeated_trigrams: :func:`content_ngrams` rows seen at least
+            twice (n = 2 and 3).
+    """
+    parts = []
+    for table, noun, verbs in (
+        (repeated_bigrams, "content bigram", ("occurs", "occur")),
+        (repeated_trigrams, "content trigram", ("recurs", "recur")),
+    ):
+        if table.empty:
+            parts.append(Prose("No {noun} occurs more than once.", noun=noun))
+            continue
+        names, count, k = _top_ngram_names(table)
+        parts.append(
+            Prose(
+                "{what} {verb} more than once; the most frequent {be} {names} "
+                "({count} times{each}).",
+                what=plural(len(table), noun),
+                verb=plural(len(table), *verbs, with_count=False),
+                be=plural(k, "is", "are", with_count=False),
+                names=names,
+                count=count,
+                each="" if k == 1 else " each",
+            )
+        )
+    return join(parts)
+
+
+def describe_kwic(rows: pd.DataFrame, term: str) -> Prose:
+    """How often a concordance term occurs, where, and the word that most often follows.
+
+    Args:
+        rows: :func:`kwic` rows for ``term`` (not empty).
+        term: the query.
+    """
+    if rows.empty:
+        return Prose("*{term}* does not occur in this article.", term=term)
+    next_words = rows["right"].str.split().str[0].str.lower()
+    next_words = next_words[next_words.str.contains(r"\w", na=False)].value_counts()
+    if len(next_words) and next_words.iloc[0] >= 2:
+        after = Prose(
+            "the word after it is most often *{w}* ({n} times).",
+            w=next_words.index[0],
+            n=int(next_words.iloc[0]),
+        )
+    else:
+        after = Prose("no word follows it more than once.")
+    return Prose(
+        "*{term}* occurs {times} in {where}; {after}",
+        term=term,
+        times="once" if len(rows) == 1 else f"{len(rows)} times",
+        where=plural(rows["paragraph_id"].nunique(), "paragraph"),
+        after=after,
+    )
+
+
+def summarise_collocations(
+    collocations: pd.DataFrame,
+    *,
+    alpha: float = 0.05,
+    min_freq: int = MIN_COLLOCATION_FREQ,
+) -> Prose:
+    """One takeaway sentence on the top collocation and how many pairs stay significant."""
+    if collocations.empty:
+        return Prose(
+            "No content-word pair occurs {k}+ times, so no collocation is ranked.",
+            k=min_freq,
+        )
+    top = collocations.iloc[0]
+    n_significant = int((collocations["p_bonferroni"] < alpha).sum())
+    if len(collocations) > 1:
+        verdict = Prose(
+            "{s} of {n} ranked pairs stay", s=n_significant, n=len(collocations)
+        )
+    else:
+        verdict = Prose("it stays" if n_significant else "it does not stay")
+    return Prose(
+        "The top-ranked collocation by G² is {bigram} (G² {g2:.1f}, seen {n} times); "
+        "{verdict} significant after a Bonferroni correction.",
+        bigram=top["bigram"],
+        g2=float(top["log_likelihood"]),
+        n=int(top["n"]),
+        verdict=verdict,
+    )
+
+
+def summarise_repetition(
+    repetition: pd.DataFrame, openers: pd.DataFrame, *, min_n: int = 3
+) -> Prose:
+    """One takeaway sentence on repeated phrasing and recurring sentence openers."""
+    repeated = int(repetition["n_repeated_words"].sum())
+    if repeated:
+        share = repeated / max(int(repetition["n_words"].sum()), 1)
+        main = Prose(
+            "{share:.0%} of the words sit inside {k}+-word phrases that recur in another "
+            "paragraph.",
+            share=share,
+            k=min_n,
+        )
+    else:
+        main = Prose("No {k}+-word phrase recurs across paragraphs.", k=min_n)
+    if openers.empty:
+        return main
+    return join(
+        [
+            main,
+            Prose(
+                "Recurring sentence openers: {o}.",
+                o=", ".join(openers["opener"].head(3)),
+            ),
+        ]
     )
