@@ -167,14 +167,15 @@ def test_plot_helpers_return_labelled_axes():
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from helpers import actors, phrases
+    from helpers import entities, entity_counts, phrases
     from helpers.plots import stats as stat_plots
 
     paragraphs, tokens = _tokens(
-        "Rusia dan Korea Utara menandatangani pakta.", "Pakta itu membuat Rusia kuat."
+        "Rusia dan Jerman menandatangani perjanjian.",
+        "Perjanjian itu membuat Rusia kuat.",
     )
-    mentions = actors.actor_mentions(paragraphs)
-    names = actors.actor_names()
+    mentions = entities.entity_mentions(paragraphs)
+    names = ["Rusia", "Jerman"]
     axes = [
         stat_plots.plot_words_per_paragraph(paragraphs),
         stat_plots.plot_length_histogram(
@@ -184,12 +185,10 @@ def test_plot_helpers_return_labelled_axes():
         stat_plots.plot_zipf(stats.rank_frequency(tokens)),
         stat_plots.plot_ngram_bars(phrases.content_ngrams(tokens), title="t"),
         stat_plots.plot_repeated_share_bars(phrases.repeated_share(tokens)),
-        stat_plots.plot_actor_counts(mentions, names),
-        stat_plots.plot_actor_dispersion(
-            mentions, paragraphs, ["Rusia", "Korea Utara"]
-        ),
+        stat_plots.plot_entity_counts(mentions, names),
+        stat_plots.plot_entity_dispersion(mentions, paragraphs, names),
         stat_plots.plot_cooccurrence_heatmap(
-            actors.actor_cooccurrence(actors.actor_presence(paragraphs))
+            entity_counts.entity_cooccurrence(mentions, entities=names)
         ),
     ]
     for ax in axes:
@@ -201,35 +200,35 @@ def test_plot_helpers_return_labelled_axes():
     plt.close("all")
 
 
-def test_actor_figures_sort_mask_and_use_one_colour():
+def test_entity_figures_sort_mask_and_use_one_colour():
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import numpy as np
 
-    from helpers import actors
+    from helpers import entities, entity_counts
     from helpers.plots import stats as stat_plots
 
     paragraphs, _ = _tokens(
-        "Rusia dan Korea Utara bersekutu.",
-        "Korea Utara dan China.",
-        "Korea Utara lagi.",
+        "Rusia dan Jerman bersekutu.",
+        "Jerman dan Prancis.",
+        "Jerman lagi.",
     )
-    mentions = actors.actor_mentions(paragraphs)
-    # Korea Utara (3) before Rusia (1) and China (1), although the gazetteer lists Rusia first.
-    bars = stat_plots.plot_actor_counts(mentions, actors.actor_names())
+    mentions = entities.entity_mentions(paragraphs)
+    # Jerman (3) before Rusia (1) and Prancis (1), although the order given lists Rusia first.
+    bars = stat_plots.plot_entity_counts(mentions, ["Rusia", "Prancis", "Jerman"])
     labels = [t.get_text() for t in bars.get_yticklabels()]
-    assert labels[0] == "Korea Utara" and labels.index("Rusia") < labels.index("China")
+    assert labels[0] == "Jerman" and labels.index("Rusia") < labels.index("Prancis")
     widths = [p.get_width() for p in bars.patches]
     assert widths == sorted(widths, reverse=True) and widths[0] == 3
     # Dispersion: every mark in the same colour.
-    shown = ["Rusia", "Korea Utara", "China"]
-    dispersion = stat_plots.plot_actor_dispersion(mentions, paragraphs, shown)
+    shown = ["Rusia", "Jerman", "Prancis"]
+    dispersion = stat_plots.plot_entity_dispersion(mentions, paragraphs, shown)
     colours = dispersion.collections[0].get_edgecolor()
     assert len(np.unique(np.round(colours, 6), axis=0)) == 1
     # Co-occurrence: the diagonal is masked, so the colour scale spans off-diagonal counts only.
-    matrix = actors.actor_cooccurrence(actors.actor_presence(paragraphs))
+    matrix = entity_counts.entity_cooccurrence(mentions, entities=shown)
     heat = stat_plots.plot_cooccurrence_heatmap(matrix)
     annotations = sorted(t.get_text() for t in heat.texts)
     assert annotations == [

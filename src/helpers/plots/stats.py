@@ -1,7 +1,7 @@
 """Figures for notebook 01 (text statistics). Each returns the axes it drew on.
 
 Every helper takes the tidy tables from :mod:`helpers.stats`, :mod:`helpers.phrases`
-and :mod:`helpers.actors`, draws on a new figure (or on ``ax`` when given), sets a
+and :mod:`helpers.entities`, draws on a new figure (or on ``ax`` when given), sets a
 title and labelled axes, and never calls ``plt.show()``.
 """
 
@@ -214,39 +214,42 @@ def plot_repeated_share_bars(share: pd.DataFrame, *, ax=None):
     )
 
 
-def plot_actor_counts(mentions: pd.DataFrame, actors: list[str], *, ax=None):
-    """Horizontal bars of mentions per actor, most mentioned first (ties in the given
-    order; actors never mentioned are kept at the bottom with zero)."""
+def plot_entity_counts(mentions: pd.DataFrame, entities: list[str], *, ax=None):
+    """Horizontal bars of mentions per entity, most mentioned first (ties in the given
+    order; entities never mentioned are kept at the bottom with zero).
+
+    ``mentions`` is :func:`helpers.entities.entity_mentions` (an ``entity`` column)."""
     counts = (
-        mentions.groupby("actor")
+        mentions.groupby("entity")
         .size()
-        .reindex(actors, fill_value=0)
+        .reindex(entities, fill_value=0)
         .rename("n")
         .reset_index()
     )
     counts = counts.sort_values("n", ascending=False, kind="stable", ignore_index=True)
-    ax = _axes(ax, figsize=(9, max(3.0, 0.35 * len(actors) + 1.2)))
-    sns.barplot(data=counts, y="actor", x="n", color=_BAR_COLOUR, ax=ax, orient="h")
+    ax = _axes(ax, figsize=(9, max(3.0, 0.35 * len(entities) + 1.2)))
+    sns.barplot(data=counts, y="entity", x="n", color=_BAR_COLOUR, ax=ax, orient="h")
     describe(
         ax,
         "Mentions: "
-        + ", ".join(f"{a} {n}" for a, n in zip(counts["actor"], counts["n"]) if n)
+        + ", ".join(f"{a} {n}" for a, n in zip(counts["entity"], counts["n"]) if n)
         + ".",
     )
     return label(
-        ax, title="Mentions per actor", xlabel="Mentions (all aliases)", ylabel=""
+        ax, title="Mentions per entity", xlabel="Mentions (all aliases)", ylabel=""
     )
 
 
-def plot_actor_dispersion(
-    mentions: pd.DataFrame, paragraphs: pd.DataFrame, actors: list[str], *, ax=None
+def plot_entity_dispersion(
+    mentions: pd.DataFrame, paragraphs: pd.DataFrame, entities: list[str], *, ax=None
 ):
     """Lexical dispersion plot: one mark per mention at its position in the article.
 
     x is the paragraph (in article order) plus the mention's relative position inside
     the paragraph text, so marks spread within each paragraph's band. One colour for
-    every row: the row label already names the actor."""
-    ax = _axes(ax, figsize=(10, max(3.0, 0.4 * len(actors) + 1.5)))
+    every row: the row label already names the entity."""
+    mentions = mentions[mentions["entity"].isin(entities)]
+    ax = _axes(ax, figsize=(10, max(3.0, 0.4 * len(entities) + 1.5)))
     order = {pid: i for i, pid in enumerate(paragraphs["paragraph_id"])}
     lengths = dict(
         zip(paragraphs["paragraph_id"], paragraphs["text"].str.len().clip(lower=1))
@@ -255,13 +258,13 @@ def plot_actor_dispersion(
         order[p] + s / lengths[p]
         for p, s in zip(mentions["paragraph_id"], mentions["start"])
     ]
-    y = [actors.index(a) for a in mentions["actor"]]
+    y = [entities.index(a) for a in mentions["entity"]]
     thin = len(paragraphs) > 60
     ax.scatter(
         x, y, marker="|", s=250, linewidths=0.8 if thin else 2, color=_BAR_COLOUR
     )
-    ax.set_yticks(range(len(actors)), actors)
-    ax.set_ylim(len(actors) - 0.5, -0.5)
+    ax.set_yticks(range(len(entities)), entities)
+    ax.set_ylim(len(entities) - 0.5, -0.5)
     ax.set_xlim(0, max(1, len(paragraphs)))
     if not thin:  # paragraph boundaries, while they are far enough apart to read
         for boundary in range(1, len(paragraphs)):
@@ -274,19 +277,19 @@ def plot_actor_dispersion(
         axis="x", length=0
     )  # labels sit at paragraph centres; lines mark boundaries
     spread = (
-        mentions.groupby("actor")["paragraph_id"]
+        mentions.groupby("entity")["paragraph_id"]
         .nunique()
-        .reindex(actors, fill_value=0)
+        .reindex(entities, fill_value=0)
     )
     describe(
         ax,
-        f"Grey lines separate the {len(paragraphs)} paragraphs. Paragraphs naming each actor: "
+        f"Grey lines separate the {len(paragraphs)} paragraphs. Paragraphs naming each entity: "
         + ", ".join(f"{a} {n}" for a, n in spread.items())
         + ".",
     )
     return label(
         ax,
-        title="Where each actor is mentioned",
+        title="Where each entity is named",
         xlabel="Paragraph (article order)",
         ylabel="",
     )
@@ -295,9 +298,9 @@ def plot_actor_dispersion(
 def plot_cooccurrence_heatmap(
     matrix: pd.DataFrame, *, unit: str = "paragraphs", ax=None
 ):
-    """Heatmap of actor co-occurrence counts between different actors.
+    """Heatmap of entity co-occurrence counts between different entities.
 
-    The diagonal (units naming the actor at all) is masked: it is always the largest
+    The diagonal (units naming the entity at all) is masked: it is always the largest
     value and would otherwise take the whole colour scale."""
     size = max(4.5, 0.6 * len(matrix) + 2.5)
     ax = _axes(ax, figsize=(size + 1.5, size))
@@ -326,7 +329,7 @@ def plot_cooccurrence_heatmap(
         )
     return label(
         ax,
-        title=f"Actors named in the same {unit[:-1] if unit.endswith('s') else unit}",
-        xlabel="Actor",
-        ylabel="Actor",
+        title=f"Entities named in the same {unit[:-1] if unit.endswith('s') else unit}",
+        xlabel="Entity",
+        ylabel="Entity",
     )
