@@ -139,9 +139,9 @@ def long_article(n: int = N_LONG) -> str:
     )
 
 
-#: A real IndoSum news article (ANTARA, elephants paraded in Laos; 7 paragraphs): no
-#: gazetteer actor, no content-word pair seen twice and no "pakta", so the notebooks'
-#: no-actor, no-collocation and empty-concordance branches run.
+#: A real IndoSum news article (ANTARA, elephants paraded in Laos; 7 paragraphs) off
+#: the seed's story: no content-word pair seen twice, so the no-collocation branch runs,
+#: and its entities and concordance terms are its own.
 INDOSUM_ID = "1487547054-gajah-diarak-di-laos-saat-jumlahnya-menyusut"
 
 

@@ -274,3 +274,62 @@ def test_make_report_prints_the_index_path_last(monkeypatch, capsys):
     assert report.main([]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert last.endswith("index.html") and str(config.REPORTS_DIR) in last
+
+
+def _html_tables(nb, caption: str) -> list[list[str]]:
+    """Rows (cell texts) of the first output table whose caption starts with ``caption``."""
+    from html.parser import HTMLParser
+
+    class Rows(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.rows, self.cell = [], None
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "tr":
+                self.rows.append([])
+            elif tag in ("td", "th"):
+                self.cell = ""
+
+        def handle_endtag(self, tag):
+            if tag in ("td", "th") and self.cell is not None:
+                self.rows[-1].append(self.cell.strip())
+                self.cell = None
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell += data
+
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            html = output.get("data", {}).get("text/html", "")
+            if f"<caption>{caption}" in html:
+                parser = Rows()
+                parser.feed(html)
+                return [r for r in parser.rows if r]
+    raise AssertionError(f"no table captioned {caption!r}")
+
+
+def test_entities_csv_has_one_count_per_entity_in_every_notebook(seed_report):
+    from helpers.entities import ENTITY_COLUMNS
+
+    table = pd.read_csv(
+        seed_report["processed"] / "entities.csv", keep_default_na=False
+    )
+    assert list(table.columns) == ENTITY_COLUMNS
+    assert table["mentions"].is_monotonic_decreasing and len(table) >= 8
+    counts = dict(zip(table["entity"], table["mentions"]))
+    paragraphs = pd.read_csv(seed_report["processed"] / "paragraphs.csv")
+    assert paragraphs["n_entity_mentions"].sum() == table["mentions"].sum()
+    executed = seed_report["executed"]
+    first = nbformat.read(executed / "01-text-statistics.ipynb", as_version=4)
+    rows = _html_tables(first, "Entities found in the text")
+    assert rows[0][:3] == ["entity", "kind", "mentions"]
+    assert {r[0]: int(r[2]) for r in rows[1:]} == {
+        e: counts[e] for e in table["entity"].head(len(rows) - 1)
+    }
+    third = nbformat.read(executed / "03-paragraph-sentiment.ipynb", as_version=4)
+    rows = _html_tables(third, "Sentence tone by actor")
+    header = rows[0]
+    tone = {r[0]: int(r[header.index("n mentions")]) for r in rows[1:]}
+    assert tone == {e: counts[e] for e in table["entity"].head(8)}
