@@ -224,3 +224,10 @@ def test_an_acronym_in_parentheses_must_spell_the_name_before_it():
 def test_a_case_number_is_not_a_person():
     ents = found("Putusan Perkara No. 12 dibacakan. Perkara No. 13 ditunda.")
     assert not any("No" in name.split() for name in ents.index)
+
+
+def test_a_paragraph_opening_after_a_heading_without_a_full_stop_is_sentence_initial():
+    # "Sarapan" opens its paragraph; the paragraph before (a subheading) has no final
+    # full stop, and that must not make "Sarapan" a word written capitalised elsewhere.
+    ents = found("Pagi hari tinggi energi", "Sarapan buah di pagi hari baik.")
+    assert "Sarapan" not in ents.index

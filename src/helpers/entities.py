@@ -192,7 +192,7 @@ _NAME_RUN = re.compile(
     rf"(?:{_INITIAL}\s)?{_WORD}(?:(?:\s(?:{'|'.join(sorted(NAME_PARTICLES))}|&))?\s(?:{_INITIAL}\s)?{_WORD})*"
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]['\"”’)\]]*|[\"“‘'(\[])\s*$")
+_SENTENCE_START = re.compile(r"(?:^|\n|[.!?…:;]['\"”’)\]]*|[\"“‘'(\[])\s*$")
 _WORD_BEFORE = re.compile(r"([\w-]+)[,\s]*$")
 _WORD_AFTER = re.compile(r"^[,\s]*([\w-]+)")
 
