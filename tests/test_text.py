@@ -401,11 +401,16 @@ def test_letter_tokens_equal_the_alpha_tokens_of_tokenize_on_random_strings():
         "x-12-y",
         "-nya",
         "berlari-lari",
+        "Kota-Kata",
+        "HTTP://A.ID",
+        "Salah",
     ]
     for _ in range(20_000):
         sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         expected = [t for t in text.tokenize(sample) if text.is_alpha(t)]
         assert text.letter_tokens(sample) == expected, repr(sample)
+        lowered = [t.lower() for t in expected]
+        assert text.letter_tokens(sample, lower=True) == lowered, repr(sample)
 
 
 # --- rules worked by hand (issue 15) ---------------------------------------------------

@@ -12,6 +12,8 @@ from helpers.stemming import Stemmer
 from helpers.stopwords import stopword_set
 from helpers.vectorize import (
     DEFAULT_CONFIG,
+    Expression,
+    IndonesianAnalyzer,
     VectorizerConfig,
     display_term,
     indonesian_analyzer,
@@ -19,6 +21,7 @@ from helpers.vectorize import (
     make_tfidf_vectorizer,
     term_surface_forms,
 )
+from plain_analyzer import plain_terms
 
 
 def test_analyzer_drops_stopwords_punctuation_numbers_and_stems():
@@ -102,23 +105,124 @@ def test_stop_phrase_salah_satu_is_dropped_but_salah_alone_is_kept():
     assert analyzer("keputusan salah") == ["putus", "salah"]
 
 
-# --- the memoised fast path equals the straightforward one ----------------------------
+# --- the chain's steps, each on a snippet worked out by hand ------------------------
 
 
-def _assert_fast_path_equals_reference(documents, stemmer):
-    fast, reference = (
-        indonesian_analyzer(stemmer=stemmer),
-        indonesian_analyzer(stemmer=stemmer),
-    )
-    for document in documents:
-        assert fast.stems(document) == reference.stems_reference(document), document
-    # A second pass is served from the memo alone.
-    assert [fast.stems(d) for d in documents] == [
-        reference.stems_reference(d) for d in documents
+def test_words_step_keeps_letter_tokens_lower_cased_and_merges_listed_expressions():
+    analyzer = indonesian_analyzer(stemmer=Stemmer())
+    words = analyzer.words("Kerja sama (2024), Kerja, SAMA: 10:58 Negara-negara!")
+    assert words == ["kerja sama", "kerja", "sama", "negara-negara"]
+    assert [type(word) for word in words][:2] == [Expression, str]
+    # punctuation between the words stops a match; so does a sentence boundary
+    assert analyzer.words("Korea, Utara. Korea Utara") == [
+        "korea",
+        "utara",
+        "korea utara",
+    ]
+    assert analyzer.words("HTTP://a.id x") == ["http", "a", "id", "x"]  # not a URL
+    assert analyzer.words("") == []
+
+
+def test_stop_phrase_step_drops_neighbouring_pairs_only():
+    analyzer = indonesian_analyzer(stemmer=Stemmer())
+    assert analyzer.drop_stop_phrases(["salah", "satu", "negara", "salah"]) == [
+        "negara",
+        "salah",
+    ]
+    assert analyzer.drop_stop_phrases(["salah", "x", "satu"]) == ["salah", "x", "satu"]
+    assert analyzer.drop_stop_phrases(["salah", "seorang"]) == []
+    assert analyzer("SALAH SATU negara, Salah. Satu") == ["negara"]
+
+
+def test_terms_step_applies_the_content_word_rule_then_stems():
+    analyzer = indonesian_analyzer(stemmer=Stemmer())
+    words = [
+        "mereka",
+        "memperkuat",
+        "x",
+        "menunjukkan",
+        "pakta",
+        Expression("kerja sama"),
+    ]
+    # mereka: a stop word; x: one letter; menunjukkan -> tunjuk, a stop word
+    terms = analyzer.terms(words)
+    assert terms == ["kuat", "pakta", "kerja sama"]
+    assert all(type(term) is str for term in terms)  # no Expression leaks out
+    assert analyzer.terms_aligned(["mereka", "memperkuat"]) == [None, "kuat"]
+
+
+def test_terms_step_drops_an_empty_stem_and_a_stop_word_stem():
+    stemmer = Stemmer(overrides={"pakta": "", "rusia": "yang"})
+    assert indonesian_analyzer(stemmer=stemmer)("Pakta Rusia pakta kuat") == ["kuat"]
+
+
+def test_ngram_step():
+    assert indonesian_analyzer(ngram_range=(1, 2)).ngrams(["a", "b", "c"]) == [
+        "a",
+        "b",
+        "c",
+        "a b",
+        "b c",
+    ]
+    assert indonesian_analyzer(ngram_range=(3, 3)).ngrams(["a", "b"]) == []
+
+
+def test_a_step_can_be_added_to_the_chain():
+    class WithoutRussia(IndonesianAnalyzer):
+        def __init__(self, **options):
+            super().__init__(**options)
+            self.steps = (self.words, self.drop_rusia, *self.steps[1:])
+
+        def drop_rusia(self, words):
+            return [word for word in words if word.lower() != "rusia"]
+
+    text = "Pakta Rusia dan Korea Utara"
+    assert WithoutRussia(stemmer=Stemmer())(text) == ["pakta", "korea utara"]
+    assert indonesian_analyzer(stemmer=Stemmer())(text) == [
+        "pakta",
+        "rusia",
+        "korea utara",
     ]
 
 
-def test_fast_path_equals_reference_on_random_strings():
+def test_the_term_memo_is_only_a_cache():
+    analyzer = indonesian_analyzer(stemmer=Stemmer())
+    documents = ["Salah satu pakta memperkuat", "Kerja sama Korea Utara", "pakta"]
+    first = [analyzer(d) for d in documents]
+    assert analyzer.term_memo  # filled
+    assert [analyzer(d) for d in documents] == first  # served from the memo
+    analyzer.term_memo.clear()
+    assert [analyzer(d) for d in documents] == first
+    poisoned = {word: "wrong" for word in analyzer.term_memo}
+    analyzer.term_memo.update(poisoned)  # the memo is read: a wrong cache shows
+    assert analyzer("pakta") == ["wrong"]
+
+
+def test_the_term_memo_is_shared_only_by_the_same_stemmer_and_rules(monkeypatch):
+    from helpers import vectorize
+
+    stemmer = Stemmer()
+    first = indonesian_analyzer(stemmer=stemmer)
+    assert first("memperkuat pakta") == ["kuat", "pakta"]
+    assert indonesian_analyzer(stemmer=stemmer).term_memo is first.term_memo
+    assert indonesian_analyzer(stemmer=Stemmer()).term_memo == {}
+    monkeypatch.setattr(vectorize, "MIN_TOKEN_CHARS", 6)  # another rule: another memo
+    stricter = indonesian_analyzer(stemmer=stemmer)
+    assert stricter.term_memo is not first.term_memo
+    assert stricter("memperkuat pakta") == ["kuat"]
+
+
+# --- the chain equals the rules written out plainly (tests/plain_analyzer.py) ---------
+
+
+def _assert_chain_equals_plain(documents, stemmer):
+    analyzer = indonesian_analyzer(stemmer=stemmer)
+    for _ in range(2):  # the second pass is served from the term memo
+        for document in documents:
+            assert analyzer(document) == plain_terms(document, stemmer), document
+
+
+def test_chain_equals_plain_rules_on_random_strings():
     import random
 
     from helpers import config
@@ -137,6 +241,10 @@ def test_fast_path_equals_reference_on_random_strings():
         "pertahanan",
         "negara-negara",
         "Korut-Rusia",
+        "kerja",
+        "sama",
+        "Korea",
+        "utara",
         "x",
         "di",
         "jum'at",
@@ -159,84 +267,14 @@ def test_fast_path_equals_reference_on_random_strings():
         "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         for _ in range(3_000)
     ]
-    _assert_fast_path_equals_reference(documents, Stemmer())
+    _assert_chain_equals_plain(documents, Stemmer())
 
 
-def test_fast_path_equals_reference_when_an_override_stem_is_empty_or_a_stop_word():
-    stemmer = Stemmer(overrides={"pakta": "", "rusia": "yang"})
-    _assert_fast_path_equals_reference(
-        ["Pakta Rusia pakta kuat", "pakta", "Rusia"], stemmer
-    )
-
-
-def test_fast_path_equals_reference_on_smsa_texts():
+def test_chain_equals_plain_rules_on_smsa_texts():
     from helpers.bench import smsa_train_texts
     from helpers.stemming import default_stemmer
 
-    _assert_fast_path_equals_reference(smsa_train_texts(), default_stemmer())
-
-
-def test_prepared_fit_equals_the_plain_scikit_learn_fit(monkeypatch):
-    from helpers import stemming
-    from helpers.bench import smsa_train_texts
-
-    monkeypatch.setattr(stemming, "BATCH_MIN_WORDS", 500)
-    texts = smsa_train_texts()[:1500]
-    prepared_vec = make_tfidf_vectorizer(stemmer=Stemmer())
-    assert prepared_vec.analyzer.expects_many_new_words(texts)
-    prepared = prepared_vec.fit_transform(texts)
-    assert prepared_vec.analyzer.prepared == {}  # used up or dropped after the fit
-    plain_vec = make_tfidf_vectorizer(stemmer=Stemmer())
-    plain = TfidfVectorizer.fit_transform(plain_vec, texts)  # skips the preparing step
-    assert prepared_vec.vocabulary_ == plain_vec.vocabulary_
-    assert (prepared != plain).nnz == 0
-    # A warm stemmer expects no new words, so the corpus is not prepared again.
-    assert not prepared_vec.analyzer.expects_many_new_words(texts)
-    counts = make_count_vectorizer(stemmer=Stemmer(), min_df=1).fit(texts)
-    assert (
-        counts.vocabulary_
-        == make_count_vectorizer(min_df=1).fit(list(texts)).vocabulary_
-    )
-
-
-def test_token_memo_is_shared_per_stemmer_only():
-    stemmer = Stemmer()
-    first, second = (
-        indonesian_analyzer(stemmer=stemmer),
-        indonesian_analyzer(stemmer=stemmer),
-    )
-    assert first("memperkuat pakta") == ["kuat", "pakta"]
-    assert second.term_of is first.term_of and "memperkuat" in second.term_of
-    other = indonesian_analyzer(stemmer=Stemmer(overrides={"memperkuat": "perkuat"}))
-    assert other.term_of is not first.term_of
-    assert other("memperkuat pakta") == ["perkuat", "pakta"]
-
-
-def test_count_vectorizer_fit_prepares_once_and_uses_the_tokens(monkeypatch):
-    from helpers import stemming, text
-    from helpers.bench import smsa_train_texts
-
-    monkeypatch.setattr(stemming, "BATCH_MIN_WORDS", 500)
-    texts = smsa_train_texts()[:1000]
-    calls = []
-    real = text.letter_tokens
-
-    def counting(document):
-        calls.append(1)
-        return real(document)
-
-    import helpers.vectorize as vectorize
-
-    monkeypatch.setattr(vectorize, "letter_tokens", counting)
-    vectorizer = make_count_vectorizer(stemmer=Stemmer(), min_df=1).fit(texts)
-    sample = len(texts[:: max(1, len(texts) // vectorize.PREPARE_SAMPLE)])
-    repeats = len(texts) - len(
-        set(texts)
-    )  # a repeated text is tokenised again when met again
-    assert (
-        len(calls) == sample + len(texts) + repeats
-    )  # the sample, then the corpus once
-    assert vectorizer.analyzer.prepared == {}
+    _assert_chain_equals_plain(smsa_train_texts(), default_stemmer())
 
 
 def test_one_tfidf_value_worked_by_hand_with_sublinear_tf():

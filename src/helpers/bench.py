@@ -17,10 +17,10 @@ Figures (how to read them: lower is better for ratios and seconds):
   so there is none; the persistent cache makes the cold run a once-per-machine cost.
 * ``tfidf_warm_ratio``: the same with the caches filled (the same texts again in a
   session): a new vectoriser with the same stemmer, whose stems and per-token terms
-  (the analyzer's token memo, shared per stemmer) are known. Goal <= 1.2.
+  (the analyzer's term memo, shared per stemmer and rules) are known. Goal <= 1.2.
 * ``tfidf_disk_cache_ratio``: a fresh stemmer that loads the persistent stem cache
   from disk (a new kernel on a machine that has stemmed these words before); its
-  token memo starts empty and is rebuilt inside the timing.
+  term memo starts empty and is rebuilt inside the timing.
 * ``report_vs_floor_ratio``: wall time of executing every notebook on the default
   article (the ``make report`` runner, into a temporary folder), divided by executing
   the same number of notebooks that only import the stack (pandas, seaborn,

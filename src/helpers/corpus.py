@@ -379,20 +379,12 @@ def _terms_as_given(terms):
 
 
 def _terms_and_forms(analyzer, text: str) -> tuple[list[str], Counter]:
-    """The document's TF-IDF terms (as :meth:`IndonesianAnalyzer.stems_reference` makes
-    them: stems of content words, multi-word expressions whole) and the count of each
-    (term, surface form) pair, for readable topic labels."""
-    units = analyzer.content_units(text)
-    mapping = analyzer.stemmer.stem_many(
-        [w for w, is_multiword in units if not is_multiword]
-    )
-    stops = analyzer.stopwords
-    pairs = [(w if is_multiword else mapping[w], w) for w, is_multiword in units]
-    kept = [
-        (term, w)
-        for (term, w), (_, is_multiword) in zip(pairs, units)
-        if is_multiword or term not in stops
-    ]
+    """The document's TF-IDF terms (what ``analyzer(text)`` gives: stems of content
+    words, multi-word expressions whole) and the count of each (term, surface form)
+    pair, for readable topic labels."""
+    words = analyzer.drop_stop_phrases(analyzer.words(text))
+    pairs = zip(analyzer.terms_aligned(words), words)
+    kept = [(term, str(word)) for term, word in pairs if term]
     return [term for term, _ in kept], Counter(kept)
 
 

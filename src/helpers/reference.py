@@ -260,11 +260,7 @@ def term_counts(texts, *, document_ids=None, analyzer=None) -> pd.DataFrame:
         raise ValueError(
             "term_counts counts single terms; pass an analyzer with ngram_range=(1, 1)."
         )
-    try:
-        analyzer.prepare(texts)  # one batch of new words (two cores) for a large corpus
-        rows = [(doc, term) for doc, text in zip(ids, texts) for term in analyzer(text)]
-    finally:
-        analyzer.prepared = {}
+    rows = [(doc, term) for doc, text in zip(ids, texts) for term in analyzer(text)]
     tokens = pd.DataFrame(rows, columns=["document_id", "term"])
     order = {doc: i for i, doc in enumerate(dict.fromkeys(ids))}
     counts = (
@@ -468,12 +464,13 @@ def reference_surface_forms(*, cache_dir: Path | None = None) -> dict[str, str]:
 
 
 def _surface_forms(texts: list[str]) -> dict[str, str]:
-    """Most frequent lower-case form per single-word term, from the analyzer's token memo.
+    """Most frequent lower-case form per single-word term, from each distinct token's term.
 
-    Why not :func:`helpers.vectorize.term_surface_forms`: it re-tokenises every text in
-    full (16 s on IndoSum); counting letter tokens and looking up their memoised terms
-    takes under a second and gives the same forms for single words. A multi-word term
-    is its own form (it is lower-case text already).
+    Why not :func:`helpers.vectorize.term_surface_forms`: it runs the analyzer's steps
+    on every text; counting letter tokens and finding each distinct token's term once
+    (:meth:`~helpers.vectorize.IndonesianAnalyzer.term_of`) gives the same forms for
+    single words, faster. A multi-word term is its own form (it is lower-case text
+    already).
     """
     from collections import Counter
 
@@ -481,13 +478,13 @@ def _surface_forms(texts: list[str]) -> dict[str, str]:
     from .text import letter_tokens
     from .vectorize import IndonesianAnalyzer
 
-    analyzer = IndonesianAnalyzer()
     tokens = Counter(token for text in texts for token in letter_tokens(text))
-    analyzer.learn(tokens)
+    analyzer = IndonesianAnalyzer()
+    term_of = {token: analyzer.term_of(token.lower()) for token in tokens}
     rows = [
-        (analyzer.term_of[token], token.lower(), n)
+        (term_of[token], token.lower(), n)
         for token, n in tokens.items()
-        if analyzer.term_of[token]
+        if term_of[token]
     ]
     table = pd.DataFrame(rows, columns=["stem", "lower", "n"])
     table = table.loc[table.index.repeat(table["n"])]

@@ -39,10 +39,6 @@ CACHE_VERSION = 1
 #: Unsaved new stems that trigger a write of the persistent cache.
 FLUSH_EVERY = 2_000
 
-#: A corpus with at least this many words new to the stemmer is stemmed in one batch
-#: (:meth:`helpers.vectorize.IndonesianAnalyzer.prepare`).
-BATCH_MIN_WORDS = 5_000
-
 
 @lru_cache(maxsize=1)
 def stem_overrides() -> dict[str, str]:

@@ -218,27 +218,29 @@ _WORDS_ASCII = re.compile(
 )
 
 
-def letter_tokens(text: str) -> list[str]:
+def letter_tokens(text: str, *, lower: bool = False) -> list[str]:
     """The tokens of :func:`tokenize` made of letters (:func:`is_alpha`), in order.
 
-    The same as ``[t for t in tokenize(text) if is_alpha(t)]``, faster for plain
-    ASCII text without URLs or e-mails: there a letter can only start a word token
-    (numbers and punctuation never contain letters), so searching for word tokens
-    alone finds the same words without building the other tokens.
-    ``tests/test_stemming.py`` compares the two on random strings.
+    The same as ``[t for t in tokenize(text) if is_alpha(t)]`` (each lower-cased when
+    ``lower``), faster for plain ASCII text without URLs or e-mails: there a letter
+    can only start a word token (numbers and punctuation never contain letters), so
+    searching for word tokens alone finds the same words without building the other
+    tokens. ``tests/test_text.py`` compares the two on random strings.
     """
     if not text.isascii() or "@" in text or "http" in text or "www." in text:
-        return [token for token in tokenize(text) if is_alpha(token)]
-    tokens = _WORDS_ASCII.findall(text)
+        tokens = [token for token in tokenize(text) if is_alpha(token)]
+        return list(map(str.lower, tokens)) if lower else tokens
     if "-" not in text:
-        return tokens
+        # Lower-casing ASCII text first finds the same words, lower-cased; only the
+        # hyphen rules below (Korut-Rusia) look at capitals.
+        return _WORDS_ASCII.findall(text.lower() if lower else text)
     out: list[str] = []
-    for token in tokens:
+    for token in _WORDS_ASCII.findall(text):
         if "-" in token:
             out.extend(part for part in _split_hyphenated(token) if is_alpha(part))
         else:
             out.append(token)
-    return out
+    return list(map(str.lower, out)) if lower else out
 
 
 def _tokenize_reference(text: str) -> list[str]:

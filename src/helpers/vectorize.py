@@ -1,20 +1,21 @@
 """Indonesian-aware term extraction for scikit-learn vectorisers.
 
 scikit-learn computes TF-IDF; this module only decides what a *term* is. Its
-:func:`indonesian_analyzer` is passed as ``TfidfVectorizer(analyzer=...)`` and does,
-per document:
+:func:`indonesian_analyzer` is passed as ``TfidfVectorizer(analyzer=...)`` and runs,
+per document, one chain of small steps (:class:`IndonesianAnalyzer`, where the
+docstring says how to add one):
 
-1. tokenise with :func:`helpers.text.tokenize` (reduplication stays one word);
-2. merge listed multi-word expressions (:mod:`helpers.multiwords`: *kerja sama*,
-   *Korea Utara*) into one term each, lower-cased and not stemmed, so stop-word removal
-   cannot split them; only documents that pass a cheap regex test take this step;
-3. keep word tokens made of letters (:func:`helpers.text.is_alpha`), lower-cased and at
-   least ``MIN_TOKEN_CHARS`` long: punctuation and numbers never become terms;
-4. drop stop phrases (``STOP_PHRASES``: *salah satu*) and stop words
-   (:func:`helpers.stopwords.stopword_set`) **before** stemming;
-5. stem with a :class:`helpers.stemming.Stemmer` (``stem_many``, memoised), then drop
-   stems that are themselves stop words (``menunjukkan`` -> ``tunjuk``);
-6. join neighbouring stems into n-grams when ``ngram_range`` asks for them.
+1. ``words``: the letter tokens of :func:`helpers.text.tokenize` (reduplication stays
+   one word; punctuation and numbers never become terms), each listed multi-word
+   expression (:mod:`helpers.multiwords`: *kerja sama*, *Korea Utara*) merged into one
+   word first, lower-cased and never stemmed, so stop-word removal cannot split it;
+2. ``drop_stop_phrases``: ``STOP_PHRASES`` (*salah satu*) removed as a whole;
+3. ``terms``: each word lower-cased, kept when it has at least ``MIN_TOKEN_CHARS``
+   letters and is not a stop word (:func:`helpers.stopwords.stopword_set`, checked
+   **before** stemming), stemmed with a :class:`helpers.stemming.Stemmer`
+   (``stem_many``), and dropped when the stem is a stop word (``menunjukkan`` ->
+   ``tunjuk``);
+4. ``ngrams``: neighbouring terms joined when ``ngram_range`` asks for them.
 
 Why our own analyzer: passing ``stop_words=`` together with a stemming
 ``preprocessor`` makes scikit-learn compare stop words with stems and warn that they
@@ -34,12 +35,10 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
-from itertools import chain
 
 import pandas as pd
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from . import stemming
 from .errors import OptionError, invalid_value_msg
 from .multiwords import find_multiwords, may_contain_multiword, multiword_heads
 from .stemming import Stemmer, default_stemmer, surface_forms
@@ -58,9 +57,6 @@ STOP_PHRASES = frozenset(
     }
 )
 _PHRASE_HEADS = frozenset(first for first, *_ in STOP_PHRASES)
-
-#: Documents sampled by :meth:`IndonesianAnalyzer.expects_many_new_words`.
-PREPARE_SAMPLE = 200
 
 
 @dataclass(frozen=True)
@@ -109,44 +105,65 @@ DEFAULT_CONFIG = VectorizerConfig()
 DISTINCTIVE_CONFIG = replace(DEFAULT_CONFIG, min_df=1)
 
 
-#: Per stemmer: the analyzers' token memo (``term_of``, ``context_tokens``).
-_TOKEN_MEMOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+class Expression(str):
+    """A listed multi-word expression merged into one word (``"kerja sama"``).
 
-
-def _token_memo(stemmer) -> tuple[dict[str, str | None], set[str], set[str]]:
-    """The token memo shared by every analyzer that uses ``stemmer``.
-
-    A token's term depends only on the token, the stemmer and this module's fixed
-    rules (stop words, ``MIN_TOKEN_CHARS``, ``STOP_PHRASES``), so analyzers with the
-    same stemmer can share it, like they share the stem cache: a second vectoriser
-    in a session does not analyse the same tokens again. A stemmer that cannot be
-    weakly referenced gets a private memo. The third part holds the surface tokens
-    that start a listed multi-word expression (any case: ``Korea``, ``KOREA``).
+    :meth:`IndonesianAnalyzer.words` emits it; its value is its term (lower-case
+    tokens joined by one space), and later steps keep it as it is: it is neither
+    lower-cased, checked against the stop words, nor stemmed.
     """
-    try:
-        return _TOKEN_MEMOS.setdefault(stemmer, ({}, set(), set()))
-    except TypeError:
-        return {}, set(), set()
+
+    __slots__ = ()
+
+
+#: ``{stemmer: {rules: caches}}``: the analyzers' caches (:meth:`IndonesianAnalyzer.memos`).
+_MEMOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class IndonesianAnalyzer:
     """Callable ``document -> list of terms`` for scikit-learn's ``analyzer=``.
 
-    Build it with :func:`indonesian_analyzer`. Holds a reference to the stemmer, so
-    swapping in a faster or persistent :class:`~helpers.stemming.Stemmer` (anything
-    with ``stem_many(words) -> {word: stem}``) changes only the stemming step.
+    Build it with :func:`indonesian_analyzer`. One chain of small steps, as in
+    scikit-learn's ``build_analyzer``/``_analyze``; each step takes the previous
+    step's output and is written once (``self.steps`` lists them in order):
 
-    Speed (``make bench``): the term of a token depends only on the token itself
-    (lower-case, letters, length, stop words, stem), except for the first word of a
-    stop phrase. So each distinct surface token is analysed once (:meth:`learn`) and
-    its term (or "not a term", ``None``) memoised in ``self.term_of``; a document then
-    costs one tokeniser call (:func:`helpers.text.letter_tokens`) and one dictionary
-    lookup per token. The memo is shared by analyzers with the same stemmer. A
-    document containing a token whose term depends on its neighbours (``salah`` in *salah satu*) also checks the stop phrases. For a large
-    new corpus, :meth:`prepare` stems all new words in one batch.
-    :meth:`stems_reference` is the straightforward word-by-word version;
-    ``tests/test_vectorize.py`` checks that both give the same terms (random strings,
-    every SmSA text).
+    1. :meth:`words` -- the letter tokens of :func:`helpers.text.tokenize`, lower
+       case, with each listed multi-word expression (:mod:`helpers.multiwords`)
+       merged into one :class:`Expression` first:
+       *Kerja sama, 2024.* -> ``[Expression("kerja sama")]``;
+    2. :meth:`drop_stop_phrases` -- ``STOP_PHRASES`` removed as a whole:
+       ``["salah", "satu", "negara"]`` -> ``["negara"]``;
+    3. :meth:`terms` -- each word's term by the one rule :meth:`term_of` (at least
+       ``MIN_TOKEN_CHARS`` letters and not a stop word (:meth:`content_word`),
+       stemmed, the stem not a stop word either), words without a term dropped:
+       ``["mereka", "memperkuat", "menunjukkan"]`` -> ``["kuat"]``;
+    4. :meth:`ngrams` -- neighbouring terms joined when ``ngram_range`` asks for it.
+
+    Adding a step: write a method that takes the previous step's list (or, first in
+    line, the document) and returns a new list, and put it in ``self.steps`` at its
+    place, for example in ``__init__`` (or a subclass's ``__init__``)::
+
+        self.steps = (self.words, self.merge_names, self.drop_stop_phrases,
+                      self.terms, self.ngrams)
+
+    A step placed before :meth:`terms` that merges words into one term emits
+    :class:`Expression` items (``Expression("vladimir putin")``), which
+    :meth:`drop_stop_phrases` and :meth:`terms` keep as they are. A new option that
+    changes :meth:`term_of` must be added to the ``rules`` key in :meth:`memos`.
+    ``tests/test_vectorize.py`` has one test per step and compares the chain with
+    the rules written out plainly (``tests/plain_analyzer.py``).
+
+    Speed (``make bench``): :meth:`terms` keeps each distinct word's term in a cache
+    (:meth:`memos`: a pure function of the word, shared by analyzers with the same
+    stemmer and rules; emptying it changes no result), so once a corpus's words are
+    known a document costs one tokeniser call and a dictionary lookup per word.
+    :meth:`words` and :meth:`drop_stop_phrases` take their slow path only for a
+    document holding an expression's or a stop phrase's first word.
+
+    Args:
+        stemmer: anything with ``stem_many(words) -> {word: stem}`` (a
+            :class:`~helpers.stemming.Stemmer`); the shared process-wide one when None.
+        ngram_range: n-gram lengths over the terms, as in scikit-learn.
     """
 
     def __init__(
@@ -164,210 +181,166 @@ class IndonesianAnalyzer:
         self.stemmer = stemmer if stemmer is not None else default_stemmer()
         self.ngram_range = (low, high)
         self.stopwords = stopword_set()
-        #: ``{surface token: term or None}`` for every token seen so far, and the
-        #: tokens whose term is not decided by the token alone (the first word of a
-        #: stop phrase, or an override stem that is empty and so looks like None).
-        #: Shared by all analyzers with the same stemmer (:func:`_token_memo`).
-        self.term_of, self.context_tokens, self.multiword_tokens = _token_memo(
-            self.stemmer
-        )
-        self.multiword_heads = multiword_heads()
-        #: ``{document: letter tokens}`` found by :meth:`prepare`, used up by :meth:`stems`.
-        self.prepared: dict[str, list[str]] = {}
+        #: The first words of the listed expressions (all letter tokens), lower case.
+        self.expression_heads = multiword_heads()
+        #: ``{word: term or None}``, the cache of :meth:`term_of` (see :meth:`memos`).
+        self.term_memo = self.memos()
+        #: The steps of :meth:`__call__`, in order (see the class docstring).
+        self.steps = (self.words, self.drop_stop_phrases, self.terms, self.ngrams)
 
-    def content_units(self, document: str) -> list[tuple[str, bool]]:
-        """Content words of ``document`` in order, as ``(word, is_multiword)``.
+    def __call__(self, document: str) -> list[str]:
+        result = document
+        for step in self.steps:
+            result = step(result)
+        return result
 
-        A listed multi-word expression (:func:`helpers.multiwords.find_multiwords`) is
-        one unit, its lower-case term (``("kerja sama", True)``); other units are
-        lower-case word tokens that are not stop words. Plain path: no regex test.
+    # -- the steps, in order -----------------------------------------------------
+
+    def words(self, document: str) -> list[str]:
+        """Lower-case letter tokens of ``document`` in order, listed expressions merged.
+
+        The tokens of :func:`helpers.text.tokenize` that are made of letters
+        (:func:`helpers.text.is_alpha`), lower-cased; a listed multi-word expression
+        (:func:`helpers.multiwords.find_multiwords`, matched on all tokens, so
+        punctuation between its words stops a match) becomes one :class:`Expression`
+        instead of its words. A document without an expression's first word, or that
+        cannot hold an expression (:func:`helpers.multiwords.may_contain_multiword`),
+        takes :func:`helpers.text.letter_tokens`, which gives the same tokens faster.
+
+        >>> indonesian_analyzer().words("Kerja sama (2024), Kerja, sama.")
+        ['kerja sama', 'kerja', 'sama']
         """
-        stops = self.stopwords
-        tokens = tokenize(str(document))
-        lowers = [token.lower() for token in tokens]
-        starts = {start: (end, term) for start, end, term in find_multiwords(lowers)}
-        units, i = [], 0
-        while i < len(tokens):
-            if i in starts:
-                end, term = starts[i]
-                units.append((term, True))
-                i = end
-                continue
-            if is_alpha(tokens[i]):
-                units.append((lowers[i], False))
-            i += 1
+        text = str(document)
+        words = letter_tokens(text, lower=True)
+        if self.expression_heads.isdisjoint(words) or not may_contain_multiword(text):
+            return words  # nothing to merge: the same words as the long way below
+        lowers = [token.lower() for token in tokenize(text)]
+        words, i = [], 0
+        for start, end, term in find_multiwords(lowers):
+            words.extend(word for word in lowers[i:start] if is_alpha(word))
+            words.append(Expression(term))
+            i = end
+        words.extend(word for word in lowers[i:] if is_alpha(word))
+        return words
+
+    def drop_stop_phrases(self, words: list[str]) -> list[str]:
+        """``words`` (lower case) without the ``STOP_PHRASES`` (two neighbouring words).
+
+        >>> indonesian_analyzer().drop_stop_phrases(["salah", "satu", "salah"])
+        ['salah']
+        """
+        if _PHRASE_HEADS.isdisjoint(words):
+            return words
         kept, i = [], 0
-        while i < len(units):
-            if (
-                i + 1 < len(units)
-                and not units[i][1]
-                and not units[i + 1][1]
-                and (units[i][0], units[i + 1][0]) in STOP_PHRASES
-            ):
-                i += 2
-                continue
-            word, is_multiword = units[i]
-            if is_multiword or (len(word) >= MIN_TOKEN_CHARS and word not in stops):
-                kept.append(units[i])
-            i += 1
-        return kept
-
-    def content_words(self, document: str) -> list[str]:
-        """Lower-case word tokens of ``document`` that are not stop words, in order
-        (a listed multi-word expression is one item, its term)."""
-        return [word for word, _ in self.content_units(document)]
-
-    def stems_reference(self, document: str) -> list[str]:
-        """:meth:`stems` the straightforward way, word by word (no token memo)."""
-        units = self.content_units(document)
-        mapping = self.stemmer.stem_many(
-            [w for w, is_multiword in units if not is_multiword]
-        )
-        stops = self.stopwords
-        terms = [w if is_multiword else mapping[w] for w, is_multiword in units]
-        return [
-            t
-            for t, (_, is_multiword) in zip(terms, units)
-            if is_multiword or t not in stops
-        ]
-
-    def stems(self, document: str) -> list[str]:
-        """Stems of the content words, in order (stems that are stop words dropped)."""
-        tokens = self.prepared.pop(document, None) if self.prepared else None
-        if tokens is None:
-            tokens = letter_tokens(str(document))
-        term_of = self.term_of
-        try:  # every token known: no Python-level loop
-            terms = list(filter(None, map(term_of.__getitem__, tokens)))
-        except KeyError:
-            self.learn(tokens)
-            terms = list(filter(None, map(term_of.__getitem__, tokens)))
-        # Multi-word expressions: only a document holding the first word of one (a set
-        # test, no Python loop) is searched with the regex, and only a regex hit is
-        # tokenised in full. All other documents take exactly the path below.
-        if not self.multiword_tokens.isdisjoint(tokens) and may_contain_multiword(
-            document if isinstance(document, str) else str(document)
-        ):
-            multiword_terms = self._stems_with_multiwords(str(document))
-            if multiword_terms is not None:
-                return multiword_terms
-        if self.context_tokens and not self.context_tokens.isdisjoint(tokens):
-            return self._stems_with_phrases(tokens)
-        return terms
-
-    def _stems_with_phrases(self, tokens: list[str]) -> list[str]:
-        """:meth:`stems` for letter tokens that include a stop phrase's first word."""
-        words = [token.lower() for token in tokens]
-        terms, i = [], 0
         while i < len(words):
             if tuple(words[i : i + 2]) in STOP_PHRASES:
                 i += 2
                 continue
-            terms.append(self.term_of[tokens[i]])
+            kept.append(words[i])
             i += 1
-        return [term for term in terms if term is not None]
+        return kept
 
-    def _stems_with_multiwords(self, document: str) -> list[str] | None:
-        """:meth:`stems` for a document holding a listed multi-word expression (None if
-        it holds none after all). Same rules as :meth:`content_units`, with the memo."""
-        tokens = tokenize(document)
-        matches = find_multiwords([token.lower() for token in tokens])
-        if not matches:
-            return None
-        # units: a letter token (str), or a multi-word term wrapped in a 1-tuple
-        units: list = []
-        i = 0
-        for start, end, term in matches:
-            units.extend(token for token in tokens[i:start] if is_alpha(token))
-            units.append((term,))
-            i = end
-        units.extend(token for token in tokens[i:] if is_alpha(token))
-        self.learn([unit for unit in units if isinstance(unit, str)])
-        terms, i = [], 0
-        while i < len(units):
-            unit = units[i]
-            if isinstance(unit, tuple):
-                terms.append(unit[0])
-                i += 1
-                continue
-            following = units[i + 1] if i + 1 < len(units) else None
-            if (
-                isinstance(following, str)
-                and (unit.lower(), following.lower()) in STOP_PHRASES
-            ):
-                i += 2
-                continue
-            terms.append(self.term_of[unit])
-            i += 1
-        return [term for term in terms if term is not None]
+    def terms(self, words: list[str]) -> list[str]:
+        """The term of each word (:meth:`term_of`), in order; words without one dropped.
 
-    def prepare(self, documents: Sequence[str]) -> bool:
-        """Learn the terms of a whole corpus before scikit-learn asks for them one by one.
-
-        Worth it only when there are thousands of words the stemmer has not seen
-        (:meth:`expects_many_new_words`): then every document is tokenised once (the
-        tokens are kept for :meth:`stems`, which uses them up) and all new words are
-        stemmed in one :meth:`Stemmer.stem_many <helpers.stemming.Stemmer.stem_many>`
-        batch. Otherwise nothing
-        is done: holding every document's tokens costs more than it saves. The
-        vectorisers of :func:`make_tfidf_vectorizer` call this from ``fit``; the terms
-        are the same either way. Returns whether the corpus was prepared.
+        >>> indonesian_analyzer().terms(["mereka", "memperkuat", "x", "menunjukkan"])
+        ['kuat']
         """
-        if not self.expects_many_new_words(documents):
-            return False
-        self.prepared = {document: letter_tokens(document) for document in documents}
-        self.learn(set(chain.from_iterable(self.prepared.values())))
-        return True
+        try:  # every word known: one C-level map, no Python-level loop
+            return list(filter(None, map(self.term_memo.__getitem__, words)))
+        except KeyError:
+            return list(filter(None, self.terms_aligned(words)))
 
-    def expects_many_new_words(self, documents: Sequence[str]) -> bool:
-        """Whether ``documents`` hold at least ``stemming.BATCH_MIN_WORDS`` words new to the stemmer.
+    def terms_aligned(self, words: list[str]) -> list[str | None]:
+        """``[term_of(word) for word in words]`` (None: no term), through the cache."""
+        memo = self.term_memo
+        try:  # every word known: one C-level map, no Python-level loop
+            return list(map(memo.__getitem__, words))
+        except KeyError:
+            for word in words:
+                if word not in memo:
+                    memo[word] = self.term_of(word)
+            return list(map(memo.__getitem__, words))
 
-        Estimated from every k-th document (``PREPARE_SAMPLE`` of them), scaled up by
-        k. Vocabulary grows more slowly than the corpus, so this overestimates, which
-        costs a little time and never changes a term.
+    def ngrams(self, terms: list[str]) -> list[str]:
+        """``terms`` and/or their n-grams (joined by a space), as ``ngram_range`` asks.
+
+        >>> indonesian_analyzer(ngram_range=(1, 2)).ngrams(["a", "b", "c"])
+        ['a', 'b', 'c', 'a b', 'b c']
         """
-        known = getattr(self.stemmer, "cache", None)
-        if not isinstance(known, dict) or len(documents) == 0:
-            return False
-        step = max(1, len(documents) // PREPARE_SAMPLE)
-        sample = {
-            token.lower()
-            for document in documents[::step]
-            for token in letter_tokens(document)
-        }
-        new = sample.difference(known, self.stopwords)
-        return len(new) * step >= stemming.BATCH_MIN_WORDS
-
-    def learn(self, tokens: Iterable[str]) -> None:
-        """Memoise the term of each new letter token (:func:`helpers.text.letter_tokens`).
-
-        New words are stemmed in one ``stem_many`` batch.
-        """
-        term_of = self.term_of
-        new = {token: token.lower() for token in tokens if token not in term_of}
-        if not new:
-            return
-        stops = self.stopwords
-        stems = self.stemmer.stem_many(
-            {w for w in new.values() if len(w) >= MIN_TOKEN_CHARS and w not in stops}
-        )
-        for token, word in new.items():
-            stem = stems.get(word)
-            term_of[token] = None if stem in stops else stem
-            if word in _PHRASE_HEADS or stem == "":
-                self.context_tokens.add(token)
-            if word in self.multiword_heads:
-                self.multiword_tokens.add(token)
-
-    def __call__(self, document: str) -> list[str]:
-        stems = self.stems(document)
         if self.ngram_range == (1, 1):
-            return stems
+            return terms
         low, high = self.ngram_range
-        terms: list[str] = []
+        grams: list[str] = []
         for n in range(low, high + 1):
-            terms.extend(" ".join(stems[i : i + n]) for i in range(len(stems) - n + 1))
-        return terms
+            grams.extend(" ".join(terms[i : i + n]) for i in range(len(terms) - n + 1))
+        return grams
+
+    # -- the term rule, written once ----------------------------------------------
+
+    def content_word(self, word: str) -> str | None:
+        """``word`` (lower case, from :meth:`words`) if it is a content word, else None.
+
+        A content word has at least ``MIN_TOKEN_CHARS`` characters and is not a stop
+        word (checked *before* stemming). An :class:`Expression` is its own content
+        word.
+        """
+        if isinstance(word, Expression):
+            return word
+        if len(word) < MIN_TOKEN_CHARS or word in self.stopwords:
+            return None
+        return word
+
+    def memos(self) -> dict[str, str | None]:
+        """The cache of :meth:`term_of` (``{word: term or None}``) that :meth:`terms` reads.
+
+        :meth:`term_of` is a pure function of the word and of the rules (the stemmer,
+        the stop words, ``MIN_TOKEN_CHARS``), so analyzers with the same stemmer and
+        rules share one cache (a second vectoriser in a session does not look at the
+        same words again, ``make bench``), and emptying it changes no result. A rule
+        that a new option changes must be part of ``rules`` below, or analyzers with
+        different options would share terms.
+        """
+        rules = (MIN_TOKEN_CHARS, self.stopwords)
+        try:
+            per_stemmer = _MEMOS.setdefault(self.stemmer, {})
+        except TypeError:  # a stemmer that cannot be weakly referenced: a private cache
+            per_stemmer = {}
+        return per_stemmer.setdefault(rules, {})
+
+    def term_of(self, word: str) -> str | None:
+        """The term of one lower-case word (None: no term): the rule behind :meth:`terms`.
+
+        The stem of the word's :meth:`content_word`, unless that stem is empty or a stop
+        word itself (``menunjukkan`` -> ``tunjuk``). An :class:`Expression` is its own
+        term.
+        """
+        lower = self.content_word(word)
+        if lower is None:
+            return None
+        if isinstance(word, Expression):
+            return str(word)
+        stem = self.stemmer.stem_many((lower,))[lower]
+        return stem if stem and stem not in self.stopwords else None
+
+    def word_terms(self, document: str) -> list[tuple[str, str]]:
+        """``(content word, stem)`` for each content word of ``document``, in order.
+
+        The steps before :meth:`terms`, with each content word's stem, including
+        stems that :meth:`terms` drops for being stop words: for the readable
+        surface form of each term (:func:`term_surface_forms`).
+        """
+        words = self.drop_stop_phrases(self.words(document))
+        content = [
+            lower for lower in map(self.content_word, words) if lower is not None
+        ]
+        stems = self.stemmer.stem_many(
+            [lower for lower in content if not isinstance(lower, Expression)]
+        )
+        return [
+            (str(lower), str(lower) if isinstance(lower, Expression) else stems[lower])
+            for lower in content
+        ]
 
     def __repr__(self) -> str:
         return f"IndonesianAnalyzer(ngram_range={self.ngram_range})"
@@ -405,47 +378,6 @@ def _config_with(config: VectorizerConfig | None, overrides: dict) -> Vectorizer
     return replace(config, **overrides)
 
 
-class _PreparingFit:
-    """``fit``/``fit_transform`` that first let the analyzer learn the whole corpus
-    (:meth:`IndonesianAnalyzer.prepare`); the fitted result is exactly scikit-learn's.
-
-    Only a list, tuple or pandas Series of strings is prepared (an iterator can be read
-    only once); the prepared tokens are dropped after the fit either way.
-    """
-
-    def _fit_prepared(self, fit, raw_documents, y):
-        analyzer = self.analyzer
-        # Not again inside an outer fit that prepared (CountVectorizer.fit calls
-        # fit_transform): that would drop the outer fit's tokens.
-        ready = (
-            isinstance(analyzer, IndonesianAnalyzer)
-            and not analyzer.prepared
-            and isinstance(raw_documents, (list, tuple, pd.Series))
-            and all(isinstance(d, str) for d in raw_documents)
-        )
-        try:
-            if ready:
-                analyzer.prepare(raw_documents)
-            return fit(raw_documents, y)
-        finally:
-            if ready:
-                analyzer.prepared = {}
-
-    def fit(self, raw_documents, y=None):
-        return self._fit_prepared(super().fit, raw_documents, y)
-
-    def fit_transform(self, raw_documents, y=None):
-        return self._fit_prepared(super().fit_transform, raw_documents, y)
-
-
-class IndonesianTfidfVectorizer(_PreparingFit, TfidfVectorizer):
-    """scikit-learn's ``TfidfVectorizer``, fitting with :meth:`IndonesianAnalyzer.prepare`."""
-
-
-class IndonesianCountVectorizer(_PreparingFit, CountVectorizer):
-    """scikit-learn's ``CountVectorizer``, fitting with :meth:`IndonesianAnalyzer.prepare`."""
-
-
 def make_tfidf_vectorizer(
     *,
     stemmer: Stemmer | None = None,
@@ -460,11 +392,10 @@ def make_tfidf_vectorizer(
         **overrides: any :class:`VectorizerConfig` field (``min_df=1``, ...).
 
     Returns:
-        An unfitted :class:`IndonesianTfidfVectorizer` (a ``TfidfVectorizer``;
-        l2-normalised rows, smoothed idf).
+        An unfitted ``TfidfVectorizer`` (l2-normalised rows, smoothed idf).
     """
     cfg = _config_with(config, overrides)
-    return IndonesianTfidfVectorizer(
+    return TfidfVectorizer(
         analyzer=indonesian_analyzer(stemmer=stemmer, ngram_range=cfg.ngram_range),
         min_df=cfg.min_df,
         max_df=cfg.max_df,
@@ -482,7 +413,7 @@ def make_count_vectorizer(
 ) -> CountVectorizer:
     """A ``CountVectorizer`` with the same analyzer and filters (raw counts, for LDA)."""
     cfg = _config_with(config, overrides)
-    return IndonesianCountVectorizer(
+    return CountVectorizer(
         analyzer=indonesian_analyzer(stemmer=stemmer, ngram_range=cfg.ngram_range),
         min_df=cfg.min_df,
         max_df=cfg.max_df,
@@ -500,14 +431,8 @@ def term_surface_forms(
     For an n-gram, join the surface forms of its parts (:func:`display_term`).
     """
     analyzer = IndonesianAnalyzer(stemmer=stemmer)
-    rows = []
-    for document in documents:
-        units = analyzer.content_units(document)
-        mapping = analyzer.stemmer.stem_many(
-            [w for w, is_multiword in units if not is_multiword]
-        )
-        # a multi-word term is its own (lower-case) surface form
-        rows.extend((w, w if is_multiword else mapping[w]) for w, is_multiword in units)
+    # a multi-word term is its own (lower-case) surface form
+    rows = [pair for document in documents for pair in analyzer.word_terms(document)]
     tokens = pd.DataFrame(rows, columns=["lower", "stem"])
     if tokens.empty:
         return {}
