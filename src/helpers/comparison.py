@@ -29,7 +29,7 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 
-from .errors import HelpersError
+from .errors import HelpersError, require_columns
 from .prose import Prose, plural
 from .reference import publication_years
 from .vectorize import DISTINCTIVE_CONFIG
@@ -560,3 +560,47 @@ def headline(
         return title + ("…" if cut else "")
     cut = title[: max_chars - 1].rsplit(" ", 1)[0]
     return cut + "…"
+
+
+def joined_terms(
+    terms: pd.DataFrame, document_ids, *, empty: str = "(no content words)"
+) -> list[str]:
+    """Each document's ``term`` values joined by ", ", one string per id of ``document_ids``.
+
+    >>> joined_terms(pd.DataFrame({"document_id": [2, 1, 2], "term": ["a", "b", "c"]}), [1, 2, 3])
+    ['b', 'a, c', '(no content words)']
+    """
+    require_columns(
+        terms,
+        ["document_id", "term"],
+        caller="joined_terms",
+        fix="pass a table with one row per (document_id, term)",
+    )
+    joined = terms.groupby("document_id", sort=True)["term"].apply(", ".join)
+    return joined.reindex(list(document_ids), fill_value=empty).tolist()
+
+
+def describe_reference(
+    counts: pd.DataFrame, articles: pd.DataFrame, frequencies: pd.DataFrame
+) -> Prose:
+    """One sentence on the reference corpus: size, years and mix of categories.
+
+    Args:
+        counts: the reference term counts (``document_id``).
+        articles: their metadata (``category``, and what
+            :func:`helpers.reference.publication_years` reads).
+        frequencies: :func:`helpers.reference.term_frequencies` of ``counts``.
+    """
+    shares = articles["category"].value_counts(normalize=True)
+    return Prose(
+        "Reference: **{n}** IndoSum articles published {years}, **{size}** term "
+        "occurrences ({distinct} distinct terms), counted with this notebook's "
+        "analyzer. Categories: {mix}.",
+        n=f"{counts['document_id'].nunique():,}",
+        years=publication_years(articles),
+        size=f"{int(frequencies['count'].sum()):,}",
+        distinct=f"{len(frequencies):,}",
+        mix=", ".join(
+            f"{c} {s:.0%}" if s >= 0.005 else f"{c} <1%" for c, s in shares.items()
+        ),
+    )

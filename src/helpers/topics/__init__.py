@@ -7,7 +7,9 @@ One module per step, each re-exported here (as textacy's ``text_stats``):
 * :mod:`~helpers.topics.selection`: how many topics (stability across restarts);
 * :mod:`~helpers.topics.models`: NMF and LDA topics, their terms and labels;
 * :mod:`~helpers.topics.similarity`: similar and redundant documents;
-* :mod:`~helpers.topics.describe`: prose for notebook 02.
+* :mod:`~helpers.topics.describe`: prose for notebook 02;
+* :mod:`~helpers.topics.analysis`: :func:`analyse`, every step above in one call, its
+  outputs as tables with fixed columns even when no topics can be fitted.
 
 The vectoriser itself (what a *term* is) lives in :mod:`helpers.vectorize`; import
 its names from there.
@@ -46,11 +48,14 @@ References:
 
 from __future__ import annotations
 
+from .analysis import COLUMNS, TopicAnalysis, analyse
 from .describe import (
     describe_error_elbow,
     describe_n_topics,
     describe_redundancy,
     describe_topic_flow,
+    describe_topic_list,
+    describe_topic_takeaways,
     list_ks,
 )
 from .models import (
@@ -86,8 +91,10 @@ from .similarity import (
 )
 from .tfidf import (
     TermMatrix,
+    document_frequencies,
     fit_tfidf,
     term_weights_table,
+    terms_per_document,
     top_terms_by_document,
 )
 
@@ -98,6 +105,8 @@ __all__ = [
     "fit_tfidf",
     "top_terms_by_document",
     "term_weights_table",
+    "document_frequencies",
+    "terms_per_document",
     "candidate_n_topics",
     "topics_possible",
     "scan_topic_numbers",
@@ -124,4 +133,9 @@ __all__ = [
     "describe_n_topics",
     "describe_topic_flow",
     "describe_redundancy",
+    "describe_topic_list",
+    "describe_topic_takeaways",
+    "analyse",
+    "TopicAnalysis",
+    "COLUMNS",
 ]

@@ -151,6 +151,98 @@ def describe_topic_flow(runs: pd.DataFrame, *, max_runs: int = 12) -> Prose:
     return Prose("{flow}{more}", flow="; ".join(parts), more=more)
 
 
+def describe_topic_list(topic_terms: pd.DataFrame) -> Prose:
+    """A Markdown list of the topics: label in bold, then their 4th-7th terms.
+
+    Args:
+        topic_terms: from :func:`topic_terms` (``topic_id``, ``label``, ``rank``,
+            ``term``); one or more topics.
+
+    Returns:
+        A :class:`~helpers.prose.Prose` starting "The NMF topics, by their strongest
+        terms:".
+    """
+    lines, values = [], {}
+    names = topic_terms.drop_duplicates("topic_id")[["topic_id", "label"]]
+    for i, (topic_id, name) in enumerate(names.itertuples(index=False)):
+        rest = topic_terms.loc[
+            (topic_terms["topic_id"] == topic_id) & topic_terms["rank"].between(4, 7),
+            "term",
+        ]
+        lines.append(f"* **Topic {{t{i}}}: {{name{i}}}**{{rest{i}}}")
+        values.update(
+            {
+                f"t{i}": i + 1,
+                f"name{i}": name,
+                f"rest{i}": (", then " + ", ".join(rest)) if len(rest) else "",
+            }
+        )
+    return Prose(
+        "The NMF topics, by their strongest terms:\n\n" + "\n".join(lines), **values
+    )
+
+
+def describe_topic_takeaways(
+    matrix, analysis, *, flow: Prose, settings: TopicSettings = TOPIC_SETTINGS
+) -> Prose:
+    """The takeaway bullets of notebook 02 on the vocabulary and the topics.
+
+    Args:
+        matrix: the topic :class:`~helpers.topics.TermMatrix` (``n_documents``,
+            ``n_terms``).
+        analysis: from :func:`~helpers.topics.analyse`.
+        flow: :func:`describe_topic_flow` of ``analysis.runs`` (unused without topics).
+        settings: ``min_stability`` and ``n_seeds`` are quoted.
+
+    Returns:
+        A :class:`~helpers.prose.Prose`: Markdown bullets, one per line.
+    """
+    lines = [
+        "* Each paragraph is a document: {n_docs}, {n_terms} topic terms after filtering."
+    ]
+    values = {
+        "n_docs": plural(matrix.n_documents, "paragraph"),
+        "n_terms": matrix.n_terms,
+    }
+    if not analysis.possible:
+        lines.append("* No topics: {reason}")
+        return Prose("\n".join(lines), **values, reason=analysis.reason)
+    choice, k = analysis.choice, analysis.n_topics
+    if choice.fallback:
+        lines.append(
+            "* **No reproducible number of topics** (no k reaches stability {min_stab}); the {k} topics shown "
+            "describe the vocabulary only: {names}."
+        )
+    elif choice.identifiable:
+        lines.append(
+            "* **{k} topics**, the only k whose topics come back across restarts: {names}."
+        )
+    else:
+        lines.append(
+            "* **{k} topics**, the most detailed model still reproducible (stability ≥ {min_stab}); "
+            "k is not uniquely identifiable, since {others} also pass: {names}."
+        )
+    lines += [
+        "* Stability: **{stab}** of topic recoveries succeed over {seeds} random restarts; "
+        "LDA gives the same dominant topic for {agree} of paragraphs.",
+        "* The dominant topic changes {changes} times through the article: {flow}.",
+    ]
+    values.update(
+        k=k,
+        names="; ".join(
+            f"topic {t}: {n}" for t, n in enumerate(analysis.topic_names, start=1)
+        ),
+        min_stab=settings.min_stability,
+        others=list_ks([c for c in choice.reproducible if c != k]),
+        stab=f"{analysis.stability_score:.0%}",
+        seeds=settings.n_seeds,
+        agree=f"{analysis.agreement:.0%}",
+        changes=len(analysis.runs) - 1,
+        flow=flow,
+    )
+    return Prose("\n".join(lines), **values)
+
+
 def describe_redundancy(
     closest: pd.DataFrame, *, n_redundant: int, n_documents: int, threshold: float
 ) -> Prose:

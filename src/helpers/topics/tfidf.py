@@ -145,6 +145,28 @@ def top_terms_by_document(matrix: TermMatrix, *, n_terms: int = 5) -> pd.DataFra
     ).astype({"rank": "int64", "weight": "float64"})
 
 
+def document_frequencies(matrix: TermMatrix) -> pd.Series:
+    """In how many documents each term occurs (index: the terms' display forms).
+
+    >>> m = fit_tfidf(["pakta damai", "pakta perang"], config=VectorizerConfig(min_df=1, max_df=1.0))
+    >>> document_frequencies(m).to_dict()
+    {'damai': 1, 'pakta': 2, 'perang': 1}
+    """
+    counts = np.asarray((matrix.tfidf > 0).sum(axis=0)).ravel()
+    return pd.Series(counts, index=list(matrix.labels), dtype="int64")
+
+
+def terms_per_document(matrix: TermMatrix) -> pd.Series:
+    """How many distinct terms of the vocabulary each document uses (index: document ids).
+
+    >>> m = fit_tfidf(["pakta damai", "pakta"], document_ids=[7, 8], config=VectorizerConfig(min_df=1, max_df=1.0))
+    >>> terms_per_document(m).to_dict()
+    {7: 2, 8: 1}
+    """
+    counts = np.asarray((matrix.tfidf > 0).sum(axis=1)).ravel()
+    return pd.Series(counts, index=list(matrix.document_ids), dtype="int64")
+
+
 def term_weights_table(
     matrix: TermMatrix,
     top_terms: pd.DataFrame,
