@@ -231,3 +231,22 @@ def test_a_paragraph_opening_after_a_heading_without_a_full_stop_is_sentence_ini
     # full stop, and that must not make "Sarapan" a word written capitalised elsewhere.
     ents = found("Pagi hari tinggi energi", "Sarapan buah di pagi hari baik.")
     assert "Sarapan" not in ents.index
+
+
+def test_provinces_ministries_and_companies_get_their_kind():
+    ents = found(
+        "Polisi Jawa Barat menangkap dua orang. Warga Jabar lega.",
+        "Ia dihargai Kemenpora dan terbang dengan Sriwijaya Air ke Bandar Udara Blimbingsari.",
+    )
+    assert ents.loc["Jawa Barat", "kind"] == "place"
+    assert ents.loc["Jawa Barat", "aliases"] == "Jabar (1); Jawa Barat (1)"
+    assert "Polisi" not in ents.index  # a common word left alone before a known name
+    assert ents.loc["Kemenpora", "kind"] == "organisation"
+    assert ents.loc["Sriwijaya Air", "kind"] == "organisation"
+    assert ents.loc["Bandar Udara Blimbingsari", "kind"] == "place"
+
+
+def test_a_name_after_a_common_noun_is_not_that_persons_surname():
+    ents = found("Ia menjadi Agen Payfazz di desanya. Layanan Payfazz dibuka 2016.")
+    assert ents.loc["Payfazz", "mentions"] == 1
+    assert ents.loc["Agen Payfazz", "mentions"] == 1

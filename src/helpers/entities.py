@@ -136,7 +136,7 @@ PLACE_WORDS = frozenset(
     """
 kabupaten kota provinsi desa kecamatan kelurahan kampung dusun danau gunung sungai pulau
 kepulauan selat teluk laut samudra samudera pantai semenanjung jalan jl bandara pelabuhan
-stadion gedung istana masjid gereja pura candi lapangan alun-alun taman hutan lembah bukit
+stadion bandar gedung istana masjid gereja pura candi lapangan alun-alun taman hutan lembah bukit
 tanjung kawasan wilayah jazirah benua negara negeri
 """.split()
 )
@@ -167,7 +167,8 @@ NAME_PARTICLES = frozenset(
 )
 #: Last words that make a name an organisation (``Daewoo Shipbuilding Co Ltd``).
 ORGANISATION_SUFFIXES = frozenset(
-    "ltd co inc corp tbk group fc united airlines airways institute foundation".split()
+    "ltd co inc corp tbk group fc united airlines airways air institute foundation "
+    "entertainment studio studios media music records pictures".split()
 )
 #: Last words that make a name a place (``SK Handball Stadium``, ``Thamrin City``).
 PLACE_SUFFIXES = frozenset(
@@ -476,9 +477,11 @@ def find_entities(text: str, *, context: str | None = None) -> list[Mention]:
     for run in _NAME_RUN.finditer(text):
         words = _split_words(run.group(), run.start())
         # Rule 2: the sentence-initial word.
-        if words and _SENTENCE_START.search(
-            text[max(0, words[0][0] - 4) : words[0][0]]
-        ):
+        initial = bool(words) and bool(
+            _SENTENCE_START.search(text[max(0, words[0][0] - 4) : words[0][0]])
+        )
+        initial_word = words[0] if initial else None
+        if initial:
             word = words[0][2]
             starts_known = any(
                 _lookup(" ".join(w for _, _, w in words[:n]))
@@ -606,6 +609,13 @@ def find_entities(text: str, *, context: str | None = None) -> list[Mention]:
                 or name.lower() in TITLE_WORDS
             ):
                 continue
+            if (
+                chunk == [initial_word]
+                and how != "known"
+                and _is_common(name)
+                and name not in elsewhere
+            ):
+                continue  # a capitalised common word left alone by a known name after it
             first_chunk = chunk[0][0] == words[0][0]
             cue = _cue(
                 chunk,
@@ -631,6 +641,7 @@ def _cue(
         return _lookup(name)[1] or "place"
     if (
         first in ORGANISATION_WORDS
+        or (first.startswith("kemen") and len(chunk) == 1)  # Kemenpora, Kemenkeu
         or chunk[-1][2].lower().rstrip(".") in ORGANISATION_SUFFIXES
     ):
         return "organisation"
@@ -850,6 +861,9 @@ def _resolve(
             if len(o.split()) > len(words)
             and o not in table_of
             and (o.split()[: len(words)] == words or o.split()[-len(words) :] == words)
+            # the rest of the longer name is a name too, not common words: "Agen
+            # Payfazz" (agent) is no person whose surname is Payfazz
+            and not all(_is_common(w) for w in o.split() if w not in words)
         }
         if len(longer) == 1:
             union(k, longer.pop())
