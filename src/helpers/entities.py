@@ -860,10 +860,15 @@ def _resolve(
             for o in personish
             if len(o.split()) > len(words)
             and o not in table_of
-            and (o.split()[: len(words)] == words or o.split()[-len(words) :] == words)
-            # the rest of the longer name is a name too, not common words: "Agen
-            # Payfazz" (agent) is no person whose surname is Payfazz
-            and not all(_is_common(w) for w in o.split() if w not in words)
+            and (
+                o.split()[: len(words)] == words
+                # a surname: what comes before it is a name too, not common words
+                # ("Agen Payfazz", agent, is no person whose surname is Payfazz)
+                or (
+                    o.split()[-len(words) :] == words
+                    and not all(_is_common(w) for w in o.split()[: -len(words)])
+                )
+            )
         }
         if len(longer) == 1:
             union(k, longer.pop())
