@@ -35,7 +35,7 @@ MUST = {"pakta", "pertahanan"}
 
 #: Filled in after the first run: expected terms outside the top 10, and why.
 MISSES_EXPLAINED: dict[str, str] = {
-    # rank 14 (7 uses, G2 38.7, log ratio 5.4: 43 times the reference rate, significant).
+    # rank 16 (7 uses, G2 38.1, significant; rank 14 before issue 10 split names).
     # It is a common news word in its own right (103 uses in IndoSum: sponsorships,
     # business partnerships), so it loses to terms the reference almost never uses
     # (pakta, Putin, Asia Timur: 0 uses) and to commentary words the article repeats
@@ -44,6 +44,12 @@ MISSES_EXPLAINED: dict[str, str] = {
     # rank 24 (4 uses against 55 in the reference; significant after FDR). The article
     # writes about the pact's diplomacy and geopolitics more than about arms.
     "militer": "only 4 uses; significant at rank 24",
+    # Issue 10: the analyzer's default expressions no longer include the seed's actor
+    # table, so a person's name is one term only where the article's own entities are
+    # passed (notebooks 01 and 02); against the reference, both sides use the defaults
+    # and kim (rank 11), jong (12) and un (14) count apart. pakta and putin stay in the
+    # top ten.
+    "kim jong un": "no longer one term against the reference; kim, jong, un rank 11-14",
 }
 
 

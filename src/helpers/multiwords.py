@@ -5,8 +5,9 @@ and ``utara``, and *kerja sama* (cooperation) loses ``sama`` to the stop-word li
 This module lists the expressions that count as a single term and merges them:
 
 * :func:`multiword_expressions` -- the list: ``src/helpers/data/multiwords.csv``
-  (compounds, one ``reason`` per row) plus every multi-word alias of the actor
-  gazetteer (:func:`helpers.actors.actor_gazetteer`, ``kind == "actor"``).
+  (compounds, one ``reason`` per row) plus the names of several words that
+  :func:`helpers.entities.reference_names` knows (CLDR's Indonesian country and city
+  names, and ``src/helpers/data/entity_aliases.csv``).
 * :func:`merge_multiwords` -- a token table (:func:`helpers.tokens_table`) in which each
   matched expression is one row; used for vocabulary, Zipf and n-gram counts.
 * :func:`find_multiwords` -- matches in a token list; used by
@@ -28,7 +29,7 @@ The term of an expression is its tokens, lower-cased and joined by one space
 Article expressions (:func:`entity_expressions`) match the tokens *as written*
 (case-sensitive): a name is capitalised, and the same word in lower case
 (*bunga*, a flower) is not the name. At one position the longest expression of
-either list wins.
+either list wins, an article's name on a tie (it takes its entity's term).
 
 Caveat: the list is small and hand-made; an expression missing from it is still
 split. Tokens that are never merged (``is_word`` counts, sentence splitting,
@@ -52,7 +53,7 @@ _DATA_FILE = "multiwords.csv"
 
 @lru_cache(maxsize=1)
 def _expressions_cached() -> pd.DataFrame:
-    from .actors import actor_gazetteer
+    from .entities import reference_names
 
     with (
         resources.files("helpers.data")
@@ -66,19 +67,18 @@ def _expressions_cached() -> pd.DataFrame:
             f"{_DATA_FILE} lacks column(s) {sorted(missing)}; it needs 'expression' and 'reason'."
         )
     listed = listed.assign(source="multiwords.csv")
-    gazetteer = actor_gazetteer()
-    aliases = gazetteer.loc[
-        gazetteer["alias"].str.contains(r"\s", regex=True), ["alias", "note"]
-    ]
-    aliases = pd.DataFrame(
+    # Place and organisation names of several words from maintained sources: CLDR's
+    # Indonesian country and city names (Babel) and the project's alias table.
+    names = reference_names()  # one-token names are dropped below
+    names = pd.DataFrame(
         {
-            "expression": aliases["alias"],
-            "reason": "actor alias: " + aliases["note"],
-            "source": "actors.csv",
+            "expression": names["name"],
+            "reason": "a name of several words (" + names["source"] + ")",
+            "source": names["source"],
         }
     )
     table = pd.concat(
-        [listed[["expression", "reason", "source"]], aliases], ignore_index=True
+        [listed[["expression", "reason", "source"]], names], ignore_index=True
     )
     table["tokens"] = [
         tuple(t.lower() for t in tokenize(e)) for e in table["expression"]
@@ -95,8 +95,9 @@ def multiword_expressions() -> pd.DataFrame:
     Returns:
         Columns ``expression`` (as listed), ``term`` (lower-case tokens joined by a
         space: the term used in counts and TF-IDF), ``tokens`` (tuple of lower-case
-        tokens), ``reason`` and ``source`` (``multiwords.csv`` or ``actors.csv``).
-        One row per distinct term, list order (``multiwords.csv`` first).
+        tokens), ``reason`` and ``source`` (``multiwords.csv``, ``CLDR territory``,
+        ``CLDR city`` or ``entity_aliases.csv``). One row per distinct term, list
+        order (``multiwords.csv`` first).
     """
     return _expressions_cached().copy()
 
@@ -181,7 +182,7 @@ def find_multiwords(
                 break
         for candidate, term in extra.get(surface[i], ()) if extra else ():
             end = i + len(candidate)
-            if (best is None or end > best[1]) and end <= n:
+            if (best is None or end >= best[1]) and end <= n:
                 if tuple(surface[i:end]) == candidate:
                     best = (i, end, term)
                     break
