@@ -250,3 +250,46 @@ def test_a_name_after_a_common_noun_is_not_that_persons_surname():
     ents = found("Ia menjadi Agen Payfazz di desanya. Layanan Payfazz dibuka 2016.")
     assert ents.loc["Payfazz", "mentions"] == 1
     assert ents.loc["Agen Payfazz", "mentions"] == 1
+
+
+def test_a_name_the_article_writes_alone_splits_a_run_before_a_person():
+    ents = found(
+        "Bigo Live diblokir. Pengguna Bigo Live kecewa.",
+        "Kemarin bos Bigo Live David Li menemui pejabat.",
+    )
+    assert ents.loc["Bigo Live", "mentions"] == 3
+    assert "David Li" in ents.index
+    # a surname written alone less often than the full name never splits it
+    ents = found("Kim Jong Un tiba. Kim Jong Un pergi.", "Menurut Kim, itu baik.")
+    assert ents.loc["Kim Jong Un", "mentions"] == 3
+
+
+def test_a_ministry_with_its_portfolio_after_dan_is_one_organisation():
+    ents = found("Kementerian Pendidikan dan Kebudayaan menerbitkan aturan baru.")
+    assert list(ents.index) == ["Kementerian Pendidikan dan Kebudayaan"]
+    assert ents.iloc[0]["kind"] == "organisation"
+
+
+def test_quotes_amounts_and_initials_are_not_names():
+    ents = found("Acara 'Good Life' tayang di tvN. Harganya Rp48 miliar, kata N.")
+    assert "Good Life" in ents.index  # the closing quote is not part of the name
+    assert not {"Good Life'", "Rp48", "N"} & set(ents.index)
+
+
+def test_an_acronym_of_a_name_in_the_article_is_that_name_without_parentheses():
+    ents = found(
+        "Partai Komunis Indonesia dilarang sejak 1966.",
+        "Presiden menegaskan PKI tidak boleh bangkit. PKI dilarang.",
+    )
+    assert ents.loc["PKI", "mentions"] == 3
+    assert ents.loc["PKI", "aliases"] == "PKI (2); Partai Komunis Indonesia (1)"
+
+
+def test_news_nicknames_and_club_names():
+    ents = found(
+        "Presiden Joko Widodo tiba. Jokowi lalu berpidato.",
+        "Pelatih Real Madrid memuji Ronaldo.",
+    )
+    assert ents.loc["Joko Widodo", "mentions"] == 2
+    assert ents.loc["Real Madrid", "kind"] == "organisation"
+    assert "Madrid" not in ents.index

@@ -99,6 +99,7 @@ MENTION_COLUMNS = ["entity", "kind", "mention", "start", "end"]
 #: Titles and roles (lower case) that precede a person's name and are not part of it.
 TITLE_WORDS = frozenset(
     """
+ceo cto cfo coo founder pendiri presdir komisaris bos
 presiden wakil menteri menko menlu mendagri mendikbud menhan juru jubir ketua kepala kanselir
 perdana gubernur wagub bupati walikota wali kota camat lurah pemimpin direktur dirut sekretaris
 sekjen jenderal raja ratu pangeran putri sultan paus uskup kardinal imam ustaz ustadz habib kiai
@@ -120,16 +121,27 @@ luar dalam negeri bicara besar umum jenderal muda utama agung tinggi kota menter
 eksekutif pelaksana harian negara bidang divisi humas tertinggi
 """.split()
 )
+#: Club words: the club's name follows (``Real Madrid``), not a portfolio.
+CLUB_WORDS = frozenset(
+    {"real", "atletico", "inter", "sporting", "olympique", "borussia"}
+)
 #: First words of organisation names (lower case).
-ORGANISATION_WORDS = frozenset(
-    """
+ORGANISATION_WORDS = (
+    frozenset(
+        """
 partai badan komisi kementerian kemenkes kemenlu kemendagri dewan majelis mahkamah pengadilan
 kejaksaan kepolisian polda polres polsek polresta polrestabes polri universitas institut
 sekolah bank pt cv perusahaan persatuan perserikatan asosiasi federasi himpunan ikatan
 lembaga yayasan organisasi koalisi front gerakan tentara angkatan pasukan kodam korem kodim
 komite kantor direktorat dinas biro pemerintah pemprov pemkot pemkab kedutaan konsulat
-klub timnas tim persatuan liga serikat kongres parlemen senat kabinet fraksi
+klub timnas tim persatuan liga serikat kongres parlemen senat kabinet fraksi balai
 """.split()
+    )
+    | CLUB_WORDS
+)
+#: Club words among them: the club's name follows (``Real Madrid``), not a portfolio.
+CLUB_WORDS = frozenset(
+    {"real", "atletico", "inter", "sporting", "olympique", "borussia"}
 )
 #: First words of place names (lower case); ``taman nasional`` is matched as a phrase.
 PLACE_WORDS = frozenset(
@@ -403,10 +415,13 @@ def _capitalised_elsewhere(text: str) -> frozenset[str]:
 
 
 def _split_words(run: str, offset: int) -> list[tuple[int, int, str]]:
-    return [
-        (offset + m.start(), offset + m.end(), m.group())
-        for m in re.finditer(r"\S+", run)
-    ]
+    """The words of a run as ``(start, end, word)``; a closing quote is no part of a word."""
+    words = []
+    for m in re.finditer(r"\S+", run):
+        word = m.group().rstrip("’'")
+        if word:
+            words.append((offset + m.start(), offset + m.start() + len(word), word))
+    return words
 
 
 def _segment(words: list[tuple[int, int, str]]) -> list[tuple[list, str]]:
@@ -558,7 +573,7 @@ def find_entities(text: str, *, context: str | None = None) -> list[Mention]:
             common = 0
             if words and (
                 _is_affixed_common(words[0][2])
-                or words[0][2].lower() in ORGANISATION_WORDS
+                or words[0][2].lower() in ORGANISATION_WORDS - CLUB_WORDS
             ):
                 while common < len(words) and _is_common(words[common][2]):
                     common += 1
@@ -625,10 +640,66 @@ def find_entities(text: str, *, context: str | None = None) -> list[Mention]:
                 lower_before if first_chunk else "",
                 lower_after if chunk[-1][1] == words[-1][1] else "",
             )
-            mentions.append(Mention(start, end, name, cue))
+            if len(name) == 1 or re.match(r"(?:Rp|US\$)\d", name):
+                continue  # an initial or an amount (Rp48), not a name
+            for part_start, part_end in _split_by_context(chunk, how, context or text):
+                part = text[part_start:part_end]
+                mentions.append(
+                    Mention(part_start, part_end, part, cue if part_end == end else "")
+                )
             if how == "known":
                 previous_title_end = end if titled else previous_title_end
-    return mentions
+    return _join_portfolios(mentions, text)
+
+
+def _split_by_context(chunk, how: str, context: str) -> list[tuple[int, int]]:
+    """A run of 3+ words that opens with a name the article writes alone more often
+    than the whole run, and at least twice (``bos Bigo Live David Li``, ``Bigo Live``
+    alone 8 times), is that name and then a name of two or more words, not all
+    common ones;
+    otherwise the run is one name."""
+    whole = [(chunk[0][0], chunk[-1][1])]
+    if how == "known" or len(chunk) < 3 or chunk[0][2].lower() in ORGANISATION_WORDS:
+        return whole
+    if chunk[0][2].lower() in PLACE_WORDS:
+        return whole
+    name = " ".join(w for _, _, w in chunk)
+    full = _count_standalone(context, name)
+    for n in range(1, len(chunk) - 1):
+        head, tail = chunk[:n], chunk[n:]
+        if all(_is_common(w) for _, _, w in tail):
+            continue
+        alone = _count_standalone(context, " ".join(w for _, _, w in head))
+        if alone >= 2 and alone > full:
+            return [(head[0][0], head[-1][1]), (tail[0][0], tail[-1][1])]
+    return whole
+
+
+def _count_standalone(context: str, phrase: str) -> int:
+    """How often ``phrase`` is written as a whole name: not inside a word, and not
+    followed by another capitalised word."""
+    pattern = rf"(?<![\w-]){re.escape(phrase)}(?![\w-])(?![ \t]+[A-Z])"
+    return len(re.findall(pattern, context))
+
+
+def _join_portfolios(mentions: list[Mention], text: str) -> list[Mention]:
+    """``Kementerian Komunikasi`` + ``dan`` + ``Informatika``: one organisation when the
+    part after ``dan`` is common words only (a portfolio, not another name)."""
+    joined: list[Mention] = []
+    for m in mentions:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and text[last.end : m.start] == " dan "
+            and last.mention.split()[0].lower() in ORGANISATION_WORDS
+            and all(_is_common(w) for w in m.mention.split())
+        ):
+            joined[-1] = Mention(
+                last.start, m.end, text[last.start : m.end], "organisation"
+            )
+        else:
+            joined.append(m)
+    return joined
 
 
 def _cue(
@@ -838,6 +909,18 @@ def _resolve(
                 # Indonesia (GKSI)" does not make GKSI the country)
                 if acronym in forms and acronym != k and acronym[:1] == _key(form)[:1]:
                     union(acronym, k)
+    # (c') an acronym spelling the initials of exactly one longer name in the article
+    # (PKI and Partai Komunis Indonesia), even without the parenthesis
+    initials: dict[str, set[str]] = defaultdict(set)
+    for k in forms:
+        words = [w for w in k.split() if w not in NAME_PARTICLES and w != "dan"]
+        if len(words) >= 2:
+            initials["".join(w[0] for w in words)].add(k)
+    for k in list(forms):
+        if any(f.isupper() for f in forms[k]) and " " not in k:
+            longer = {find(o) for o in initials.get(k, ())}
+            if len(longer) == 1:
+                union(k, longer.pop())
     # (d) surname / given name of exactly one longer person name
     personish = {
         k
