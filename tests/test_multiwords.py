@@ -223,3 +223,29 @@ def test_merged_terms_and_the_count_difference_are_explained():
     assert (
         "8 distinct terms here against 10 distinct words" in text and "2 names" in text
     )
+
+
+def test_the_analyzer_counts_an_articles_name_as_one_term_in_tfidf_and_topics():
+    from helpers import entities, topics
+
+    paragraphs = pd.DataFrame(
+        {
+            "paragraph_id": [1, 2, 3],
+            "text": [
+                "Pemimpin Myanmar Aung San Suu Kyi berpidato tentang pengungsi.",
+                "Menurut Suu Kyi, pengungsi Rohingya akan dipulangkan.",
+                "Pengungsi menunggu di kamp.",
+            ],
+        }
+    )
+    expressions = entity_expressions(entities.entity_mentions(paragraphs))
+    analyzer = indonesian_analyzer(expressions=expressions)
+    terms = analyzer(paragraphs["text"][1])
+    assert terms[0] == "aung san suu kyi" and "rohingya" in terms
+    assert not {"suu", "kyi", "suu kyi"} & set(terms)
+    assert "suu" in indonesian_analyzer()(paragraphs["text"][1])  # without: two words
+    matrix = topics.fit_tfidf(
+        paragraphs["text"].tolist(), expressions=expressions, config=None
+    )
+    assert "aung san suu kyi" in matrix.terms
+    assert not {"suu", "kyi"} & set(matrix.terms)

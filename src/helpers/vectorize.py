@@ -164,10 +164,18 @@ class IndonesianAnalyzer:
         stemmer: anything with ``stem_many(words) -> {word: stem}`` (a
             :class:`~helpers.stemming.Stemmer`); the shared process-wide one when None.
         ngram_range: n-gram lengths over the terms, as in scikit-learn.
+        expressions: one article's names (:func:`helpers.multiwords.entity_expressions`):
+            :meth:`words` merges every form of an entity, as written, into the
+            entity's one term (*Suu Kyi* -> ``aung san suu kyi``), besides the listed
+            expressions.
     """
 
     def __init__(
-        self, *, stemmer: Stemmer | None = None, ngram_range: tuple[int, int] = (1, 1)
+        self,
+        *,
+        stemmer: Stemmer | None = None,
+        ngram_range: tuple[int, int] = (1, 1),
+        expressions: pd.DataFrame | None = None,
     ) -> None:
         low, high = ngram_range
         if not (isinstance(low, int) and isinstance(high, int) and 1 <= low <= high):
@@ -183,6 +191,13 @@ class IndonesianAnalyzer:
         self.stopwords = stopword_set()
         #: The first words of the listed expressions (all letter tokens), lower case.
         self.expression_heads = multiword_heads()
+        #: The article's names, and their first tokens as written (see ``expressions``).
+        self.expressions = expressions
+        self.name_heads = (
+            frozenset(tokens[0] for tokens in expressions["tokens"])
+            if expressions is not None and len(expressions)
+            else frozenset()
+        )
         #: ``{word: term or None}``, the cache of :meth:`term_of` (see :meth:`memos`).
         self.term_memo = self.memos()
         #: The steps of :meth:`__call__`, in order (see the class docstring).
@@ -212,11 +227,20 @@ class IndonesianAnalyzer:
         """
         text = str(document)
         words = letter_tokens(text, lower=True)
-        if self.expression_heads.isdisjoint(words) or not may_contain_multiword(text):
+        names = bool(self.name_heads) and not self.name_heads.isdisjoint(
+            letter_tokens(text)
+        )
+        if not names and (
+            self.expression_heads.isdisjoint(words) or not may_contain_multiword(text)
+        ):
             return words  # nothing to merge: the same words as the long way below
-        lowers = [token.lower() for token in tokenize(text)]
+        tokens = tokenize(text)
+        lowers = [token.lower() for token in tokens]
         words, i = [], 0
-        for start, end, term in find_multiwords(lowers):
+        found = find_multiwords(
+            lowers, surface=tokens, expressions=self.expressions if names else None
+        )
+        for start, end, term in found:
             words.extend(word for word in lowers[i:start] if is_alpha(word))
             words.append(Expression(term))
             i = end
@@ -343,11 +367,15 @@ class IndonesianAnalyzer:
         ]
 
     def __repr__(self) -> str:
-        return f"IndonesianAnalyzer(ngram_range={self.ngram_range})"
+        names = "" if self.expressions is None else f", {len(self.expressions)} names"
+        return f"IndonesianAnalyzer(ngram_range={self.ngram_range}{names})"
 
 
 def indonesian_analyzer(
-    *, stemmer: Stemmer | None = None, ngram_range: tuple[int, int] = (1, 1)
+    *,
+    stemmer: Stemmer | None = None,
+    ngram_range: tuple[int, int] = (1, 1),
+    expressions: pd.DataFrame | None = None,
 ) -> IndonesianAnalyzer:
     """An analyzer for ``TfidfVectorizer(analyzer=...)``: tokenise, drop stop words, stem.
 
@@ -355,16 +383,20 @@ def indonesian_analyzer(
         stemmer: a :class:`helpers.stemming.Stemmer` (or any object with
             ``stem_many``); the shared process-wide stemmer when None.
         ngram_range: n-gram lengths over the stems, as in scikit-learn.
+        expressions: one article's names, each counted as its entity's one term
+            (:func:`helpers.multiwords.entity_expressions`); None: listed ones only.
 
     Returns:
         A callable mapping one document (str) to its list of terms (stems, or stems
         joined by a space for n-grams). Punctuation, numbers, one-letter tokens and
         stop words never appear.
 
-    >>> indonesian_analyzer()("Pakta pertahanan ini memperkuat kerja sama militer (19/6).")
-    ['pakta', 'pertahanan', 'kuat', 'kerja sama', 'militer']
+    >>> indonesian_analyzer()("Perjanjian ini memperkuat kerja sama militer (19/6).")
+    ['janji', 'kuat', 'kerja sama', 'militer']
     """
-    return IndonesianAnalyzer(stemmer=stemmer, ngram_range=ngram_range)
+    return IndonesianAnalyzer(
+        stemmer=stemmer, ngram_range=ngram_range, expressions=expressions
+    )
 
 
 def _config_with(config: VectorizerConfig | None, overrides: dict) -> VectorizerConfig:
@@ -382,6 +414,7 @@ def make_tfidf_vectorizer(
     *,
     stemmer: Stemmer | None = None,
     config: VectorizerConfig | None = None,
+    expressions: pd.DataFrame | None = None,
     **overrides,
 ) -> TfidfVectorizer:
     """A scikit-learn ``TfidfVectorizer`` with the Indonesian analyzer and project filters.
@@ -389,6 +422,7 @@ def make_tfidf_vectorizer(
     Args:
         stemmer: passed to :func:`indonesian_analyzer`.
         config: the filters; ``DEFAULT_CONFIG`` when None.
+        expressions: the article's names, passed to :func:`indonesian_analyzer`.
         **overrides: any :class:`VectorizerConfig` field (``min_df=1``, ...).
 
     Returns:
@@ -396,7 +430,9 @@ def make_tfidf_vectorizer(
     """
     cfg = _config_with(config, overrides)
     return TfidfVectorizer(
-        analyzer=indonesian_analyzer(stemmer=stemmer, ngram_range=cfg.ngram_range),
+        analyzer=indonesian_analyzer(
+            stemmer=stemmer, ngram_range=cfg.ngram_range, expressions=expressions
+        ),
         min_df=cfg.min_df,
         max_df=cfg.max_df,
         sublinear_tf=cfg.sublinear_tf,
@@ -409,12 +445,15 @@ def make_count_vectorizer(
     *,
     stemmer: Stemmer | None = None,
     config: VectorizerConfig | None = None,
+    expressions: pd.DataFrame | None = None,
     **overrides,
 ) -> CountVectorizer:
     """A ``CountVectorizer`` with the same analyzer and filters (raw counts, for LDA)."""
     cfg = _config_with(config, overrides)
     return CountVectorizer(
-        analyzer=indonesian_analyzer(stemmer=stemmer, ngram_range=cfg.ngram_range),
+        analyzer=indonesian_analyzer(
+            stemmer=stemmer, ngram_range=cfg.ngram_range, expressions=expressions
+        ),
         min_df=cfg.min_df,
         max_df=cfg.max_df,
         max_features=cfg.max_features,
@@ -423,14 +462,18 @@ def make_count_vectorizer(
 
 
 def term_surface_forms(
-    documents: Sequence[str] | Iterable[str], *, stemmer: Stemmer | None = None
+    documents: Sequence[str] | Iterable[str],
+    *,
+    stemmer: Stemmer | None = None,
+    expressions: pd.DataFrame | None = None,
 ) -> dict[str, str]:
     """Map each stem in ``documents`` to its most frequent lower-case surface form.
 
-    Uses the same filtering as the analyzer, so every single-stem term has an entry.
-    For an n-gram, join the surface forms of its parts (:func:`display_term`).
+    Uses the same filtering as the analyzer (with the article's names when
+    ``expressions`` is given), so every single-stem term has an entry. For an n-gram,
+    join the surface forms of its parts (:func:`display_term`).
     """
-    analyzer = IndonesianAnalyzer(stemmer=stemmer)
+    analyzer = IndonesianAnalyzer(stemmer=stemmer, expressions=expressions)
     # a multi-word term is its own (lower-case) surface form
     rows = [pair for document in documents for pair in analyzer.word_terms(document)]
     tokens = pd.DataFrame(rows, columns=["lower", "stem"])

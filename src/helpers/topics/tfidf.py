@@ -57,6 +57,7 @@ def fit_tfidf(
     document_ids: Sequence | None = None,
     config: VectorizerConfig | None = None,
     stemmer: Stemmer | None = None,
+    expressions: pd.DataFrame | None = None,
 ) -> TermMatrix:
     """TF-IDF of ``documents`` with the Indonesian analyzer (scikit-learn does the maths).
 
@@ -70,6 +71,8 @@ def fit_tfidf(
             :meth:`VectorizerConfig.for_corpus` for tiny corpora, and relaxed again
             when the filters would remove every term.
         stemmer: passed to the analyzer (shared default when None).
+        expressions: the article's names (:func:`helpers.multiwords.entity_expressions`):
+            every form of an entity is its one term (``aung san suu kyi``).
 
     Returns:
         A :class:`TermMatrix`. A corpus with no content words (only stop words,
@@ -93,9 +96,11 @@ def fit_tfidf(
         sublinear_tf=cfg.sublinear_tf,
         max_features=cfg.max_features,
     )
-    forms = term_surface_forms(documents, stemmer=stemmer)
+    forms = term_surface_forms(documents, stemmer=stemmer, expressions=expressions)
     for attempt in (cfg, relaxed):
-        vectorizer = make_tfidf_vectorizer(stemmer=stemmer, config=attempt)
+        vectorizer = make_tfidf_vectorizer(
+            stemmer=stemmer, config=attempt, expressions=expressions
+        )
         try:
             tfidf = vectorizer.fit_transform(documents).tocsr()
         except ValueError:  # scikit-learn: "no terms remain" / "empty vocabulary"
