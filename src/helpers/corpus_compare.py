@@ -17,6 +17,7 @@ import pandas as pd
 
 from . import config
 from .errors import OptionError
+from .prose import escape_markdown
 
 #: Bootstrap resamples for every interval in notebook 05.
 N_BOOTSTRAP = 1000
@@ -342,3 +343,99 @@ def duplicate_summary(duplicates: pd.DataFrame, articles: pd.DataFrame) -> dict:
         "articles_involved": len(involved),
         "share": len(involved) / max(len(articles), 1),
     }
+
+
+# --- prose for notebook 05 ------------------------------------------------------------
+
+
+def describe_tone_range(
+    table: pd.DataFrame, column: str, noun: str, *, min_articles: int = MIN_ARTICLES
+) -> str:
+    """One sentence comparing the most negative and most positive group's mean tone.
+
+    Args:
+        table: from :func:`group_tone`, ordered by ``mean`` (``low``, ``high``: the
+            95% interval).
+        column: the group column (``source``, ``category``).
+        noun: what a group is, singular (``outlet``).
+        min_articles: the size a group needs, quoted when fewer than two groups have it.
+
+    Returns:
+        Plain text (escape it for Markdown); whether the two intervals overlap decides
+        whether the difference is more than resampling noise.
+    """
+    if len(table) < 2:
+        return f"Fewer than two {noun}s with {min_articles} or more articles: no comparison."
+    low, high = table.iloc[0], table.iloc[-1]
+    verdict = (
+        "do not overlap: the difference is more than resampling noise"
+        if low["high"] < high["low"]
+        else "overlap: this corpus cannot tell them apart"
+    )
+    return (
+        f"The most negative {noun} is {low[column]} (mean {low['mean']:+.2f}, interval "
+        f"{low['low']:+.2f} to {low['high']:+.2f}); the most positive is {high[column]} "
+        f"({high['mean']:+.2f}, {high['low']:+.2f} to {high['high']:+.2f}). Their "
+        f"intervals {verdict}."
+    )
+
+
+def corpus_takeaways(
+    articles: pd.DataFrame,
+    paragraphs: pd.DataFrame,
+    errors: pd.DataFrame,
+    *,
+    structure: pd.DataFrame,
+    summary: pd.DataFrame,
+    outlet_tone: pd.DataFrame,
+    entities: pd.DataFrame,
+    copies: dict,
+) -> str:
+    """Notebook 05's takeaways as a Markdown list (values escaped).
+
+    Args:
+        articles, paragraphs, errors: the corpus tables (:func:`read_corpus_tables`).
+        structure: :func:`outlet_structure`; summary: :func:`topic_summary`;
+        outlet_tone: :func:`group_tone` by ``source``; entities: :func:`entity_tone`;
+        copies: :func:`duplicate_summary`.
+    """
+    esc = escape_markdown
+    outlets = articles["source"].replace("", pd.NA).nunique()
+    points = [
+        f"- {len(articles):,} articles from {outlets:,} outlets were analysed; "
+        f"{len(errors):,} files were refused, each with its reason in `errors.csv`."
+    ]
+    if len(structure) >= 2:
+        points.append(
+            f"- Length differs by outlet: median {structure['median_words'].max():,.0f} "
+            f"words for {esc(structure.iloc[0]['source'])} against "
+            f"{structure['median_words'].min():,.0f} for "
+            f"{esc(structure.iloc[-1]['source'])}."
+        )
+    if len(summary):
+        biggest = summary.sort_values(
+            ["n_articles", "topic_id"], ascending=[False, True]
+        ).iloc[0]
+        points.append(
+            f"- The largest of {len(summary)} topics, *{esc(biggest['label'])}*, leads "
+            f"{biggest['share']:.0%} of the articles."
+        )
+    if len(outlet_tone) >= 2:
+        tone = describe_tone_range(outlet_tone, "source", "outlet")
+        points.append("- Tone by outlet: " + esc(tone))
+    neutral = (paragraphs["sentiment"] == "neutral").mean()
+    points.append(
+        f"- Overall, the mean article tone is {articles['mean_sentiment'].mean():+.2f} "
+        f"on a scale of -1 to 1; {neutral:.0%} of paragraphs read neutral to the model."
+    )
+    if len(entities):
+        top = entities.iloc[0]
+        points.append(
+            f"- The most-named entity is {esc(top['entity'])} "
+            f"({top['n_articles']:,} articles)."
+        )
+    points.append(
+        f"- {copies['pairs']:,} near-duplicate pairs "
+        f"({copies['cross_outlet_pairs']:,} across outlets)."
+    )
+    return "\n".join(points)
