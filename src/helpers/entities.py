@@ -309,6 +309,13 @@ def gazetteer_aliases() -> pd.DataFrame:
     )
 
 
+@lru_cache(maxsize=1)
+def _edge_words() -> frozenset[str]:
+    """Words that never open or close a name: stop words, dates, particles, references."""
+    return frozenset(_stopwords() | DATE_WORDS | NAME_PARTICLES | REFERENCE_WORDS)
+
+
+@lru_cache(maxsize=65536)
 def _key(name: str) -> str:
     """Matching key: lower case, hyphens and apostrophes as spaces, single spaces."""
     return " ".join(re.sub(r"[-'’]", " ", name.lower()).split())
@@ -401,6 +408,7 @@ def _is_acronym(word: str) -> bool:
     return bool(_ACRONYM.fullmatch(word)) and sum(ch.isupper() for ch in word) >= 2
 
 
+@lru_cache(maxsize=4)  # one article's context, asked once per paragraph
 def _capitalised_elsewhere(text: str) -> frozenset[str]:
     """Capitalised words of ``text`` that occur at least once in a non-initial position."""
     found = set()
@@ -487,6 +495,7 @@ def find_entities(text: str, *, context: str | None = None) -> list[Mention]:
     text = str(text)
     elsewhere = _capitalised_elsewhere(text if context is None else context)
     stops = _stopwords()
+    edge_words = _edge_words()
     mentions: list[Mention] = []
     previous_title_end = -10
     for run in _NAME_RUN.finditer(text):
@@ -527,19 +536,13 @@ def find_entities(text: str, *, context: str | None = None) -> list[Mention]:
         # Stop words, dates and particles at the edges are not part of a name.
         while (
             words
-            and (
-                words[0][2].lower().rstrip(".")
-                in stops | DATE_WORDS | NAME_PARTICLES | REFERENCE_WORDS
-            )
+            and (words[0][2].lower().rstrip(".") in edge_words)
             and not _is_acronym(words[0][2])
         ):
             words = words[1:]
         while (
             words
-            and (
-                words[-1][2].lower().rstrip(".")
-                in stops | DATE_WORDS | NAME_PARTICLES | REFERENCE_WORDS
-            )
+            and (words[-1][2].lower().rstrip(".") in edge_words)
             and not _is_acronym(words[-1][2])
         ):
             words = words[:-1]
@@ -676,10 +679,21 @@ def _split_by_context(chunk, how: str, context: str) -> list[tuple[int, int]]:
 
 
 def _count_standalone(context: str, phrase: str) -> int:
-    """How often ``phrase`` is written as a whole name: not inside a word, and not
-    followed by another capitalised word."""
-    pattern = rf"(?<![\w-]){re.escape(phrase)}(?![\w-])(?![ \t]+[A-Z])"
-    return len(re.findall(pattern, context))
+    """How often ``phrase`` is written as a whole name: the last words of a
+    capitalised run (``Kelimutu`` in ``Taman Nasional Kelimutu,``), not followed by
+    another capitalised word."""
+    return _run_endings(context).get(phrase, 0)
+
+
+@lru_cache(maxsize=4)  # one article's context, asked once per long run
+def _run_endings(context: str) -> Counter:
+    """How often each ending (last 1-6 words) of a capitalised run occurs in ``context``."""
+    endings: Counter = Counter()
+    for run in _NAME_RUN.finditer(context):
+        words = [w.rstrip("’'") for w in run.group().split()]
+        for n in range(1, min(6, len(words)) + 1):
+            endings[" ".join(words[-n:])] += 1
+    return endings
 
 
 def _join_portfolios(mentions: list[Mention], text: str) -> list[Mention]:
@@ -897,18 +911,23 @@ def _resolve(
                 union(k, by_entity[target])
             else:
                 by_entity[target] = k
-    # (c) Long Name (ACR)
+    # (c) Long Name (ACR): each "(ACR)" in the text, and the known form right before it
+    # (one pass over the text, then at most 8 dictionary lookups per parenthesis)
     joined = "\n".join(texts)
-    for k in list(forms):
-        for form in forms[k]:
-            for m in re.finditer(
-                re.escape(form) + r"\s*\(([A-Z][A-Za-z0-9&-]{1,9})\)", joined
-            ):
-                acronym = _key(m.group(1))
-                # the acronym spells the long name: same first letter (so "Susu
-                # Indonesia (GKSI)" does not make GKSI the country)
-                if acronym in forms and acronym != k and acronym[:1] == _key(form)[:1]:
-                    union(acronym, k)
+    by_form = {form: k for k in forms for form in forms[k]}
+    for m in re.finditer(r"\(([A-Z][A-Za-z0-9&-]{1,9})\)", joined):
+        acronym = _key(m.group(1))
+        if acronym not in forms:
+            continue
+        before = joined[max(0, m.start() - 200) : m.start()].rstrip().split(" ")
+        for n in range(min(8, len(before)), 0, -1):
+            form = " ".join(before[-n:])
+            k = by_form.get(form)
+            # the acronym spells the long name: same first letter (so "Susu
+            # Indonesia (GKSI)" does not make GKSI the country)
+            if k is not None and acronym != k and acronym[:1] == _key(form)[:1]:
+                union(acronym, k)
+                break
     # (c') an acronym spelling the initials of exactly one longer name in the article
     # (PKI and Partai Komunis Indonesia), even without the parenthesis
     initials: dict[str, set[str]] = defaultdict(set)
@@ -934,24 +953,26 @@ def _resolve(
             and _looks_like_person_name(k)
         )
     }
+    # indexed by first and last words (one or two), so each short name is a lookup
+    starts: dict[tuple, list[str]] = defaultdict(list)
+    ends: dict[tuple, list[str]] = defaultdict(list)
+    for o in personish:
+        if o in table_of:
+            continue
+        ow = o.split()
+        for n in (1, 2):
+            if len(ow) > n:
+                starts[tuple(ow[:n])].append(o)
+                # a surname: what comes before it is a name too, not common words
+                # ("Agen Payfazz", agent, is no person whose surname is Payfazz)
+                if not all(_is_common(w) for w in ow[:-n]):
+                    ends[tuple(ow[-n:])].append(o)
     for k in sorted(forms, key=lambda s: len(s.split())):
         words = k.split()
         if k in table_of or len(words) > 2:
             continue
         longer = {
-            find(o)
-            for o in personish
-            if len(o.split()) > len(words)
-            and o not in table_of
-            and (
-                o.split()[: len(words)] == words
-                # a surname: what comes before it is a name too, not common words
-                # ("Agen Payfazz", agent, is no person whose surname is Payfazz)
-                or (
-                    o.split()[-len(words) :] == words
-                    and not all(_is_common(w) for w in o.split()[: -len(words)])
-                )
-            )
+            find(o) for o in starts.get(tuple(words), []) + ends.get(tuple(words), [])
         }
         if len(longer) == 1:
             union(k, longer.pop())

@@ -194,10 +194,27 @@ def find_multiwords(
     return found
 
 
+#: The last few article indexes, keyed by the expressions table's id (the table itself
+#: is kept alongside, so a reused id of a dropped table is never mistaken for it).
+_ARTICLE_INDEXES: dict[int, tuple[pd.DataFrame, dict]] = {}
+
+
 def _article_index(expressions: pd.DataFrame | None) -> dict:
-    """``{first surface token: [(tokens, term), ...] longest first}``."""
+    """``{first surface token: [(tokens, term), ...] longest first}``, built once per table
+    (a sentence or a document at a time asks for it again)."""
     if expressions is None or len(expressions) == 0:
         return {}
+    cached = _ARTICLE_INDEXES.get(id(expressions))
+    if cached is not None and cached[0] is expressions:
+        return cached[1]
+    index = _build_article_index(expressions)
+    if len(_ARTICLE_INDEXES) >= 4:
+        _ARTICLE_INDEXES.pop(next(iter(_ARTICLE_INDEXES)))
+    _ARTICLE_INDEXES[id(expressions)] = (expressions, index)
+    return index
+
+
+def _build_article_index(expressions: pd.DataFrame) -> dict:
     missing = {"tokens", "term"} - set(expressions.columns)
     if missing:
         raise HelpersError(
