@@ -333,3 +333,45 @@ def test_entities_csv_has_one_count_per_entity_in_every_notebook(seed_report):
     header = rows[0]
     tone = {r[0]: int(r[header.index("n mentions")]) for r in rows[1:]}
     assert tone == {e: counts[e] for e in table["entity"].head(8)}
+
+
+@pytest.mark.notebook
+def test_notebook_01_takes_its_article_settings_as_parameters(tmp_path):
+    """follow_entities, kwic_terms, kwic_phrase and extra_aliases reach the analysis."""
+    from helpers.report import execute_notebook
+
+    article = tmp_path / "jembatan.txt"
+    article.write_text(
+        "Gubernur Ridwan Kamil meresmikan jembatan baru di Kabupaten Bogor.\n\n"
+        "Menurut Ridwan, jembatan itu mempercepat perjalanan warga Bogor.\n\n"
+        "Warga berkumpul di Gedung Sate untuk melihat peresmian jalan tol.\n",
+        encoding="utf-8",
+    )
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,entity\nGedung Sate,Pemprov Jabar\n", encoding="utf-8")
+    executed, out = tmp_path / "01.ipynb", tmp_path / "out"
+    execute_notebook(
+        NOTEBOOKS[0],
+        executed,
+        article_path=article,
+        output_dir=out,
+        extra_parameters={
+            "follow_entities": ["ridwan", "Atlantis"],
+            "kwic_terms": ["warga"],
+            "kwic_phrase": "jalan tol",
+            "extra_aliases": str(aliases),
+        },
+    )
+    nb = nbformat.read(executed, as_version=4)
+    text = "\n".join(
+        str(o.get("data", {}).get("text/markdown", ""))
+        + str(o.get("data", {}).get("text/html", ""))
+        for c in nb.cells
+        for o in c.get("outputs", [])
+    )
+    assert "Concordance for &#x27;warga&#x27; (2 occurrences)" in text
+    assert "Concordance for &#x27;jalan tol&#x27; (1 occurrence)" in text
+    assert "Atlantis is not named in this article" in text
+    table = pd.read_csv(out / "entities.csv")
+    assert "Pemprov Jabar" in set(table["entity"])  # the extra alias table was used
+    assert table.set_index("entity").loc["Ridwan Kamil", "mentions"] == 2
