@@ -213,3 +213,17 @@ def test_entities_csv_has_the_main_actors_in_its_top_8(runs, name):
     assert missing == [], (
         f"{name}: not in the top 8 entities: {missing}\n{table.head(8).to_string()}"
     )
+
+
+@pytest.mark.parametrize("name", sorted(REAL))
+def test_figure_alt_texts_give_numbers_as_a_reader_would(runs, name):
+    """Alt text is read aloud: a paragraph is "paragraph 6", not "6.0"; a score has one
+    decimal, not "38.3637"."""
+    run = runs[name]
+    odd = []
+    for page in sorted(run.reports.rglob("*.html")):
+        for alt in re.findall(r'alt="([^"]*)"', page.read_text(encoding="utf-8")):
+            alt = html.unescape(alt)
+            if re.search(r"\d+\.\d{3,}|\b(?:paragraph|sentence)s? \d+\.0\b", alt):
+                odd.append(f"{page.name}: {alt[:200]}")
+    assert odd == [], "\n".join(odd)

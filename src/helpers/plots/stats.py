@@ -170,7 +170,8 @@ def plot_ngram_bars(
             ax,
             "Top: "
             + ", ".join(
-                f"{t} ({v:g})"
+                # counts as whole numbers, scores (G², PMI) to one decimal as on the axis
+                f"{t} ({int(v) if float(v).is_integer() else f'{v:.1f}'})"
                 for t, v in zip(table[column].head(3), table[value].head(3))
             )
             + ".",
@@ -202,7 +203,7 @@ def plot_repeated_share_bars(share: pd.DataFrame, *, ax=None):
         describe(
             ax,
             f"{overall:.0f}% of the article's words sit in phrasing repeated from another paragraph; "
-            f"most in paragraph {top['paragraph_id']} ({100 * top['repeated_share']:.0f}%).",
+            f"most in paragraph {int(top['paragraph_id'])} ({100 * top['repeated_share']:.0f}%).",
         )
     paragraph_ticks(ax, share["paragraph_id"], max_labels=_MAX_PARAGRAPH_LABELS)
     ax.set_ylim(0, 100)
