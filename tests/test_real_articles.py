@@ -30,13 +30,6 @@ pytestmark = pytest.mark.notebook
 
 REAL = {real.name: real for real in shape_runs.REAL_ARTICLES}
 
-#: Entity-finder errors still open on these articles (issue 10). ``strict=True`` turns a
-#: pass into a failure, so the marker goes in the change that fixes the finder.
-ENTITY_GAPS = {
-    "sport-mourinho-pajak": "'Real Madrid' splits into 'Real' and 'Madrid'",
-    "nature-danau-kelimutu": "'Agus Sitepu' is glued to the title before it "
-    "(Kepala Balai Kawasan Taman Nasional Kelimutu Agus Sitepu)",
-}
 #: The columns CONTRACT.md gives, spelled out here (not imported) so the code is checked against them.
 ENTITY_COLUMNS = "entity kind mentions paragraphs aliases first_paragraph".split()
 
@@ -188,15 +181,7 @@ def _names(row) -> set[str]:
     return {n.strip().casefold() for n in names if n and n.strip()}
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=ENTITY_GAPS[n]))
-        if n in ENTITY_GAPS
-        else n
-        for n in sorted(REAL)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(REAL))
 def test_entities_csv_has_the_main_actors_in_its_top_8(runs, name):
     run = runs[name]
     table = pd.read_csv(run.processed / "entities.csv")
