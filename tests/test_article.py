@@ -269,3 +269,118 @@ def test_the_copyright_footer_wins_over_the_dateline_agency_as_source():
     assert with_footer.source == "Tampang.com"
     assert with_footer.dateline == "JAKARTA (Pos Kota)"
     assert helpers.parse_article(body).source == "Pos Kota"  # no footer: the agency
+
+
+# --- the parsing rules one by one, with the smallest text that shows each -----------
+
+BODY = "Harga beras naik lagi di pasar."
+
+
+def test_metadata_table_lists_every_field_as_text():
+    article = helpers.parse_article(
+        "Sumber foto: Antara\n\nJudul Singkat\n\nTanggal: 21 Jun 2024 10:58 wib.\n\n"
+        f"JAKARTA (Pos Kota) – {BODY} (has/has)\n\nBAGIAN DUA\n\n{BODY}\n\n"
+        "Copyright © Tampang.com\n",
+        path="berita.txt",
+    )
+    table = article.metadata_table()
+    assert table.columns.tolist() == ["field", "value"]
+    assert dict(zip(table["field"], table["value"])) == {
+        "file": "berita.txt",
+        "title": "Judul Singkat",
+        "published": "2024-06-21T10:58:00+07:00",
+        "source": "Tampang.com",
+        "dateline": "JAKARTA (Pos Kota)",
+        "photo_credit": "Antara",
+        "paragraphs": "2",
+        "sections": "1",
+        "boilerplate removed": "(has/has)",
+    }
+    bare = helpers.parse_article(BODY).metadata_table()
+    assert dict(zip(bare["field"], bare["value"])) == {
+        "file": "<text>",
+        "title": "",
+        "published": "",
+        "source": "",
+        "dateline": "",
+        "photo_credit": "",
+        "paragraphs": "1",
+        "sections": "0",
+        "boilerplate removed": "",
+    }
+
+
+def test_crosshead_rule_block_by_block():
+    def sections(block: str) -> tuple:
+        article = helpers.parse_article(f"{BODY}\n\n{block}\n\n{BODY}")
+        return article.paragraphs, article.sections
+
+    # All capitals, at most 8 words, no closing . , or ; : a section label.
+    eight = "SATU DUA TIGA EMPAT LIMA ENAM TUJUH DELAPAN"
+    assert sections(eight) == ((BODY, BODY), (None, eight))
+    nine = eight + " SEMBILAN"
+    assert sections(nine) == ((BODY, nine, BODY), (None, None, None))
+    for end in (".", ",", ";"):
+        block = "DITINDAK TEGAS" + end
+        assert sections(block)[0] == (BODY, block, BODY), end
+    # Lower case, even short and without a full stop, is a paragraph.
+    assert sections("kata tanpa titik")[0] == (BODY, "kata tanpa titik", BODY)
+    assert sections("Kata Tanpa Titik")[0] == (BODY, "Kata Tanpa Titik", BODY)
+    # A hard-wrapped capital block (two lines) is a paragraph, joined.
+    assert sections("DUA\nBARIS")[0] == (BODY, "DUA BARIS", BODY)
+
+
+def test_headline_rule_block_by_block():
+    words25 = " ".join(["kata"] * 25)
+    assert helpers.parse_article(f"{words25}\n\n{BODY}").title == words25
+    assert helpers.parse_article(f"{words25} lagi\n\n{BODY}").title is None
+    for end in (".", ",", ";", ":"):
+        assert helpers.parse_article(f"Judul{end}\n\n{BODY}").title is None, end
+    # Two lines in the first block: hard-wrapped body text, not a headline.
+    assert helpers.parse_article(f"Judul\nbaris dua\n\n{BODY}").title is None
+    # One block only: it is the body, never the headline.
+    single = helpers.parse_article("Harga beras naik")
+    assert single.title is None and single.paragraphs == ("Harga beras naik",)
+    two = helpers.parse_article(f"Judul\n\n{BODY}")
+    assert two.title == "Judul" and two.paragraphs == (BODY,)
+
+
+def test_a_dateline_alone_is_not_split_off():
+    assert split_dateline("JAKARTA (Pos Kota) –") == (
+        None,
+        None,
+        "JAKARTA (Pos Kota) –",
+    )
+
+
+def test_footer_lines_and_note_rules():
+    article = helpers.parse_article(
+        f"{BODY}\n\nCopyright © Tampang.com.\nAll rights reserved\n\nSesudah catatan hak cipta."
+    )
+    assert article.source == "Tampang.com"  # " ." stripped from the name
+    # "All rights reserved" is skipped, and the lines after it are still read.
+    assert article.paragraphs == (BODY, "Sesudah catatan hak cipta.")
+    assert helpers.parse_article(BODY).notes == ()  # one line: no note
+    two_lines = helpers.parse_article(f"{BODY}\n{BODY}")
+    assert two_lines.paragraphs == (BODY, BODY) and len(two_lines.notes) == 1
+    assert helpers.parse_article(f"{BODY} (has/has)").boilerplate == ("(has/has)",)
+    assert helpers.parse_article(BODY).boilerplate == ()
+
+
+def test_paragraphs_table_of_an_article_without_sections():
+    from pathlib import Path
+
+    from helpers.article import Article
+
+    article = Article(
+        path=Path("a.txt"),
+        title=None,
+        published=None,
+        source=None,
+        photo_credit=None,
+        paragraphs=(BODY, "Dua kata."),
+    )
+    table = helpers.paragraphs_table(article)
+    assert table["section"].tolist() == ["", ""]
+    assert table["paragraph_id"].tolist() == [1, 2]
+    assert table["n_words"].tolist() == [6, 2]

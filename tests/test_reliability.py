@@ -179,6 +179,7 @@ def test_single_newline_paragraphs_are_split_per_line_with_a_warning(write_artic
     assert list(article.paragraphs) == lines
 
 
+@pytest.mark.slow
 def test_one_megabyte_paragraph_parses_and_is_refused_by_the_loader(write_article):
     sentence = (
         "Pakta pertahanan Rusia dan Korea Utara memicu kekhawatiran negara tetangga. "
@@ -201,6 +202,7 @@ def test_one_megabyte_paragraph_parses_and_is_refused_by_the_loader(write_articl
         check_limits(article)
 
 
+@pytest.mark.slow
 def test_five_thousand_short_paragraphs_parse_but_exceed_the_paragraph_limit(
     write_article, monkeypatch
 ):
@@ -337,6 +339,7 @@ def test_limits_apply_at_their_boundaries():
         check_limits(article, settings=config.Limits(max_paragraph_chars=13))
 
 
+@pytest.mark.slow
 def test_one_hundred_thousand_one_word_paragraphs_are_refused_by_the_runner(
     write_article, tmp_path, capsys
 ):
@@ -627,3 +630,157 @@ def test_outputs_get_ordinary_permissions(tmp_path):
         for path in folder.rglob("*"):  # reports hold a with-code/ folder
             expected = 0o777 if path.is_dir() else 0o666
             assert path.stat().st_mode & 0o777 == expected & ~umask, path
+
+
+# --- each refusal's whole line (the message is the interface: problem, then the fix) ---
+
+
+def test_read_text_refusals_word_for_word(tmp_path, write_article):
+    from helpers.article import read_text
+
+    missing = tmp_path / "hilang.txt"
+    fifo = tmp_path / "pipa.txt"
+    os.mkfifo(fifo)
+    nul = write_article(b"Berita\x00biner", name="nul.txt")
+    controls = write_article("Berita" + "\x01" * 9, name="kontrol.txt")
+    cases = [
+        (
+            missing,
+            ArticleNotFoundError,
+            "no such file. Check the path (ARTICLE=... or article_path).",
+        ),
+        (
+            tmp_path,
+            ArticleNotFoundError,
+            "is a directory, not an article file. Point to a .txt file inside it.",
+        ),
+        (
+            fifo,
+            ArticleNotFoundError,
+            "is not a regular file. Point to a UTF-8 .txt file.",
+        ),
+        (
+            nul,
+            BinaryArticleError,
+            "contains NUL bytes, so it is binary, not text. "
+            "Export the article as plain UTF-8 text.",
+        ),
+        (
+            controls,
+            BinaryArticleError,
+            "is mostly control characters, so it is binary, not text. "
+            "Export the article as plain UTF-8 text.",
+        ),
+    ]
+    for path, error, expected in cases:
+        with pytest.raises(error) as info:
+            read_text(path)
+        assert str(info.value) == f"{path}: {expected}"
+
+
+def test_encoding_and_size_refusals_word_for_word(write_article, monkeypatch):
+    from helpers.article import read_text
+
+    cp1252 = write_article("Harga naik – kata café.".encode("cp1252"), name="cp.txt")
+    with pytest.raises(ArticleEncodingError) as info:
+        read_text(cp1252)
+    # "Harga naik " is 11 bytes; byte 11 is cp1252's en dash, 0x96.
+    assert str(info.value) == (
+        f"{cp1252}: is not UTF-8 (byte 0x96 at offset 11). "
+        "Convert it first, for example: iconv -f cp1252 -t utf-8 in.txt > out.txt"
+    )
+    path = write_article("Harga beras naik.", name="kecil.txt")  # 17 bytes
+    monkeypatch.setenv("INDONESIAN_NEWS_MAX_BYTES", "17")
+    assert read_text(path) == "Harga beras naik."  # exactly at the limit: read
+    monkeypatch.setenv("INDONESIAN_NEWS_MAX_BYTES", "16")
+    with pytest.raises(ArticleLimitError) as info:
+        read_text(path)
+    assert str(info.value) == (
+        f"{path}: is 17 bytes; the limit is 16 bytes (max_bytes). Split it into "
+        "separate article files, or raise the limit with "
+        "INDONESIAN_NEWS_MAX_BYTES=<n>."
+    )
+
+
+def test_control_character_rule_counted_by_hand(write_article):
+    from helpers.article import read_text
+
+    # Up to max(8, len // 100) control characters (not newline or tab) are allowed.
+    lines = "Baris.\n" * 10 + "\t"  # 70 + 1 characters, newlines and a tab only
+    assert read_text(write_article(lines + "\x01" * 8)) == read_text(
+        write_article(lines + "\x01" * 8, name="b.txt")
+    )
+    with pytest.raises(BinaryArticleError):
+        read_text(write_article(lines + "\x01" * 9, name="c.txt"))
+    # 1,980 letters + 20 controls = 2,000 characters: 20 allowed, 21 refused.
+    read_text(write_article("a" * 1980 + "\x01" * 20, name="d.txt"))
+    with pytest.raises(BinaryArticleError):
+        read_text(write_article("a" * 1980 + "\x01" * 21, name="e.txt"))
+
+
+def test_nul_sniff_reads_the_first_8192_bytes(write_article):
+    from helpers.article import read_text
+
+    # A NUL byte past the sniffed window is one control character among many letters.
+    late = write_article(b"a" * 8192 + b"\x00" + b"b" * 10, name="late.txt")
+    assert "a" * 100 in read_text(late)
+    early = write_article(b"a" * 8191 + b"\x00" + b"b" * 10, name="early.txt")
+    with pytest.raises(BinaryArticleError):
+        read_text(early)
+
+
+def test_crlf_becomes_one_newline(write_article):
+    from helpers.article import read_text
+
+    path = write_article(b"Satu.\r\nDua.\r\n\r\nTiga.\rEmpat.")
+    assert read_text(path) == "Satu.\nDua.\n\nTiga.\nEmpat."
+
+
+def test_empty_and_limit_refusals_word_for_word(write_article):
+    blank = write_article("  \n\n ", name="kosong.txt")
+    with pytest.raises(EmptyArticleError) as info:
+        load_article(blank)
+    assert str(info.value) == (
+        f"{blank}: is empty or blank. Check that the file holds the article's text."
+    )
+    only_meta = write_article("Sumber foto: Antara\n", name="meta.txt")
+    with pytest.raises(EmptyArticleError) as info:
+        load_article(only_meta)
+    assert str(info.value) == (
+        f"{only_meta}: has no body text (after removing metadata lines). "
+        "Check that the file holds the article's paragraphs."
+    )
+    article = parse_article("Satu dua tiga.\n\nEmpat lima enam.", path="a.txt")
+    with pytest.raises(ArticleLimitError) as info:
+        check_limits(article, settings=config.Limits(max_paragraphs=1))
+    assert str(info.value) == (
+        "a.txt: has 2 paragraphs; the limit is 1 (max_paragraphs). Split it into "
+        "separate article files, or raise the limit with "
+        "INDONESIAN_NEWS_MAX_PARAGRAPHS=<n>."
+    )
+    with pytest.raises(ArticleLimitError) as info:
+        check_limits(article, settings=config.Limits(max_paragraph_chars=14))
+    assert str(info.value) == (
+        "a.txt: paragraph 2 has 16 characters; the limit is 14 (max_paragraph_chars). "
+        "Separate its paragraphs with blank lines, or raise the limit with "
+        "INDONESIAN_NEWS_MAX_PARAGRAPH_CHARS=<n>."
+    )
+    with pytest.raises(ArticleLimitError) as info:
+        check_limits(article, settings=config.Limits(max_token_chars=4))
+    assert str(info.value) == (
+        # Satu, dua, tiga fit in 4 letters (the full stop is its own token); Empat not.
+        "a.txt: paragraph 2 has a token of 5 characters ('Empat'...); the limit is 4 "
+        "(max_token_chars). Remove pasted data such as a base64 image, or raise the "
+        "limit with INDONESIAN_NEWS_MAX_TOKEN_CHARS=<n>."
+    )
+
+
+def test_single_newline_note_is_a_user_warning_naming_the_file(write_article):
+    path = write_article("Satu dua tiga.\nEmpat lima enam.\n", name="baris.txt")
+    with pytest.warns(UserWarning) as record:
+        load_article(path)
+    assert [str(w.message) for w in record] == [
+        "baris.txt: No blank lines between paragraphs: each line was read as one "
+        "paragraph."
+    ]
+    assert record[0].filename == __file__  # stacklevel=2: the caller's line

@@ -338,6 +338,7 @@ def test_cache_key_changes_with_the_configuration():
     assert default != sentiment.cache_key(sentiment.SentimentConfig(C=1.0))
 
 
+@pytest.mark.slow
 def test_unchanged_config_loads_and_changed_config_retrains(
     tmp_path, monkeypatch, capsys, caplog
 ):

@@ -106,6 +106,7 @@ def test_odd_words_get_sastrawis_stem(word):
     assert Stemmer(overrides={}).stem(word) == _factory_stem(word)
 
 
+@pytest.mark.slow
 def test_stem_many_without_overrides_is_sastrawi_on_affixed_words():
     words = _affixed_sample() + _seed_words()
     assert Stemmer(overrides={}).stem_many(words) == {

@@ -330,7 +330,10 @@ def test_surface_forms_pick_the_most_frequent_form():
 # --- the fast tokeniser equals its reference (moved from test_stemming.py) -----------
 
 
-def test_fast_tokenizer_equals_reference_on_random_strings():
+@pytest.mark.parametrize(
+    "n_samples", [500, pytest.param(20_000, marks=pytest.mark.slow)]
+)  # 500: a quick check that make mutants runs per mutant; 20,000 in make test
+def test_fast_tokenizer_equals_reference_on_random_strings(n_samples):
     rng = random.Random(config.RANDOM_SEED)
     pieces = list("aAbZ-–'’@.:/,%0912 \n_+()\"“”éİß½") + [
         "http://",
@@ -344,12 +347,15 @@ def test_fast_tokenizer_equals_reference_on_random_strings():
         "10:58",
         "1.000,5",
     ]
-    for _ in range(20_000):
+    for _ in range(n_samples):
         sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         assert text.tokenize(sample) == text._tokenize_reference(sample), sample
 
 
-def test_fast_ascii_tokenizer_equals_reference_on_random_ascii_strings():
+@pytest.mark.parametrize(
+    "n_samples", [500, pytest.param(20_000, marks=pytest.mark.slow)]
+)  # 500: a quick check that make mutants runs per mutant; 20,000 in make test
+def test_fast_ascii_tokenizer_equals_reference_on_random_ascii_strings(n_samples):
     rng = random.Random(config.RANDOM_SEED + 1)
     pieces = list("aZk-'@.:/,%09 \t\n\r\x0b\x0c\x1c\x1f\x7f_+()\"#") + [
         "kerja-kerja",
@@ -361,7 +367,7 @@ def test_fast_ascii_tokenizer_equals_reference_on_random_ascii_strings():
         "ke-2",
         "jum'at",
     ]
-    for _ in range(20_000):
+    for _ in range(n_samples):
         sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         assert text.tokenize(sample) == text._tokenize_reference(sample), repr(sample)
 
@@ -385,7 +391,10 @@ def test_is_alpha_shortcut_matches_the_regex():
         assert text.is_alpha(token) == bool(pattern.fullmatch(token)), token
 
 
-def test_letter_tokens_equal_the_alpha_tokens_of_tokenize_on_random_strings():
+@pytest.mark.parametrize(
+    "n_samples", [500, pytest.param(20_000, marks=pytest.mark.slow)]
+)  # 500: a quick check that make mutants runs per mutant; 20,000 in make test
+def test_letter_tokens_equal_the_alpha_tokens_of_tokenize_on_random_strings(n_samples):
     rng = random.Random(config.RANDOM_SEED + 2)
     pieces = list("aZk-'’@.:/,%09 \t\n\x1c_+()\"#éİß½") + [
         "kerja-kerja",
@@ -405,7 +414,7 @@ def test_letter_tokens_equal_the_alpha_tokens_of_tokenize_on_random_strings():
         "HTTP://A.ID",
         "Salah",
     ]
-    for _ in range(20_000):
+    for _ in range(n_samples):
         sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         expected = [t for t in text.tokenize(sample) if text.is_alpha(t)]
         assert text.letter_tokens(sample) == expected, repr(sample)
