@@ -270,6 +270,7 @@ def test_chain_equals_plain_rules_on_random_strings():
     _assert_chain_equals_plain(documents, Stemmer())
 
 
+@pytest.mark.slow
 def test_chain_equals_plain_rules_on_smsa_texts():
     from helpers.bench import smsa_train_texts
     from helpers.stemming import default_stemmer
