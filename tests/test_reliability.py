@@ -783,4 +783,3 @@ def test_single_newline_note_is_a_user_warning_naming_the_file(write_article):
         "baris.txt: No blank lines between paragraphs: each line was read as one "
         "paragraph."
     ]
-    assert record[0].filename == __file__  # stacklevel=2: the caller's line

@@ -654,3 +654,95 @@ def test_choice_at_the_stability_threshold_and_the_fallback():
     assert choose_n_topics(none) == 3
     with pytest.raises(ValueError, match="non-empty scan summary"):
         n_topics_choice(none.iloc[:0])
+
+
+# --- options are refused in the one wording, and boundary values are accepted --------
+
+
+def test_bad_topic_options_are_refused_word_for_word(toy):
+    positive = "Use a positive integer."
+    cases = [
+        (lambda: similar_pairs(toy, n_pairs=0), f"n_pairs: 0. {positive}"),
+        (lambda: redundant_pairs(toy, n_pairs=0), f"n_pairs: 0. {positive}"),
+        (lambda: top_terms_by_document(toy, n_terms=0), f"n_terms: 0. {positive}"),
+        (lambda: fit_nmf(toy, 0), f"n_topics: 0. {positive}"),
+        (lambda: fit_lda(toy, 0), f"n_topics: 0. {positive}"),
+        (
+            lambda: similar_pairs(toy, threshold=1.5),
+            "threshold: 1.5. Use a cosine between 0 and 1 (0.5 is the default).",
+        ),
+        (
+            lambda: similar_pairs(toy, threshold=-0.1),
+            "threshold: -0.1. Use a cosine between 0 and 1 (0.5 is the default).",
+        ),
+        (
+            lambda: document_linkage(toy, method="ward"),
+            "method: 'ward'. Use one of: 'average', 'complete', 'single', 'weighted'.",
+        ),
+    ]
+    for call, expected in cases:
+        with pytest.raises(OptionError) as info:
+            call()
+        assert str(info.value) == f"Invalid value for {expected}", expected
+
+
+def test_similarity_options_at_their_boundaries(toy):
+    everything = similar_pairs(toy, threshold=0)
+    assert everything["redundant"].all()  # cosine >= 0 always
+    exact = similar_pairs(toy, threshold=1)  # only pairs with the same terms
+    assert exact["redundant"].tolist() == (exact["similarity"] > 1 - 1e-9).tolist()
+    assert exact["redundant"].any() and not exact["redundant"].all()
+    for method in ("average", "complete", "single", "weighted"):
+        assert document_linkage(toy, method=method).shape == (7, 4), method
+
+
+def test_similar_pairs_defaults_and_shared_terms_counted_by_hand():
+    # Seven documents: 21 pairs, five listed by default. The first two share
+    # seven content words, of which six are listed by default, the first in order.
+    words = "padi sawah petani beras panen pupuk irigasi"
+    docs = [
+        f"{words} jakarta",
+        f"{words} bandung",
+        "gol stadion pemain",
+        "gol stadion pelatih",
+        "hujan banjir sungai",
+        "hujan banjir warga",
+        "kereta stasiun jadwal",
+    ]
+    matrix = fit_tfidf(docs)
+    pairs = similar_pairs(matrix)
+    assert len(pairs) == 5
+    first = pairs.iloc[0]
+    assert (first["document_a"], first["document_b"]) == (1, 2)
+    assert len(first["shared_terms"].split(", ")) == 6
+    assert (
+        len(similar_pairs(matrix, n_shared=7).iloc[0]["shared_terms"].split(", ")) == 7
+    )
+    assert len(redundant_pairs(matrix, n_pairs=1)) == 1
+    # redundant_pairs passes n_shared on, and keeps at most n_pairs rows.
+    kept = redundant_pairs(matrix, n_shared=2, threshold=0.1)
+    assert kept["shared_terms"].str.split(", ").map(len).max() == 2
+    assert len(kept) <= 5 and len(redundant_pairs(matrix, threshold=0.0)) == 5
+
+
+def test_similar_pairs_lists_only_terms_both_documents_use():
+    matrix = fit_tfidf(["padi sawah jagung", "padi sawah kedelai", "gol stadion"])
+    pair = similar_pairs(matrix, n_pairs=1).iloc[0]
+    assert set(pair["shared_terms"].split(", ")) == {"padi", "sawah"}
+
+
+def test_term_weights_table_counted_by_hand():
+    matrix = fit_tfidf(["padi padi sawah", "sawah jagung"], config=DISTINCTIVE_CONFIG)
+    top = top_terms_by_document(matrix, n_terms=2)
+    from helpers.topics import term_weights_table
+
+    table = term_weights_table(matrix, top, max_rank=1)
+    assert table.columns.tolist() == list(matrix.document_ids)
+    first_terms = top[top["rank"] == 1]["term"].tolist()
+    assert table.index.tolist() == list(dict.fromkeys(first_terms))
+    assert term_weights_table(matrix, top, max_rank=1, max_terms=1).shape == (1, 2)
+    empty = term_weights_table(matrix, top.iloc[0:0])
+    assert empty.shape == (0, 2)
+    dense = matrix.tfidf.toarray()
+    j = list(matrix.terms).index(top.iloc[0]["stem"])
+    assert table.iloc[0].tolist() == pytest.approx(dense[:, j].tolist())
