@@ -637,3 +637,90 @@ def test_selection_record_is_well_formed_and_names_the_deployed_choice():
     deployed = record[record["status"] == "deployed settings"]
     assert len(deployed) == 1 and "C=3 (deployed" in deployed["candidate"].iloc[0]
     assert not record["note"].str.contains("engineer").any()
+
+
+# --- score_paragraphs and score_sentences pass every option on (worked from score_texts) ---
+
+CONTRAST = "Warga kecewa dan marah, tetapi pemerintah berhasil menurunkan harga."
+
+
+def test_score_paragraphs_is_the_word_weighted_mean_of_its_sentences(model):
+    from helpers.sentiment import scoring
+    from helpers.text import split_sentences
+
+    texts = [f"Harga naik. {CONTRAST}", "", "Rakyat menunggu."]
+    tables = {}
+    for contrast_weight, lexicon_weight in [(1.0, 0.0), (3.0, 2.0)]:
+        table = scoring.score_paragraphs(
+            model,
+            texts,
+            contrast_weight=contrast_weight,
+            lexicon_weight=lexicon_weight,
+        )
+        assert table["n_sentences"].tolist() == [2, 1, 1]
+        for i, text in enumerate(texts):
+            sentences = split_sentences(text) or [text]
+            probabilities = scoring.score_texts(
+                model,
+                sentences,
+                contrast_weight=contrast_weight,
+                lexicon_weight=lexicon_weight,
+            )[sentiment.PROBABILITY_COLUMNS].to_numpy()
+            weights = scoring.sentence_weights(sentences)[:, None]
+            expected = (weights * probabilities).sum(axis=0) / weights.sum()
+            got = table.loc[i, sentiment.PROBABILITY_COLUMNS].to_numpy(dtype=float)
+            assert got.tolist() == pytest.approx(expected.tolist()), (i, text)
+        tables[contrast_weight] = table
+    # The options matter for the sentence with a contrast and a lexicon word.
+    assert tables[1.0].loc[0, "p_positive"] != pytest.approx(
+        tables[3.0].loc[0, "p_positive"]
+    )
+    defaults = scoring.score_paragraphs(model, texts)
+    explicit = scoring.score_paragraphs(
+        model,
+        texts,
+        contrast_weight=scoring.CONTRAST_WEIGHT,
+        lexicon_weight=scoring.LEXICON_WEIGHT,
+    )
+    pd.testing.assert_frame_equal(defaults, explicit)
+    assert scoring.score_paragraphs(model, []).empty
+
+
+def test_score_sentences_lists_clauses_and_lexicon_terms(model):
+    from helpers.sentiment import scoring
+
+    sentences = pd.DataFrame(
+        {
+            "paragraph_id": [1, 1],
+            "sentence_id": [1, 2],
+            "text": [CONTRAST, "Harga naik."],
+        },
+        index=[10, 11],
+    )
+    scored = scoring.score_sentences(model, sentences, contrast_weight=3.0)
+    assert scored.index.tolist() == [0, 1] and "index" not in scored
+    # Warga kecewa dan marah tetapi pemerintah berhasil menurunkan harga: 9 words.
+    assert scored["n_words"].tolist() == [9, 2]
+    assert scored["n_words"].dtype == "int64"
+    assert scored["n_clauses"].tolist() == [2, 1]
+    assert scored["lexicon_terms"].tolist() == ["berhasil (pos)", ""]
+    assert scoring.score_sentences(model, sentences, contrast_weight=1.0)[
+        "n_clauses"
+    ].tolist() == [1, 1]  # weight 1: a contrast changes nothing, one clause
+    excluded = scoring.score_sentences(
+        model, sentences, exclude_categories=("achievement",)
+    )
+    assert excluded["lexicon_terms"].tolist() == ["", ""]
+    off = scoring.score_sentences(model, sentences, lexicon_weight=0.0)
+    assert off["lexicon_terms"].tolist() == ["", ""]
+    texts = scoring.score_texts(model, sentences["text"].tolist(), contrast_weight=3.0)
+    np.testing.assert_allclose(
+        scored[sentiment.PROBABILITY_COLUMNS].to_numpy(dtype=float),
+        texts[sentiment.PROBABILITY_COLUMNS].to_numpy(dtype=float),
+    )
+    with pytest.raises(OptionError) as info:
+        scoring.score_sentences(model, sentences.drop(columns="text"))
+    assert "score_sentences" in str(info.value)
+    assert "Build the table with helpers.sentences_table(paragraphs)." in str(
+        info.value
+    )

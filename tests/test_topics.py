@@ -746,3 +746,133 @@ def test_term_weights_table_counted_by_hand():
     dense = matrix.tfidf.toarray()
     j = list(matrix.terms).index(top.iloc[0]["stem"])
     assert table.iloc[0].tolist() == pytest.approx(dense[:, j].tolist())
+
+
+# --- topic tables from hand-made weights (the model is not needed to check the maths) ---
+
+
+def _fake_matrix(terms, n_documents=2):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        terms=tuple(terms),
+        labels=tuple(t.upper() for t in terms),
+        document_ids=tuple(range(1, n_documents + 1)),
+        n_documents=n_documents,
+    )
+
+
+def test_topic_terms_shares_worked_by_hand():
+    from helpers.topics import topic_labels
+
+    matrix = _fake_matrix(["padi", "sawah", "gol", "bola", "hujan"])
+    components = np.array([[2.0, 1.0, 1.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0, 0.0]])
+    table = topic_terms(components, matrix)
+    # Topic 1: weights 2, 1, 1 of a total 4; ties keep vocabulary order; the zero
+    # weights and the all-zero topic 2 give no rows.
+    assert table["topic_id"].tolist() == [1, 1, 1]
+    assert table["rank"].tolist() == [1, 2, 3]
+    assert table["term"].tolist() == ["PADI", "SAWAH", "GOL"]
+    assert table["stem"].tolist() == ["padi", "sawah", "gol"]
+    assert table["weight"].tolist() == [0.5, 0.25, 0.25]
+    # The all-zero topic 2 also starts PADI / SAWAH / GOL (a stable sort of zeros),
+    # so both labels widen to the whole vocabulary and still tie.
+    assert table["label"].tolist() == ["PADI / SAWAH / GOL / BOLA / HUJAN"] * 3
+    assert topic_terms(components, matrix, n_terms=2)["term"].tolist() == [
+        "PADI",
+        "SAWAH",
+    ]
+    assert (
+        len(topic_terms(np.array([[1.0] * 5 + [0.0] * 6]), _fake_matrix("abcdefghijk")))
+        == 5
+    )
+    eleven = np.arange(11, 0, -1, dtype=float)[None, :]
+    assert len(topic_terms(eleven, _fake_matrix("abcdefghijk"))) == 10  # default
+    # Labels: three words, widened until two topics differ.
+    same_start = np.array([[3.0, 2.0, 1.0, 0.5, 0.0], [3.0, 2.0, 1.0, 0.0, 0.5]])
+    assert topic_labels(same_start, matrix.labels) == [
+        "PADI / SAWAH / GOL / BOLA",
+        "PADI / SAWAH / GOL / HUJAN",
+    ]
+    assert topic_labels(same_start[:1], matrix.labels) == ["PADI / SAWAH / GOL"]
+    assert topic_labels(same_start, matrix.labels, n_words=1) == [
+        "PADI / SAWAH / GOL / BOLA",
+        "PADI / SAWAH / GOL / HUJAN",
+    ]
+    identical = np.array([[1.0, 0, 0, 0, 0], [1.0, 0, 0, 0, 0]])
+    assert (
+        topic_labels(identical, matrix.labels)
+        == ["PADI / SAWAH / GOL / BOLA / HUJAN"] * 2
+    )  # never more words than the vocabulary
+
+
+def test_document_topics_and_dominant_topics_worked_by_hand():
+    matrix = _fake_matrix(["padi"], n_documents=3)
+    weights = np.array([[1.0, 3.0], [0.0, 0.0], [2.0, 2.0]])
+    mix = document_topics(weights, matrix, ["A", "B"])
+    assert mix["document_id"].tolist() == [1, 1, 2, 2, 3, 3]
+    assert mix["topic_id"].tolist() == [1, 2, 1, 2, 1, 2]
+    assert mix["weight"].tolist() == [0.25, 0.75, 0.0, 0.0, 0.5, 0.5]
+    top = dominant_topics(mix.iloc[::-1].reset_index(drop=True))  # any row order
+    assert top["document_id"].tolist() == [1, 2, 3]
+    # Document 2 has no terms: no topic. Document 3 ties: the lower topic id wins.
+    assert top["dominant_topic"].tolist() == [2, pd.NA, 1]
+    assert top["label"].tolist() == ["B", "", "A"]
+    assert top["topic_weight"].tolist() == [0.75, 0.0, 0.5]
+    assert top.index.tolist() == [0, 1, 2]
+    runs = dominant_runs(top)
+    assert runs["n_documents"].tolist() == [1, 1, 1]
+
+
+def test_candidate_numbers_of_topics_follow_each_bound():
+    from types import SimpleNamespace
+
+    from helpers.topics import candidate_n_topics
+
+    def ks(n_documents, n_terms, max_topics=8):
+        matrix = SimpleNamespace(n_documents=n_documents, n_terms=n_terms)
+        return candidate_n_topics(matrix, settings=TopicSettings(max_topics=max_topics))
+
+    assert ks(20, 30) == [2, 3, 4, 5, 6, 7, 8]  # max_topics
+    assert ks(20, 30, max_topics=3) == [2, 3]
+    assert ks(5, 30) == [2, 3, 4]  # documents - 1
+    assert ks(20, 4) == [2, 3]  # terms - 1
+    assert ks(2, 30) == []
+    possible = topics_possible(
+        SimpleNamespace(n_documents=4, n_terms=30), settings=TopicSettings(max_topics=1)
+    )
+    assert possible[0] is False and "30 term(s)" in possible[1]
+    four = SimpleNamespace(n_documents=4, n_terms=30)
+    assert topics_possible(four, settings=TopicSettings(min_documents=4)) == (True, "")
+    assert topics_possible(four, settings=TopicSettings(min_documents=5))[0] is False
+
+
+def test_n_topics_choice_at_the_stability_threshold_worked_by_hand():
+    settings = TopicSettings(
+        min_stability=0.6, stability_noise=0.05, min_topic_documents=2
+    )
+    summary = pd.DataFrame(
+        {
+            "n_topics": [4, 2, 3],
+            "stability": [0.58, 0.6, 0.6],
+            "min_dominant_documents": [2, 2, 1],
+        }
+    )
+    # k=2 reaches 0.6 exactly; k=3 too but leads one document only (not a theme);
+    # k=4 is within the noise below the threshold: borderline.
+    choice = n_topics_choice(summary, settings=settings)
+    assert (choice.n_topics, choice.reproducible, choice.borderline) == (2, (2,), (4,))
+    assert choice.identifiable is False and choice.fallback is False
+    assert choose_n_topics(summary, settings=settings) == 2
+    strict = TopicSettings(
+        min_stability=0.9, stability_noise=0.05, min_topic_documents=2
+    )
+    fallback = n_topics_choice(summary, settings=strict)
+    # Nothing passes: the most stable k, the smaller on a tie (2 and 3 at 0.6).
+    assert (fallback.n_topics, fallback.fallback) == (2, True)
+    assert choose_n_topics(summary, settings=strict) == 2
+    with pytest.raises(ValueError) as info:
+        n_topics_choice(summary.iloc[0:0])
+    assert str(info.value) == (
+        "choose_n_topics needs a non-empty scan summary; check topics_possible() first."
+    )
