@@ -9,6 +9,7 @@ import pytest
 
 import helpers
 from helpers import config, text
+from helpers.errors import OptionError
 from helpers.text import is_alpha, is_word, quotation_spans, split_sentences, tokenize
 
 # --- tokens ------------------------------------------------------------------------
@@ -456,3 +457,46 @@ def test_stopwords_table_columns_order_and_reasons():
     assert len(base) == 758 and (base["reason"] == "").all()
     project = table[table["source"] == "project"]
     assert len(project) > 0 and project["reason"].str.len().gt(10).all()
+
+
+def test_reduplication_rule_at_its_thresholds():
+    redup = text._is_reduplication
+    assert redup("baca", "membaca")  # the whole 4-letter base, from its first letter
+    assert not redup("ikan", "makan")  # 3 shared letters: below the 4-letter base
+    # A 4-letter base must also cover 60% of the shorter part: 6 of 10 does.
+    assert redup("abcdefghij", "xxxxabcdef")
+    assert not redup("abcdxyzw", "abcdpqrs")  # 4 of 8 is under 60%
+    # Rhymes: same length (3 or more), only the first letter differs.
+    assert redup("mak", "pak") and not redup("ak", "ok")
+
+
+def test_quotations_numbered_over_three_paragraphs_with_repeated_sentences():
+    paragraphs = pd.DataFrame(
+        {
+            "paragraph_id": [1, 2, 3],
+            "text": [
+                'Harga naik. "Harga naik." Harga naik.',
+                '"Kami menolak," kata Budi.',
+                'Ia diam. "Tidak."',
+            ],
+        }
+    )
+    table = text.sentences_table(paragraphs)
+    # The same words three times: only the middle one, in quotation marks, is quoted.
+    assert table["text"].tolist() == [
+        "Harga naik.",
+        '"Harga naik."',
+        "Harga naik.",
+        '"Kami menolak," kata Budi.',
+        "Ia diam.",
+        '"Tidak."',
+    ]
+    assert table["quoted"].tolist() == [False, True, False, True, False, True]
+    assert table["quotation"].tolist() == [0, 1, 0, 2, 0, 3]  # one count per article
+    assert table["speaker"].tolist() == ["", "", "", "Budi", "", ""]
+    assert table["sentence_id"].tolist() == [1, 2, 3, 4, 5, 6]
+    assert table.columns[:3].tolist() == ["paragraph_id", "sentence_id", "text"]
+    with pytest.raises(OptionError) as info:
+        text.sentences_table(paragraphs.drop(columns="text"))
+    assert "sentences_table" in str(info.value)
+    assert "Build it with helpers.paragraphs_table()." in str(info.value)
