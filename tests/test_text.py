@@ -500,3 +500,10 @@ def test_quotations_numbered_over_three_paragraphs_with_repeated_sentences():
         text.sentences_table(paragraphs.drop(columns="text"))
     assert "sentences_table" in str(info.value)
     assert "Build it with helpers.paragraphs_table()." in str(info.value)
+
+
+def test_is_stopword_ignores_case():
+    from helpers.stopwords import is_stopword
+
+    assert is_stopword("YANG") and is_stopword("yang")
+    assert not is_stopword("Pakta")
