@@ -57,7 +57,7 @@ bench: $(STAMP) ## Benchmark TF-IDF, report and sentiment speed; writes reports/
 # run; delete mutants/ to start over. MUTANT_CHILDREN parallel test processes.
 MUTANT_CHILDREN ?= 2
 
-mutants: $(STAMP) ## Mutation testing of the core modules (mutmut; resumable, about an hour on a busy 2-core machine); writes reports/mutation.json
+mutants: $(STAMP) ## Mutation testing of the core modules (mutmut; resumable, about 20 minutes on a busy 2-core machine); writes reports/mutation.json
 	$(VENV)/bin/mutmut run --max-children $(MUTANT_CHILDREN)
 	$(PY) -m helpers.mutation
 
