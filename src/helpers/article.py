@@ -43,7 +43,7 @@ from .errors import (
     BinaryArticleError,
     EmptyArticleError,
 )
-from .text import count_words, normalize_text, split_sentences
+from .text import count_words, normalize_text, split_sentences, tokenize
 
 #: Indonesian month names and abbreviations -> month number.
 MONTHS = {
@@ -487,8 +487,6 @@ def _long_token(paragraph: str, max_chars: int) -> str | None:
     Only runs of more than ``max_chars`` non-space characters can hold such a token,
     so only those are tokenised (the check costs one regex scan per paragraph).
     """
-    from .text import tokenize
-
     for run in re.finditer(rf"\S{{{max_chars + 1},}}", paragraph):
         for token in tokenize(run.group()):
             if len(token) > max_chars:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from .errors import OptionError
+
 #: The repository root: ``src/helpers/config.py`` -> parents[2]. The package is
 #: installed in editable mode (``pip install -e .``), so this is the checkout.
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -151,8 +153,6 @@ def limits() -> Limits:
     Raises :class:`~helpers.errors.OptionError` for a value that is not a positive
     whole number.
     """
-    from .errors import OptionError
-
     values = {}
     for item in fields(Limits):
         variable = Limits.env_name(item.name)

@@ -513,7 +513,7 @@ def decontaminate(
     Caveats: short generic texts ("makanannya enak") can match independent ones; dropping
     them costs little training data and keeps the test honest.
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 (scikit-learn loads only when used)
 
     if not 0 < threshold <= 1:
         raise ValueError(f"threshold must be in (0, 1], got {threshold!r}.")

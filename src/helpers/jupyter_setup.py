@@ -18,10 +18,16 @@ outside the environment is touched.
 
 from __future__ import annotations
 
+import argparse
 import json
+import platform
+import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
+
+import nbformat
 
 from . import config
 
@@ -87,8 +93,6 @@ def install(prefix: str | Path = sys.prefix) -> list[Path]:
 
 def language_info() -> dict:
     """The ``language_info`` the project kernel reports (what JupyterLab stores)."""
-    import platform
-
     return {
         "codemirror_mode": {"name": "ipython", "version": 3},
         "file_extension": ".py",
@@ -115,15 +119,11 @@ CONTENTS_CELL_ID = "contents"
 def heading_anchor(text: str) -> str:
     """The link target nbconvert gives a Markdown heading (JupyterLab resolves it
     too): spaces become dashes, other unsafe characters are percent-encoded."""
-    from urllib.parse import quote
-
     return quote(text.replace(" ", "-"), safe="?/:@!$&'()*+,;=")
 
 
 def table_of_contents(nb) -> str:
     """Markdown list of links to the notebook's level-2 headings (``## ...``)."""
-    import re
-
     lines = ["## Contents", ""]
     for cell in nb.cells:
         if cell.cell_type != "markdown" or cell.get("id") == CONTENTS_CELL_ID:
@@ -146,8 +146,6 @@ def store_clean(path: str | Path) -> bool:
     kernel's (so opening the notebook in JupyterLab changes nothing) and the JSON is
     nbformat's own layout. Returns True when the file changed.
     """
-    import nbformat
-
     path = Path(path)
     before = path.read_text(encoding="utf-8")
     nb = nbformat.reads(before, as_version=4)
@@ -167,8 +165,6 @@ def store_clean(path: str | Path) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import argparse
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--store-clean",

@@ -19,8 +19,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import config
+from . import config, reference
 from .config import LABELS
+from .errors import DatasetError, check_option
 
 #: Seed of the sample and of the split (never changed after annotation began).
 SAMPLE_SEED = 20261202
@@ -161,8 +162,6 @@ def read_pass(name: str, *, data_dir=None) -> pd.DataFrame:
     Raises :class:`~helpers.errors.DatasetError` when the file is missing, has items
     outside the sample, misses items, or uses a label outside :data:`LABELS`.
     """
-    from .errors import DatasetError, check_option
-
     check_option("pass", name, tuple(PASS_FILES))
     path = (data_dir or DATA_DIR) / PASS_FILES[name]
     if not path.is_file():
@@ -199,7 +198,7 @@ def agreement(first: pd.Series, second: pd.Series) -> pd.DataFrame:
     >>> round(float(agreement(a, b).set_index("label").loc["overall", "kappa"]), 3)
     0.636
     """
-    from sklearn.metrics import cohen_kappa_score
+    from sklearn.metrics import cohen_kappa_score  # noqa: PLC0415 (scikit-learn loads only when used)
 
     first, second = (
         pd.Series(first).reset_index(drop=True),
@@ -230,7 +229,6 @@ def read_labels(*, data_dir=None) -> pd.DataFrame:
     table cannot drift from the passes) and that ``label`` equals both passes where
     they agree.
     """
-    from .errors import DatasetError
 
     data_dir = data_dir or DATA_DIR
     table = pd.read_csv(data_dir / LABELS_FILE, keep_default_na=False).sort_values(
@@ -274,9 +272,6 @@ def news_sentences(*, data_dir=None) -> pd.DataFrame:
     ``paragraph``, ``sentence``, ``category``, ``source``, ``split`` (train / dev /
     test, by article), ``text``, ``label``.
     """
-    from . import reference
-    from .errors import DatasetError
-
     data_dir = data_dir or DATA_DIR
     sample = pd.read_csv(data_dir / "sample.csv")
     splits = pd.read_csv(data_dir / "splits.csv")[["id", "split"]]

@@ -20,9 +20,13 @@ import html
 import os
 from pathlib import Path
 
+import matplotlib
 import pandas as pd
+from matplotlib.figure import Figure
 
 from .config import processed_dir, resolve_article
+from .errors import check_option
+from .plots import render_svg, set_theme
 from .prose import Prose, escape_markdown  # noqa: F401  (escape_markdown: used by callers of notebook)
 
 #: Mean length above which a table column is treated as running text (wider cells).
@@ -34,16 +38,12 @@ def setup() -> None:
 
     Call once at the top of every notebook. Safe to call again (rerunning cells).
     """
-    import matplotlib
-
-    from .plots import set_theme
-
     set_theme()
     matplotlib.rcParams["svg.hashsalt"] = "indonesian-news"
     pd.set_option("display.max_colwidth", 120)
     pd.set_option("display.precision", 3)
     try:
-        from IPython import get_ipython
+        from IPython import get_ipython  # noqa: PLC0415 (IPython: only in a kernel; the module also imports without it)
     except ImportError:  # plain Python: nothing more to configure
         return
     shell = get_ipython()
@@ -56,10 +56,6 @@ def setup() -> None:
         )
         # Figures as SVG that fits 900 px, with alt text from title and main finding
         # (IPython formatters may return (data, metadata)).
-        from matplotlib.figure import Figure
-
-        from .plots import render_svg
-
         shell.display_formatter.formatters["image/svg+xml"].for_type(Figure, render_svg)
 
 
@@ -85,7 +81,7 @@ def md(template: str | Prose, **values):
     >>> md("The article has **{n}** paragraphs.", n=17).data
     'The article has **17** paragraphs.'
     """
-    from IPython.display import Markdown
+    from IPython.display import Markdown  # noqa: PLC0415 (IPython: only in a kernel; the module also imports without it)
 
     if not isinstance(template, Prose):
         template = Prose(template, **values)
@@ -97,9 +93,7 @@ def md(template: str | Prose, **values):
 def callout(message: str, *, kind: str = "warning"):
     """An escaped warning or note, as a Markdown block quote (``kind`` is ``warning``
     or ``note``). Plain Markdown, so it survives any HTML sanitizer."""
-    from IPython.display import Markdown
-
-    from .errors import check_option
+    from IPython.display import Markdown  # noqa: PLC0415 (IPython: only in a kernel; the module also imports without it)
 
     check_option("kind", kind, ("warning", "note"))
     return Markdown(f"> **{kind.title()}:** {escape_markdown(message)}")
@@ -161,7 +155,7 @@ def show_table(
 
     Returns an ``IPython.display.HTML``; make it the last expression of a cell.
     """
-    from IPython.display import HTML
+    from IPython.display import HTML  # noqa: PLC0415 (IPython: only in a kernel; the module also imports without it)
 
     if max_rows is not None:
         table = table.head(max_rows)
@@ -222,14 +216,14 @@ class KeyFindings:
     )
 
     def __init__(self):
-        from IPython.display import Markdown, display
+        from IPython.display import Markdown, display  # noqa: PLC0415 (IPython: only in a kernel; the module also imports without it)
 
         self._handle = display(Markdown(self.PLACEHOLDER), display_id=True)
 
     def show(self, *findings) -> None:
         """Replace the placeholder with ``findings``: Markdown display objects (from
         :func:`md`, already escaped), shown one after the other."""
-        from IPython.display import Markdown
+        from IPython.display import Markdown  # noqa: PLC0415 (IPython: only in a kernel; the module also imports without it)
 
         if self._handle is not None:
             self._handle.update(

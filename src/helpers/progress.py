@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 def _kernel_shell():
     try:
-        from IPython import get_ipython
+        from IPython import get_ipython  # noqa: PLC0415 (IPython: only in a kernel; the module also imports without it)
     except ImportError:
         return None
     shell = get_ipython()
@@ -63,7 +63,7 @@ class Progress:
             with open(path, "a", encoding="utf-8") as relay:
                 relay.write(line + "\n")
         elif _kernel_shell() is not None:
-            from IPython.display import display
+            from IPython.display import display  # noqa: PLC0415 (IPython: only in a kernel; the module also imports without it)
 
             if self._handle is None:
                 self._handle = display({"text/plain": line}, raw=True, display_id=True)

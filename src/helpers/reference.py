@@ -21,16 +21,24 @@ usual Indonesian typography; they are tested on real lines of the corpus.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
+import logging
 import re
 import warnings
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from . import config, datasets
+from . import config, datasets, multiwords, stemming, vectorize
+from . import text as text_module
+from .errors import DatasetError
 from .io import write_csv
+from .stemming import surface_forms
+from .text import letter_tokens
+from .vectorize import IndonesianAnalyzer
 
 #: The IndoSum files in the order they are read (an id seen twice keeps its first copy).
 INDOSUM_FILES = ("dev.02", "dev.03")
@@ -247,8 +255,6 @@ def term_counts(texts, *, document_ids=None, analyzer=None) -> pd.DataFrame:
         present in a document, in document order, terms sorted within a document. A
         text without content words has no rows.
     """
-    from .vectorize import IndonesianAnalyzer
-
     texts = [str(text) for text in texts]
     ids = list(range(len(texts))) if document_ids is None else list(document_ids)
     if len(ids) != len(texts):
@@ -298,8 +304,6 @@ def term_frequencies(counts: pd.DataFrame) -> pd.DataFrame:
 
 
 def _source_digest(*objects) -> str:
-    import inspect
-
     return hashlib.sha256(
         "\n".join(inspect.getsource(o) for o in objects).encode("utf-8")
     ).hexdigest()
@@ -314,8 +318,6 @@ def analyzer_key() -> str:
     overrides and Sastrawi version (:func:`helpers.stemming.cache_key`), the multi-word
     table and actor aliases, the detokeniser, the corpus checksums and ``COUNTS_VERSION``.
     """
-    from . import multiwords, stemming, text, vectorize
-
     payload = json.dumps(
         {
             "counts_version": COUNTS_VERSION,
@@ -326,7 +328,7 @@ def analyzer_key() -> str:
             "min_token_chars": vectorize.MIN_TOKEN_CHARS,
             "multiwords": sorted(multiwords.multiword_expressions()["term"]),
             "code": _source_digest(
-                text,
+                text_module,
                 multiwords,
                 vectorize,
                 stemming,
@@ -472,12 +474,6 @@ def _surface_forms(texts: list[str]) -> dict[str, str]:
     single words, faster. A multi-word term is its own form (it is lower-case text
     already).
     """
-    from collections import Counter
-
-    from .stemming import surface_forms
-    from .text import letter_tokens
-    from .vectorize import IndonesianAnalyzer
-
     tokens = Counter(token for text in texts for token in letter_tokens(text))
     analyzer = IndonesianAnalyzer()
     term_of = {token: analyzer.term_of(token.lower()) for token in tokens}
@@ -502,10 +498,6 @@ def load_reference(
     fix it (the full :class:`~helpers.errors.DatasetError` is logged); otherwise
     ``problem`` is empty.
     """
-    import logging
-
-    from .errors import DatasetError
-
     try:
         articles = reference_articles()[["id", "source", "category", "url"]]
         counts = reference_counts(cache_dir=cache_dir)

@@ -33,6 +33,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .config import EXTERNAL_DIR
+from .io import write_text
+
 #: Bump when the stemming rules of this module change, so old disk caches are ignored.
 CACHE_VERSION = 1
 
@@ -62,9 +65,10 @@ def sastrawi_stemmer():
     in-memory result cache: :class:`Stemmer` keeps its own, which the benchmark can
     empty. Built once per process (loading the dictionary takes a fifth of a second).
     """
-    from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
-    from Sastrawi.Stemmer.Stemmer import Stemmer as SastrawiStemmer
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+    # Sastrawi loads only when a word is first stemmed (most imports of helpers never do)
+    from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary  # noqa: PLC0415
+    from Sastrawi.Stemmer.Stemmer import Stemmer as SastrawiStemmer  # noqa: PLC0415
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # noqa: PLC0415
 
     return SastrawiStemmer(ArrayDictionary(StemmerFactory().get_words()))
 
@@ -94,8 +98,6 @@ def cache_key(overrides: Mapping[str, str]) -> str:
 
 def default_cache_path(overrides: Mapping[str, str] | None = None) -> Path:
     """``data/external/stem-cache-<key>.json`` for the given (or the package) overrides."""
-    from .config import EXTERNAL_DIR
-
     key = cache_key(stem_overrides() if overrides is None else overrides)
     return EXTERNAL_DIR / f"stem-cache-{key}.json"
 
@@ -212,8 +214,6 @@ class Stemmer:
         """
         if self.cache_path is None or (self._unsaved == 0 and not force):
             return None
-        from .io import write_text
-
         with self._lock:
             merged = self._read_disk_cache()
             merged.update(self.cache)

@@ -43,6 +43,8 @@ from difflib import SequenceMatcher
 import pandas as pd
 
 from .errors import require_columns
+from .stemming import default_stemmer
+from .stopwords import stopword_set
 
 # --- tokens -----------------------------------------------------------------------
 
@@ -566,9 +568,6 @@ def tokens_table(sentences: pd.DataFrame, *, stemmer=None) -> pd.DataFrame:
         ``is_stopword`` (in the stop-word table), ``is_alpha`` (letters only),
         ``is_word`` (contains a letter or digit; what ``n_words`` counts).
     """
-    from .stemming import default_stemmer
-    from .stopwords import stopword_set
-
     _require_columns(sentences, ["paragraph_id", "sentence_id", "text"], "tokens_table")
     stemmer = stemmer or default_stemmer()
     rows = [

@@ -7,6 +7,9 @@ paragraph numbers in article order where paragraphs are on an axis.
 
 from __future__ import annotations
 
+import io
+import re
+
 import matplotlib.pyplot as plt
 import seaborn as sns
 
@@ -117,9 +120,6 @@ def alt_text(figure) -> str:
 def render_svg(figure) -> tuple[str, dict]:
     """The figure as deterministic SVG, at most :data:`MAX_WIDTH_PX` wide, with its
     alt text as output metadata (what ``helpers.notebook.setup`` displays)."""
-    import io
-    import re
-
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     svg = buffer.getvalue()
