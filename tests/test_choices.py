@@ -46,8 +46,12 @@ def test_requested_entities_match_names_or_aliases_and_unknown_ones_are_listed(a
     # "ridwan" is an alias written in the text; case is ignored
     assert choices.entities_to_follow(table, ["ridwan", "Atlantis"]) == ["Ridwan Kamil"]
     assert choices.unknown_names(table, ["ridwan", "Atlantis"]) == ["Atlantis"]
-    with pytest.raises(OptionError, match="follow_entities"):
+    with pytest.raises(OptionError) as error:
         choices.entities_to_follow(table, [3])
+    assert str(error.value) == (
+        "Invalid value for follow_entities: [3]. Use a list of names (strings), or [] "
+        "to let the notebook choose from the article."
+    )
 
 
 def test_kwic_defaults_come_from_the_article(article):

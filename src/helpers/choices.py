@@ -18,7 +18,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import config
-from .errors import OptionError, check_positive, require_columns
+from .errors import OptionError, check_positive, invalid_value_msg, require_columns
 from .multiwords import entity_term
 
 #: Entities followed when the parameter is empty (charts stay readable).
@@ -36,8 +36,12 @@ def _as_list(requested, name: str) -> list[str]:
         requested = [requested]
     if not all(isinstance(r, str) for r in requested):
         raise OptionError(
-            f"Invalid value for {name}: {requested!r}. Use a list of names "
-            "(strings), or [] to let the notebook choose from the article."
+            invalid_value_msg(
+                name,
+                requested,
+                "a list of names (strings), or [] to let the notebook choose from "
+                "the article",
+            )
         )
     return [r.strip() for r in requested if r.strip()]
 
