@@ -8,9 +8,9 @@ import re
 from helpers import mutation
 
 LISTING = """\
-    helpers.text.x_tokenize__mutmut_1: killed
-    helpers.text.x_tokenize__mutmut_2: survived
-    helpers.text.x_is_word__mutmut_1: no tests
+    helpers.tokens.x_tokenize__mutmut_1: killed
+    helpers.tokens.x_tokenize__mutmut_2: survived
+    helpers.tokens.x_is_word__mutmut_1: no tests
     helpers.vectorize.xǁIndonesianAnalyzerǁlearn__mutmut_3: survived
     helpers.vectorize.xǁIndonesianAnalyzerǁlearn__mutmut_4: timeout
     helpers.vectorize.xǁIndonesianAnalyzerǁlearn__mutmut_5: suspicious
@@ -23,7 +23,7 @@ def test_results_listing_is_parsed_and_counted():
     assert len(statuses) == 7
     summary = mutation.summarise(
         statuses,
-        {"helpers.text.x_tokenize__mutmut_2": "only the order of a set changes"},
+        {"helpers.tokens.x_tokenize__mutmut_2": "only the order of a set changes"},
     )
     assert (
         summary["killed"],
@@ -39,11 +39,11 @@ def test_results_listing_is_parsed_and_counted():
         "killed_share_of_checked"
     ] == round(1 / 6, 4)
     assert summary["equivalent"] == 1
-    assert summary["by_module"]["helpers.text"]["total"] == 3
+    assert summary["by_module"]["helpers.tokens"]["total"] == 3
     assert summary["by_module"]["helpers.vectorize"]["survived"] == 1
     first, second = summary["surviving"]
     assert (first["module"], first["function"], first["equivalent"]) == (
-        "helpers.text",
+        "helpers.tokens",
         "tokenize",
         True,
     )

@@ -6,8 +6,10 @@ import json
 import random
 from functools import lru_cache
 
+import pandas as pd
 import pytest
 
+import helpers
 from helpers import config, stemming, text
 from helpers.stemming import Stemmer, default_cache_path, sastrawi_stem, surface_forms
 
@@ -234,3 +236,28 @@ def test_surface_forms_picks_most_frequent_then_alphabetical():
         }
     )
     assert surface_forms(tokens) == {"kuat": "memperkuat", "temu": "bertemu"}
+
+
+# --- the stemmer's memo and surface forms ----------------------------------------
+
+
+def test_stemmer_memoises_and_applies_overrides():
+    stemmer = helpers.Stemmer(overrides={"pemerintah": "pemerintah"})
+    assert stemmer.stem("pemerintah") == "pemerintah"
+    assert stemmer.stem("kekhawatiran") == "khawatir"
+    assert set(stemmer.cache) == {"pemerintah", "kekhawatiran"}
+    stemmer.clear_cache()
+    assert stemmer.cache == {}
+
+
+def test_surface_forms_pick_the_most_frequent_form():
+    tokens = pd.DataFrame(
+        {
+            "stem": ["tahan", "tahan", "tahan", "janji"],
+            "lower": ["pertahanan", "pertahanan", "bertahan", "perjanjian"],
+        }
+    )
+    assert helpers.surface_forms(tokens) == {
+        "tahan": "pertahanan",
+        "janji": "perjanjian",
+    }

@@ -4,7 +4,8 @@ Modules, one per concern:
 
 * ``config``: project paths and constants, derived from the package location.
 * ``article``: loading and parsing an article file.
-* ``text``, ``stopwords``, ``stemming``: Indonesian tokens, sentences, stop words, stems.
+* ``text`` (with ``tokens`` and ``sentences``), ``stopwords``, ``stemming``: Indonesian
+  tokens, sentences, stop words, stems.
 * ``language``: is this text Indonesian? (report warnings).
 * ``io``: atomic writers for tables and reports.
 * ``stats``, ``phrases``, ``actors``: text statistics, n-grams and repetition, the

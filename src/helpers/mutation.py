@@ -31,7 +31,7 @@ from pathlib import Path
 
 from . import config
 
-#: One line of ``mutmut results``: ``    helpers.text.x_tokenize__mutmut_12: survived``.
+#: One line of ``mutmut results``: ``    helpers.tokens.x_tokenize__mutmut_12: survived``.
 _RESULT_LINE = re.compile(r"^\s*(?P<name>[\w.]+__mutmut_\d+):\s*(?P<status>.+?)\s*$")
 
 #: The committed table of equivalent mutants (``mutant``, ``reason``).
@@ -56,7 +56,7 @@ def parse_results(text: str) -> dict[str, str]:
 
 
 def split_name(mutant: str) -> tuple[str, str]:
-    """``("helpers.text", "tokenize")`` from ``helpers.text.x_tokenize__mutmut_12``.
+    """``("helpers.tokens", "tokenize")`` from ``helpers.tokens.x_tokenize__mutmut_12``.
 
     Methods appear as ``xǁClassǁmethod`` in mutmut's names; they are shown as
     ``Class.method``.

@@ -33,11 +33,11 @@ from pathlib import Path
 import pandas as pd
 
 from . import config, datasets, multiwords, stemming, vectorize
-from . import text as text_module
+from . import tokens as tokens_module
 from .errors import DatasetError
 from .io import write_csv
 from .stemming import surface_forms
-from .text import letter_tokens
+from .tokens import letter_tokens
 from .vectorize import IndonesianAnalyzer
 
 #: The IndoSum files in the order they are read (an id seen twice keeps its first copy).
@@ -328,7 +328,7 @@ def analyzer_key() -> str:
             "min_token_chars": vectorize.MIN_TOKEN_CHARS,
             "multiwords": sorted(multiwords.multiword_expressions()["term"]),
             "code": _source_digest(
-                text_module,
+                tokens_module,
                 multiwords,
                 vectorize,
                 stemming,
