@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.article import parse_article, strip_boilerplate
+from helpers.article import parse_article
+from helpers.boilerplate import strip_boilerplate
 
 CASES = [
     # (article id, paragraph, body left, removed)

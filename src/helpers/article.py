@@ -21,6 +21,9 @@ are metadata, never body text:
 When a file has no blank lines at all but several lines, each line is a paragraph
 (some exports use single newlines). Otherwise lines inside a block are joined with
 a space (hard-wrapped text).
+
+The date and dateline rules are in :mod:`helpers.datelines`, the boilerplate rules in
+:mod:`helpers.boilerplate`; both modules are re-exported here.
 """
 
 from __future__ import annotations
@@ -31,11 +34,12 @@ import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from .boilerplate import MAX_CAPTION_WORDS, MAX_CREDIT_WORDS, strip_boilerplate
 from .config import Limits, limits, resolve_article, slug_for
+from .datelines import MONTHS, TIME_ZONES, parse_published, split_dateline
 from .errors import (
     ArticleEncodingError,
     ArticleLimitError,
@@ -45,48 +49,23 @@ from .errors import (
 )
 from .text import count_words, normalize_text, split_sentences, tokenize
 
-#: Indonesian month names and abbreviations -> month number.
-MONTHS = {
-    "jan": 1,
-    "januari": 1,
-    "feb": 2,
-    "februari": 2,
-    "peb": 2,
-    "pebruari": 2,
-    "mar": 3,
-    "maret": 3,
-    "apr": 4,
-    "april": 4,
-    "mei": 5,
-    "jun": 6,
-    "juni": 6,
-    "jul": 7,
-    "juli": 7,
-    "agu": 8,
-    "agt": 8,
-    "ags": 8,
-    "agus": 8,
-    "agustus": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "okt": 10,
-    "oktober": 10,
-    "nov": 11,
-    "nop": 11,
-    "november": 11,
-    "nopember": 11,
-    "des": 12,
-    "desember": 12,
-    # English forms, common in CMS exports
-    "may": 5,
-    "aug": 8,
-    "oct": 10,
-    "dec": 12,
-}
-
-#: Indonesian time-zone abbreviations -> IANA zones.
-TIME_ZONES = {"wib": "Asia/Jakarta", "wita": "Asia/Makassar", "wit": "Asia/Jayapura"}
+__all__ = [
+    "MAX_CAPTION_WORDS",
+    "MAX_CREDIT_WORDS",
+    "MAX_CROSSHEAD_WORDS",
+    "MAX_HEADLINE_WORDS",
+    "MONTHS",
+    "TIME_ZONES",
+    "Article",
+    "check_limits",
+    "load_article",
+    "paragraphs_table",
+    "parse_article",
+    "parse_published",
+    "read_text",
+    "split_dateline",
+    "strip_boilerplate",
+]
 
 #: Longest headline, in words. Longer first lines are body text.
 MAX_HEADLINE_WORDS = 25
@@ -101,61 +80,6 @@ _DATE_LINE_RE = re.compile(
 )
 _COPYRIGHT_RE = re.compile(r"^\s*(?:copyright|hak\s+cipta)\b|^\s*©", re.I)
 _RIGHTS_RE = re.compile(r"^\s*all\s+rights\s+reserved\.?\s*$", re.I)
-_DATE_RE = re.compile(
-    r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\.?\s+(?P<year>\d{4})"
-    r"(?:[,|\s]+(?:pukul\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?)?"
-    r"(?:\s*(?P<tz>wib|wita|wit)\b)?",
-    re.I,
-)
-_DASH = r"(?:--|[-–—])"
-
-# --- boilerplate (each pattern is tested with the real IndoSum line it comes from) ---
-#: A read-more cue at the start of a paragraph: "Baca juga:", "Baca:", "Baca_Juga",
-#: "SIMAK JUGA -", "Lihat juga:", optionally inside brackets.
-_READ_MORE_START = re.compile(
-    r"^[\(\[]?\s*(?:baca|simak|lihat)(?:[\s_]+juga)?\s*(?::|\s[-–—])", re.I
-)
-#: A bracketed read-more link anywhere: "(Baca juga: ...)", "[Baca: ...]".
-_READ_MORE_BRACKETED = re.compile(
-    r"\s*[\(\[]\s*(?:baca|simak|lihat)(?:[\s_]+juga)?\s*:[^\)\]]*[\)\]]", re.I
-)
-#: An unbracketed read-more cue after a sentence: "... ritel dan online. Baca juga: 5 Mei, ..."
-_READ_MORE_INLINE = re.compile(
-    r"(?<=[.!?\"”])\s+(?:baca|simak)(?:[\s_]+juga)?\s*:", re.I
-)
-#: Editor and agency tags closing a paragraph: "(has/has)", "[bal]", "(rsa)", "(Antara)".
-_EDITOR_TAG = re.compile(
-    r"\s*[\(\[](?:[a-z]{1,10}(?:/[a-z]{1,10})*|antara|ANTARA|Antara|ant|Ant)[\)\]]\s*$"
-)
-#: An inline photo credit: "(Foto: Tesla)".
-_PHOTO_INLINE = re.compile(
-    r"\s*\((?:sumber\s+)?(?:foto|photo|ilustrasi|gambar)\s*:[^)]*\)", re.I
-)
-#: Credit lines: "Penulis: Anggun Pratama", "Sumber: DPReview.", "Sumber berita Gizmochina.",
-#: "–Disclosure: DailySocial merupakan media partner ...", "Foto: Shutterstock".
-_CREDIT_LINE = re.compile(
-    r"^(?:[–—-]\s*disclosure\s*:|(?:penulis|editor|reporter|pewarta|redaktur|fotografer|kontributor)\s*:"
-    r"|sumber(?:\s+berita)?\s*:?\s+\S+(?:\s+\S+){0,3}\.?$|(?:sumber\s+)?(?:foto|photo|ilustrasi)\s*:)",
-    re.I,
-)
-#: Longest credit line, in words.
-MAX_CREDIT_WORDS = 16
-#: Longest photo caption left after removing "(Foto: ...)", in words.
-MAX_CAPTION_WORDS = 6
-_DATELINE_RES = [
-    # JAKARTA (Pos Kota) –   /   Palu (ANTARA News) -
-    re.compile(
-        rf"^(?P<place>[A-Z][\w.' ]{{1,40}}?)\s*\((?P<agency>[^)]{{2,40}})\)\s*{_DASH}\s*"
-    ),
-    # Jakarta, CNN Indonesia --   /   JAKARTA, KOMPAS.com -
-    re.compile(
-        rf"^(?P<place>[A-Z][\w.' ]{{1,40}}?),\s*(?P<agency>[A-Z][\w.' ]{{1,40}}?)\s*{_DASH}\s+"
-    ),
-    # Merdeka.com -   /   Liputan6.com, Jakarta -
-    re.compile(
-        rf"^(?P<agency>[A-Z][\w]*\.(?:com|co\.id|id|net|org))(?:,\s*(?P<place>[A-Z][\w ]{{1,40}}?))?\s*{_DASH}\s+"
-    ),
-]
 
 
 @dataclass(frozen=True)
@@ -285,32 +209,6 @@ def read_text(path: str | os.PathLike) -> str:
 # --- parsing ----------------------------------------------------------------------
 
 
-def parse_published(value: str) -> datetime | None:
-    """Parse an Indonesian date such as ``21 Jun 2024 10:58 wib.``.
-
-    Returns a timezone-aware datetime (Asia/Jakarta when no zone is given), or None
-    when the text holds no recognisable date.
-    """
-    match = _DATE_RE.search(value)
-    if not match:
-        return None
-    month = MONTHS.get(match["month"].lower())
-    if month is None:
-        return None
-    zone = ZoneInfo(TIME_ZONES[(match["tz"] or "wib").lower()])
-    try:
-        return datetime(
-            int(match["year"]),
-            month,
-            int(match["day"]),
-            int(match["hour"] or 0),
-            int(match["minute"] or 0),
-            tzinfo=zone,
-        )
-    except ValueError:
-        return None
-
-
 def _is_crosshead(block: str) -> bool:
     letters = [ch for ch in block if ch.isalpha()]
     return (
@@ -328,68 +226,6 @@ def _is_headline(block: str) -> bool:
         and len(block.split()) <= MAX_HEADLINE_WORDS
         and not block.rstrip().endswith((".", ",", ";", ":"))
     )
-
-
-def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
-    """Split a leading dateline from a paragraph.
-
-    Returns ``(dateline, agency, rest)``; ``dateline`` and ``agency`` are None when the
-    paragraph has no dateline.
-
-    >>> split_dateline('Palu (ANTARA News) - Hujan deras turun.')
-    ('Palu (ANTARA News)', 'ANTARA News', 'Hujan deras turun.')
-    """
-    for pattern in _DATELINE_RES:
-        match = pattern.match(paragraph)
-        if match and match.end() < len(paragraph):
-            dateline = paragraph[: match.end()].strip().rstrip("-–— ").strip()
-            return (
-                dateline,
-                (match.group("agency") or "").strip() or None,
-                paragraph[match.end() :].strip(),
-            )
-    return None, None, paragraph
-
-
-def strip_boilerplate(paragraph: str) -> tuple[str, list[str]]:
-    """Remove editor tags, read-more links, captions and credits from one paragraph.
-
-    Returns ``(body, removed)``: the paragraph without them (``""`` when the whole
-    paragraph is boilerplate) and the removed pieces, in order.
-
-    >>> strip_boilerplate("Semua serangan itu diklaim kelompok militan ISIS. (has/has)")
-    ('Semua serangan itu diklaim kelompok militan ISIS.', ['(has/has)'])
-    """
-    body, removed = paragraph.strip(), []
-    if _CREDIT_LINE.match(body) and len(body.split()) <= MAX_CREDIT_WORDS:
-        return "", [body]
-    if _READ_MORE_START.match(body):
-        first = split_sentences(body)[0] if split_sentences(body) else body
-        if body.startswith(("(", "[")) and (end := _READ_MORE_BRACKETED.match(body)):
-            first = body[: end.end()]
-        removed.append(first.strip())
-        body = body[len(first) :].strip()
-    for match in list(_READ_MORE_BRACKETED.finditer(body)):
-        removed.append(match.group().strip())
-    body = _READ_MORE_BRACKETED.sub("", body).strip()
-    if inline := _READ_MORE_INLINE.search(body):
-        rest = body[inline.start() :].strip()
-        link = split_sentences(rest)[0]
-        removed.append(link)
-        body = (body[: inline.start()] + " " + rest[len(link) :]).strip()
-    while tag := _EDITOR_TAG.search(body):
-        removed.append(tag.group().strip())
-        body = body[: tag.start()].rstrip()
-    photos = [m.group().strip() for m in _PHOTO_INLINE.finditer(body)]
-    if photos:
-        rest = _PHOTO_INLINE.sub("", body).strip()
-        if len(rest.split()) <= MAX_CAPTION_WORDS and not rest.endswith(
-            (".", "!", "?")
-        ):
-            return "", removed + [body]
-        removed.extend(photos)
-        body = rest
-    return body, removed
 
 
 def parse_article(text: str, *, path: str | os.PathLike = "<text>") -> Article:
