@@ -13,9 +13,9 @@ import urllib.error
 import pandas as pd
 import pytest
 
-from helpers import config, datasets, reference, stemming, vectorize
+from helpers import analyzer, config, datasets, reference, stemming
+from helpers.analyzer import IndonesianAnalyzer
 from helpers.errors import DatasetError
-from helpers.vectorize import IndonesianAnalyzer
 from plain_analyzer import plain_terms
 
 
@@ -240,11 +240,11 @@ def test_term_counts_errors():
 def test_analyzer_key_changes_with_the_analyzer(monkeypatch):
     base = reference.analyzer_key()
     assert reference.analyzer_key() == base  # deterministic
-    stops = vectorize.stopword_set()
+    stops = analyzer.stopword_set()
     changes = [
-        (vectorize, "MIN_TOKEN_CHARS", 3),
-        (vectorize, "STOP_PHRASES", vectorize.STOP_PHRASES | {("antara", "lain")}),
-        (vectorize, "stopword_set", lambda: stops | {"pakta"}),
+        (analyzer, "MIN_TOKEN_CHARS", 3),
+        (analyzer, "STOP_PHRASES", analyzer.STOP_PHRASES | {("antara", "lain")}),
+        (analyzer, "stopword_set", lambda: stops | {"pakta"}),
         (stemming, "stem_overrides", lambda: {"pemerintah": "pemerintah"}),
         (stemming, "sastrawi_version", lambda: "9.9.9"),
         (reference, "checksum_key", lambda: "other-data"),
@@ -308,7 +308,7 @@ def test_real_reference_counts_use_the_projects_terms(tmp_path):
         "kerja sama",
         "amerika serikat",
     } <= terms  # multi-word expressions
-    assert not terms & vectorize.stopword_set() - {t for t in terms if " " in t}
+    assert not terms & analyzer.stopword_set() - {t for t in terms if " " in t}
     assert (
         "sama" not in terms
         or frequencies.set_index("term").loc["kerja sama", "count"] > 0

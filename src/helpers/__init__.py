@@ -10,7 +10,8 @@ Modules, one per concern:
 * ``io``: atomic writers for tables and reports.
 * ``stats``, ``phrases``, ``actors``: text statistics, n-grams and repetition, the
   actor gazetteer (notebook 01).
-* ``vectorize``, ``topics``: Indonesian TF-IDF, NMF/LDA topics, redundancy (notebook 02).
+* ``analyzer``, ``vectorize``, ``topics``: Indonesian TF-IDF, NMF/LDA topics, redundancy
+  (notebook 02).
 * ``datasets``, ``sentiment``: labelled data and the paragraph sentiment model
   (notebook 03). Import them explicitly; they load scikit-learn.
 * ``notebook``: notebook set-up and safe display of article text.

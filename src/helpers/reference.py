@@ -32,13 +32,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import analyzer as analyzer_module
 from . import config, datasets, multiwords, stemming, vectorize
 from . import tokens as tokens_module
+from .analyzer import IndonesianAnalyzer
 from .errors import DatasetError
 from .io import write_csv
 from .stemming import surface_forms
 from .tokens import letter_tokens
-from .vectorize import IndonesianAnalyzer
 
 #: The IndoSum files in the order they are read (an id seen twice keeps its first copy).
 INDOSUM_FILES = ("dev.02", "dev.03")
@@ -313,7 +314,7 @@ def analyzer_key() -> str:
     """A short hash of everything that decides the reference counts.
 
     Changes when any of these change: the analyzer's code (tokeniser, multi-word
-    matching, vectorize, stemming modules), its settings (``MIN_TOKEN_CHARS``,
+    matching, analyzer, vectorize, stemming modules), its settings (``MIN_TOKEN_CHARS``,
     ``STOP_PHRASES``), the stop words (stopwords-iso plus the project table), the stem
     overrides and Sastrawi version (:func:`helpers.stemming.cache_key`), the multi-word
     table and actor aliases, the detokeniser, the corpus checksums and ``COUNTS_VERSION``.
@@ -323,13 +324,14 @@ def analyzer_key() -> str:
             "counts_version": COUNTS_VERSION,
             "data": checksum_key(),
             "stems": stemming.cache_key(stemming.stem_overrides()),
-            "stopwords": sorted(vectorize.stopword_set()),
-            "stop_phrases": sorted(vectorize.STOP_PHRASES),
-            "min_token_chars": vectorize.MIN_TOKEN_CHARS,
+            "stopwords": sorted(analyzer_module.stopword_set()),
+            "stop_phrases": sorted(analyzer_module.STOP_PHRASES),
+            "min_token_chars": analyzer_module.MIN_TOKEN_CHARS,
             "multiwords": sorted(multiwords.multiword_expressions()["term"]),
             "code": _source_digest(
                 tokens_module,
                 multiwords,
+                analyzer_module,
                 vectorize,
                 stemming,
                 detokenize,
