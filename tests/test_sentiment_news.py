@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import require_datasets
 from helpers import newsset, reference, sentiment
 
 # --- masking (no model) -------------------------------------------------------------
@@ -129,6 +130,41 @@ def test_the_deployed_model_masks_entities(model):
         ),
     )
     assert not explained["word"].isin(["rohingya", "bangladesh"]).any()
+
+
+# --- the masks the cached model was trained on --------------------------------------
+
+#: MASKING_VERSION -> SHA-256 (first 16 hex digits) of the masked news and CNBC texts,
+#: one per line. A new entity rule that moves a mask changes the digest: bump
+#: MASKING_VERSION in helpers/sentiment/masking.py (so a cached model trained on the
+#: old masks is not reused) and record the new digest here.
+MASK_DIGESTS = {3: "f416f1b9c9634528"}
+
+
+def test_the_masks_belong_to_the_masking_version():
+    import hashlib
+
+    from helpers.datasets import load_cnbc
+    from helpers.errors import DatasetError
+    from helpers.sentiment import masking
+
+    try:
+        texts = sentiment.load_news()["text"].tolist() + load_cnbc()["text"].tolist()
+    except DatasetError as error:
+        require_datasets(error)
+    masked = "\n".join(masking.mask_entities(text) for text in texts)
+    digest = hashlib.sha256(masked.encode()).hexdigest()[:16]
+    assert MASK_DIGESTS.get(masking.MASKING_VERSION) == digest, (
+        f"entity masks changed (digest {digest}): bump MASKING_VERSION and record it"
+    )
+
+
+def test_the_model_cache_key_changes_with_the_masking_version(monkeypatch):
+    from helpers.sentiment import masking
+
+    before = sentiment.cache_key(sentiment.SentimentConfig())
+    monkeypatch.setattr(masking, "MASKING_VERSION", masking.MASKING_VERSION + 1)
+    assert sentiment.cache_key(sentiment.SentimentConfig()) != before
 
 
 # --- the news data ------------------------------------------------------------------

@@ -30,7 +30,13 @@ from ..stemming import sastrawi_stem, sastrawi_stemmer
 from ..stopwords import stopword_set
 
 #: Bump when the rule changes (part of the model cache key: the model is trained on masked text).
-MASKING_VERSION = 2  # 2: spans from helpers.entities
+#: tests/test_sentiment_news.py pins a digest of the masked news and CNBC training
+#: texts for this version, so a change to the entity finder that moves a mask fails
+#: there until the version is bumped (and the digest recorded).
+#: 2: spans from helpers.entities; 3: the finder's rules of 2-3 December (titles
+#: opening a sentence, provinces, portfolios after 'dan', runs split by a name
+#: written alone, ...) changed the spans after the cached model was trained.
+MASKING_VERSION = 3
 #: The placeholder every entity span becomes (one token; ``\\w+`` matches it).
 ENTITY_TOKEN = "_ent_"
 
