@@ -1,4 +1,4 @@
-"""helpers.datasets: pinned checksums, atomic download, mirror fallback, decontamination.
+"""helpers.datasets: pinned checksums, atomic download, mirror fallback.
 
 Every test replaces the downloader: no test touches the network.
 """
@@ -10,7 +10,6 @@ import re
 import urllib.error
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from helpers import config, datasets
@@ -175,49 +174,6 @@ def test_smsa_is_read_with_quoting_disabled(tmp_path):
     table = datasets.read_split(path, "smsa")
     assert table["text"].tolist() == ['"kata dia" tidak enak', "bagus"]
     assert table["label"].tolist() == ["negative", "positive"]
-
-
-def test_duplicate_key():
-    assert (
-        datasets.duplicate_key("  Makanannya ENAK,   sekali!! ")
-        == "makanannya enak sekali"
-    )
-
-
-def test_decontamination_removes_known_duplicates():
-    reference = pd.DataFrame(
-        {
-            "text": [
-                "Makanannya enak sekali, pelayanannya ramah!",
-                "Presiden meresmikan jembatan baru di Kupang.",
-            ]
-        }
-    )
-    train = pd.DataFrame(
-        {
-            "text": [
-                "makanannya enak sekali pelayanannya ramah",  # exact after normalising
-                "makanan nya enak sekali , pelayanan nya ramah .",  # SmSA tokenisation of the same text
-                "presiden meresmikan jembatan baru di kupang kemarin sore .",  # edited copy
-                "hotel ini kotor dan kamarnya bau rokok .",  # unrelated
-            ],
-            "label": ["positive", "positive", "neutral", "negative"],
-        }
-    )
-    flagged = datasets.decontaminate(train, reference)
-    assert flagged["reason"].tolist() == ["exact", "near", "near", ""]
-    assert flagged["is_contaminated"].tolist() == [True, True, True, False]
-    assert train.columns.tolist() == ["text", "label"]  # input not modified
-    # At threshold 1.0 only texts identical up to tokenisation (clitic -nya) remain "near".
-    assert datasets.decontaminate(train, reference, threshold=1.0)[
-        "reason"
-    ].tolist() == ["exact", "near", "", ""]
-
-
-def test_decontamination_rejects_a_bad_threshold():
-    frame = pd.DataFrame({"text": ["a"]})
-    with pytest.raises(ValueError, match="threshold"):
-        datasets.decontaminate(frame, frame, threshold=0)
 
 
 def test_pinned_registry_matches_the_mirror_readme():
