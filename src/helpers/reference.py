@@ -12,10 +12,7 @@ Uses: reference frequencies for keyness (notebook 02), the corpus run
 sentences (:mod:`helpers.newsset`). Copyright in the articles stays with the outlets:
 give attribution, share alike.
 
-Why a hand-written detokeniser: the corpus was tokenised with spaces around every
-punctuation mark (``( 19 / 6 )``, ``nafsu - nafsu``, ``" kata "``) and the original
-spacing is lost, so no library can restore it exactly. The rules below restore the
-usual Indonesian typography; they are tested on real lines of the corpus.
+The detokeniser that restores the articles' spacing is :mod:`helpers.detokenizer`.
 """
 
 from __future__ import annotations
@@ -24,7 +21,6 @@ import hashlib
 import inspect
 import json
 import logging
-import re
 import warnings
 from collections import Counter
 from functools import lru_cache
@@ -33,9 +29,10 @@ from pathlib import Path
 import pandas as pd
 
 from . import analyzer as analyzer_module
-from . import config, datasets, multiwords, stemming, vectorize
+from . import config, datasets, detokenizer, multiwords, stemming, vectorize
 from . import tokens as tokens_module
 from .analyzer import IndonesianAnalyzer
+from .detokenizer import detokenize as detokenize  # re-exported
 from .errors import DatasetError
 from .io import write_csv
 from .stemming import surface_forms
@@ -43,109 +40,6 @@ from .tokens import letter_tokens
 
 #: The IndoSum files in the order they are read (an id seen twice keeps its first copy).
 INDOSUM_FILES = ("dev.02", "dev.03")
-
-# Tokens that attach to the previous token, and tokens the next token attaches to.
-_NO_SPACE_BEFORE = {
-    ",",
-    ".",
-    ";",
-    ":",
-    "!",
-    "?",
-    ")",
-    "]",
-    "}",
-    "%",
-    "...",
-    "..",
-    "”",
-    "’",
-}
-_NO_SPACE_AFTER = {"(", "[", "{", "“", "‘", "$", "€", "£", "Rp"}
-_STRAIGHT_QUOTES = {'"', "'", "`"}
-_WORDLIKE = re.compile(r"\w", re.UNICODE)
-_ALL_CAPS = re.compile(r"^[A-Z][A-Z.]+$")
-
-
-def _is_word(token: str) -> bool:
-    return bool(_WORDLIKE.search(token))
-
-
-def _joins_hyphen(left: str, right: str, position: int) -> bool:
-    """Whether ``left - right`` was one hyphenated word (``nafsu-nafsu``, ``Coca-Cola``,
-    ``2016-2017``) rather than a dash between phrases (``MISANO - Pebalap``,
-    ``Merdeka.com - Pemerintah``: a dateline or a ``SIMAK JUGA -`` tag)."""
-    if not (_is_word(left) and _is_word(right)):
-        return False
-    if left.lower() == right.lower() or right.lower().startswith(left.lower()[:3]):
-        return True  # reduplication: nafsu-nafsu, disia-siakan, sebut-sebut
-    if _ALL_CAPS.match(left) and len(left) > 1 and not _ALL_CAPS.match(right):
-        return False  # "MISANO ADRIATICO - Pebalap", "SIMAK JUGA - Persib"
-    if "." in left and not left.replace(".", "").isdigit():
-        return False  # "Merdeka.com - Pemerintah"
-    if position <= 6 and right[:1].isupper() and left[:1].isupper():
-        return False  # a dateline at the start of a sentence: "Rimanews - Polsek"
-    return True
-
-
-def detokenize(tokens: list[str]) -> str:
-    """Join one IndoSum sentence's tokens into readable text.
-
-    How to read it: spacing follows Indonesian typography, so the text can be split,
-    tokenised and shown like any article: no space before ``, . ; : ! ? ) ] %``, none
-    after ``( [ $``, quotes hug what they quote, ``19 / 6`` becomes ``19/6`` and a
-    hyphen between two parts of one word closes up.
-
-    >>> detokenize(["Jumat", "(", "8", "/", "9", "/", "2017", ")", "."])
-    'Jumat (8/9/2017).'
-    >>> detokenize(["nafsu", "-", "nafsu", "dan", '"', "kata", "kunci", '"', "."])
-    'nafsu-nafsu dan "kata kunci".'
-
-    Caveats: the original spacing is lost, so a spaced dash between two words that
-    look like one compound (``Jakarta - Banyuwangi``) closes up as ``Jakarta-Banyuwangi``,
-    which is how Indonesian news writes a route or a pair anyway.
-    """
-    words = [
-        t for t in (tok.strip() for tok in tokens) if t
-    ]  # drop stray \xa0, \n tokens
-    out: list[str] = []
-    attach_next = False
-    open_quotes: dict[str, bool] = {}
-    i = 0
-    while i < len(words):
-        token = words[i]
-        glue = attach_next or not out
-        attach_next = False
-        if token in _STRAIGHT_QUOTES:
-            # A quote that ends the sentence closes one opened in an earlier sentence.
-            opening = not open_quotes.get(token, False) and i + 1 < len(words)
-            open_quotes[token] = opening
-            if opening:
-                attach_next = True
-            else:
-                glue = True
-        elif token in _NO_SPACE_BEFORE:
-            glue = True
-        elif token == "-" and i + 1 < len(words) and words[i + 1] == "-":
-            token, i = "--", i + 1  # "CNN Indonesia - - Kepergian": the dateline dash
-        elif token in ("-", "/") and out and i + 1 < len(words):
-            joins = (
-                _joins_hyphen(out[-1], words[i + 1], len(out))
-                if token == "-"
-                else _is_word(out[-1]) and _is_word(words[i + 1])
-            )
-            if joins:
-                out[-1] += token + words[i + 1]
-                i += 2
-                continue
-        if token in _NO_SPACE_AFTER:
-            attach_next = True
-        if glue and out:
-            out[-1] += token
-        else:
-            out.append(token)
-        i += 1
-    return " ".join(out)
 
 
 def _read_indosum(path) -> list[dict]:
@@ -334,14 +228,13 @@ def analyzer_key() -> str:
                 analyzer_module,
                 vectorize,
                 stemming,
-                detokenize,
-                _joins_hyphen,
+                detokenizer,
                 term_counts,
             ),
             "detokeniser": [
-                sorted(_NO_SPACE_BEFORE),
-                sorted(_NO_SPACE_AFTER),
-                sorted(_STRAIGHT_QUOTES),
+                sorted(detokenizer._NO_SPACE_BEFORE),
+                sorted(detokenizer._NO_SPACE_AFTER),
+                sorted(detokenizer._STRAIGHT_QUOTES),
             ],
         },
         ensure_ascii=False,
