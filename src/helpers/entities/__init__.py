@@ -16,6 +16,7 @@ import X`` and ``entities.X`` work as before):
   dictionary), an acronym, a stop word;
 * :mod:`.candidates`: finding names in one text (:func:`find_entities`,
   :func:`mention_spans`, :func:`mask_entities`);
+* :mod:`.places`: place words split from the names around them (units, territories);
 * :mod:`.kinds`: the kind one mention's words and neighbours suggest;
 * :mod:`.merging`: alias merging within one article;
 * :mod:`.counting`: one article's mentions and ``entities.csv``
@@ -30,6 +31,7 @@ Herzegovina``) are not matched.
 from .candidates import find_entities, mask_entities, mention_spans
 from .counting import article_entities, entities_table, entity_mentions
 from .cues import (
+    ADMIN_PLACE_WORDS,
     CLUB_WORDS,
     DATE_WORDS,
     ENTITY_COLUMNS,
@@ -42,9 +44,13 @@ from .cues import (
     ORGANISATION_WORDS,
     PERSON_AFTER,
     PERSON_BEFORE,
+    PERSON_ROLES,
+    PLACE_QUALIFIERS,
     PLACE_SUFFIXES,
     PLACE_WORDS,
     REFERENCE_WORDS,
+    RELATIONAL_ROLES,
+    TERRITORIAL_TITLES,
     TITLE_QUALIFIERS,
     TITLE_WORDS,
     Mention,
@@ -52,6 +58,7 @@ from .cues import (
 from .gazetteer import alias_table, gazetteer_aliases, reference_names
 
 __all__ = [
+    "ADMIN_PLACE_WORDS",
     "CLUB_WORDS",
     "DATE_WORDS",
     "ENTITY_COLUMNS",
@@ -64,9 +71,13 @@ __all__ = [
     "ORGANISATION_WORDS",
     "PERSON_AFTER",
     "PERSON_BEFORE",
+    "PERSON_ROLES",
+    "PLACE_QUALIFIERS",
     "PLACE_SUFFIXES",
     "PLACE_WORDS",
     "REFERENCE_WORDS",
+    "RELATIONAL_ROLES",
+    "TERRITORIAL_TITLES",
     "TITLE_QUALIFIERS",
     "TITLE_WORDS",
     "Mention",

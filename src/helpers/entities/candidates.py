@@ -15,16 +15,26 @@ Finding names (:func:`find_entities`)
    Kepala, Kanselir, ...) are removed from the front of a name and make it a person:
    ``Presiden Joko Widodo`` is the person *Joko Widodo*. A title followed by a
    country (``Presiden Rusia``) leaves the country; a name set off by commas right
-   after such a title (``Presiden Rusia, Vladimir Putin,``) is a person.
+   after such a title (``Presiden Rusia, Vladimir Putin,``) is a person, also after a
+   short form in parentheses (``Menteri ... (Menkominfo), Rudiantara``). Common words
+   right after a title are its portfolio, not the name (``Menteri Pendidikan dan
+   Kebudayaan Muhadjir Effendy``); a root word too when the portfolio goes on after
+   ``dan`` (``Menteri Komunikasi dan Informatika Rudiantara``).
 4. **Known names split a run**: ``Presiden Rusia Vladimir Putin`` is *Rusia* and
    *Vladimir Putin*, unless the run starts with an organisation or place word
    (``Bank Indonesia``, ``Universitas Indonesia`` stay whole).
+5. **Place words split a run** (:mod:`.places`): chains of administrative units, a
+   unit then a person (``Bupati Kabupaten Ende Marsel Petu``), a territorial title's
+   territory (``Bupati Banyuwangi Azwar Anas``); an amount ends a name (``Kabupaten
+   Bekasi Rp3,91 juta``).
+6. **A run split by a name written alone** (``bos Bigo Live David Li``, *Bigo Live*
+   alone elsewhere): the name, then the person when a role in a body (:data:`RELATIONAL_ROLES`:
+   *bos*, *pelatih*, *ketua*) precedes the run.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from .cues import (
@@ -33,18 +43,24 @@ from .cues import (
     _WORD,
     _WORD_AFTER,
     _WORD_BEFORE,
+    ADMIN_PLACE_WORDS,
     CLUB_WORDS,
     DATE_WORDS,
     GROUP_CUES,
     LEGAL_PREFIXES,
     ORGANISATION_WORDS,
+    PERSON_AFTER,
+    PERSON_BEFORE,
+    PERSON_ROLES,
     PLACE_WORDS,
+    RELATIONAL_ROLES,
     TITLE_QUALIFIERS,
     TITLE_WORDS,
     Mention,
 )
 from .gazetteer import _key, _known_lengths, _lookup
 from .kinds import _cue
+from .places import _count_standalone, split_places, territory_after_title
 from .words import _edge_words, _is_acronym, _is_affixed_common, _is_common, _stopwords
 
 
@@ -60,6 +76,10 @@ def _capitalised_elsewhere(text: str) -> frozenset[str]:
             if match.start() > 0:
                 found.add(match.group())
     return frozenset(found)
+
+
+#: An age in parentheses right after a name (``Fendi Timah (56)``): only people have one.
+_AGE = re.compile(r"\s*\(\s*\d{1,3}(?:\s*(?:tahun|th))?\s*\)")
 
 
 def _split_words(run: str, offset: int) -> list[tuple[int, int, str]]:
@@ -188,11 +208,16 @@ def find_entities(text: str, *, context: str | None = None) -> list[Mention]:
             words = words[:-1]
         while words and words[0][2].lower() in LEGAL_PREFIXES:
             words = words[1:]
+        while words and re.match(r"(?:Rp|US\$)\d", words[-1][2]):
+            words = words[:-1]  # an amount after a name (Kabupaten Bekasi Rp3,91 juta)
         # Rule 3: titles, also inside a run (``Kapolsek Metro Tanah Abang Kompol Mustakim``):
         # the words after the last title are the person, those before it a place or body.
         # A title's portfolio continued after "dan" (Menteri Pendidikan dan Kebudayaan X).
         titled = previous_title_end >= 0 and bool(
             re.fullmatch(r"\s+(?:dan|&)\s+", text[previous_title_end : run.start()])
+        )
+        titled_by_dan = titled and not any(  # no title of its own: a portfolio goes on
+            w[2].lower().rstrip(".") in TITLE_WORDS for w in words
         )
         if titled:
             words = [("", "", "")] + words  # a virtual title in front
@@ -202,6 +227,7 @@ def find_entities(text: str, *, context: str | None = None) -> list[Mention]:
         )
         if last_title is not None:
             titled = True
+            titles = [w for w in words[: last_title + 1] if w[2]]
             head = [
                 w
                 for w in words[:last_title]
@@ -213,10 +239,30 @@ def find_entities(text: str, *, context: str | None = None) -> list[Mention]:
             # A portfolio or body between the title and the name (``Menteri Pendidikan dan
             # Kebudayaan Muhadjir Effendy``, ``Ketua Dewan Perwakilan Rakyat Setya Novanto``):
             # common words up front are not part of the person's name.
+            # A root word opens a portfolio too when the portfolio goes on after "dan"
+            # (``Menteri Komunikasi dan Informatika Rudiantara``): Komunikasi and
+            # Informatika are the ministry's words, not people.
+            continues = bool(
+                re.match(r"\s+(?:dan|&)\s+[A-Z]", text[run.end() : run.end() + 8])
+            ) and all(_is_common(w) for _, _, w in words)
+            # ... unless a body named before "dan" goes on here (``Kepala Badan Riset dan
+            # Sumber Daya Manusia``): _join_portfolios makes the two one organisation.
+            joins_body = (
+                titled_by_dan
+                and bool(mentions)
+                and mentions[-1].cue == "organisation"
+                and mentions[-1].end == previous_title_end
+                and all(_is_common(w) for _, _, w in words)
+            )
             common = 0
-            if words and (
-                _is_affixed_common(words[0][2])
-                or words[0][2].lower() in ORGANISATION_WORDS - CLUB_WORDS
+            if (
+                (not joins_body)
+                and words
+                and (
+                    _is_affixed_common(words[0][2])
+                    or words[0][2].lower() in ORGANISATION_WORDS - CLUB_WORDS
+                    or ((continues or titled_by_dan) and _is_common(words[0][2]))
+                )
             ):
                 while common < len(words) and _is_common(words[common][2]):
                     common += 1
@@ -243,6 +289,13 @@ def find_entities(text: str, *, context: str | None = None) -> list[Mention]:
                             _cue(chunk, how, False, False, "", ""),
                         )
                     )
+            # Rule 3 of .places: a territorial title names its territory first.
+            title = titles[-1][2].lower().rstrip(".") if titles else ""
+            territory = territory_after_title(title, words, context or text)
+            if territory:
+                start, end = words[0][0], words[territory - 1][1]
+                mentions.append(Mention(start, end, text[start:end], "place"))
+                words = words[territory:]
             previous_title_end = run.end()
         if not words:
             continue
@@ -257,7 +310,11 @@ def find_entities(text: str, *, context: str | None = None) -> list[Mention]:
         lower_before = word_before.group(1).lower() if word_before else ""
         after = _WORD_AFTER.match(text[words[-1][1] : words[-1][1] + 30])
         lower_after = after.group(1).lower() if after else ""
-        appositive = bool(re.fullmatch(r",\s*", text[previous_title_end : words[0][0]]))
+        appositive = bool(
+            re.fullmatch(
+                r"(?:\s*\([^()]{1,20}\))?,\s*", text[previous_title_end : words[0][0]]
+            )
+        )  # "Menteri ... (Menkominfo), Rudiantara"
         for chunk, how in _segment(words):
             start, end = chunk[0][0], chunk[-1][1]
             name = text[start:end]
@@ -285,7 +342,25 @@ def find_entities(text: str, *, context: str | None = None) -> list[Mention]:
             )
             if len(name) == 1 or re.match(r"(?:Rp|US\$)\d", name):
                 continue  # an initial or an amount (Rp48), not a name
-            for part_start, part_end in _split_by_context(chunk, how, context or text):
+            if how != "known" and chunk[0][2].lower() in ADMIN_PLACE_WORDS:
+                person_cue = (
+                    (titled and how != "known")
+                    or (appositive and first_chunk)
+                    or (first_chunk and lower_before in PERSON_BEFORE | PERSON_ROLES)
+                    or (chunk[-1][1] == words[-1][1] and lower_after in PERSON_AFTER)
+                )
+                for part, part_cue in split_places(
+                    chunk, person_cue=person_cue, context=context or text
+                ):
+                    first, last = part[0][0], part[-1][1]
+                    mentions.append(Mention(first, last, text[first:last], part_cue))
+                continue
+            if not cue and chunk[-1][1] == words[-1][1] and _AGE.match(text, end):
+                cue = "person"  # an age after a name: Fendi Timah (56)
+            parts = _split_by_context(chunk, how, context or text)
+            if len(parts) > 1 and first_chunk and lower_before in RELATIONAL_ROLES:
+                cue = "person"  # bos Bigo Live David Li: the body, then the person
+            for part_start, part_end in parts:
                 part = text[part_start:part_end]
                 mentions.append(
                     Mention(part_start, part_end, part, cue if part_end == end else "")
@@ -316,24 +391,6 @@ def _split_by_context(chunk, how: str, context: str) -> list[tuple[int, int]]:
         if alone >= 2 and alone > full:
             return [(head[0][0], head[-1][1]), (tail[0][0], tail[-1][1])]
     return whole
-
-
-def _count_standalone(context: str, phrase: str) -> int:
-    """How often ``phrase`` is written as a whole name: the last words of a
-    capitalised run (``Kelimutu`` in ``Taman Nasional Kelimutu,``), not followed by
-    another capitalised word."""
-    return _run_endings(context).get(phrase, 0)
-
-
-@lru_cache(maxsize=4)  # one article's context, asked once per long run
-def _run_endings(context: str) -> Counter:
-    """How often each ending (last 1-6 words) of a capitalised run occurs in ``context``."""
-    endings: Counter = Counter()
-    for run in _NAME_RUN.finditer(context):
-        words = [w.rstrip("’'") for w in run.group().split()]
-        for n in range(1, min(6, len(words)) + 1):
-            endings[" ".join(words[-n:])] += 1
-    return endings
 
 
 def _join_portfolios(mentions: list[Mention], text: str) -> list[Mention]:

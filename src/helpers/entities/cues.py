@@ -25,17 +25,19 @@ ENTITY_COLUMNS = [
 MENTION_COLUMNS = ["entity", "kind", "mention", "start", "end"]
 
 #: Titles and roles (lower case) that precede a person's name and are not part of it.
+#: One word each: the second word of a two-word title (wali *kota*, duta *besar*, kuasa
+#: *hukum*) is a :data:`TITLE_QUALIFIERS` word, so *Kota Bandung* is no title.
 TITLE_WORDS = frozenset(
     """
 ceo cto cfo coo founder pendiri presdir komisaris bos
 presiden wakil menteri menko menlu mendagri mendikbud menhan juru jubir ketua kepala kanselir
-perdana gubernur wagub bupati walikota wali kota camat lurah pemimpin direktur dirut sekretaris
+perdana gubernur wagub bupati walikota wali camat lurah pemimpin direktur dirut sekretaris
 sekjen jenderal raja ratu pangeran putri sultan paus uskup kardinal imam ustaz ustadz habib kiai
 kapolri kapolda kapolres kapolsek kasat kabid kabag panglima kasad kasal kasau komandan danrem
 dandim pelatih kapten manajer pebulu pebulutangkis pebalap petenis pesepak pemain striker kiper
 penyerang gelandang bek aktor aktris penyanyi pedangdut presenter sutradara produser rapper
 dr prof ir drs h hj kh bapak ibu pak bu mr mrs ms sir senator anggota hakim jaksa kajari kajati
-kapuspen kabareskrim karopenmas kadiv kabid humas dubes duta besar konsul pengacara kuasa hukum
+kapuspen kabareskrim karopenmas kadiv kabid humas dubes duta konsul pengacara kuasa
 tersangka terdakwa terpidana saksi korban menpora menkeu menkes menag mensos menristekdikti
 kompol akbp kombes irjen brigjen ipda iptu aiptu bripka briptu akp letkol kolonel mayor mayjen
 letjen laksamana marsekal kopral sersan
@@ -46,7 +48,7 @@ letjen laksamana marsekal kopral sersan
 TITLE_QUALIFIERS = frozenset(
     """
 luar dalam negeri bicara besar umum jenderal muda utama agung tinggi kota menteri presiden
-eksekutif pelaksana harian negara bidang divisi humas tertinggi
+eksekutif pelaksana harian negara bidang divisi humas tertinggi hukum
 """.split()
 )
 #: Club words: the club's name follows (``Real Madrid``), not a portfolio.
@@ -76,6 +78,32 @@ stadion bandar gedung istana masjid gereja pura candi lapangan alun-alun taman h
 tanjung kawasan wilayah jazirah benua negara negeri
 """.split()
 )
+#: Administrative units among the place words: each opens a place of its own, so a
+#: chain (``Desa Banaran Kecamatan Pulung Kabupaten Ponorogo``) is one place per unit.
+ADMIN_PLACE_WORDS = frozenset(
+    "kabupaten kota provinsi propinsi desa kecamatan kelurahan kampung dusun nagari".split()
+)
+#: Words that go on naming a place after its first word (``Halmahera Timur``, ``Musi
+#: Ilir``): compass points and up- or downstream.
+PLACE_QUALIFIERS = frozenset(
+    "utara selatan timur barat tengah tenggara daya laut raya hulu hilir ilir ulu".split()
+)
+#: Titles of an office over a territory, named right after the title (``Bupati
+#: Banyuwangi Azwar Anas``, ``Kapolres Ende AKBP ...``).
+TERRITORIAL_TITLES = frozenset(
+    """
+bupati wabup gubernur wagub walikota wali camat lurah kades kapolda kapolres kapolresta
+kapolrestabes kapolsek danrem dandim pangdam kajari kajati
+""".split()
+)
+#: Roles in a body or a team: a run after one that splits in two is the body, then the
+#: person (``bos Bigo Live David Li``, ``pelatih Timnas Luis Milla``).
+RELATIONAL_ROLES = frozenset(
+    """
+bos ceo pendiri founder pemilik direktur dirut presdir ketua kepala wakil anggota juru
+jubir pemain pelatih kapten manajer striker kiper penyerang gelandang bek pebalap
+""".split()
+)
 #: Lower-case words right before a name that make it a people or group.
 GROUP_CUES = frozenset(
     """
@@ -90,11 +118,25 @@ kata ujar ucap tutur jelas ungkap tegas imbuh tambah lanjut menurut sebut papar 
 pungkas kata-nya sapa
 """.split()
 )
+#: Lower-case roles right before a name that make it a person (``produser Kim Min-jong``,
+#: ``komposer Don Spike``, ``pak Jokowi``). Roles in a body or a team are not here
+#: (``pemain``, ``pelatih``, ``ketua``, ``bos``, ``direktur``): what follows them is as
+#: often the body as the person (``pemain Persib``, ``bos Bigo Live David Li``).
+PERSON_ROLES = frozenset(
+    """
+presiden menteri gubernur bupati walikota camat lurah kanselir senator hakim jaksa pengacara
+tersangka terdakwa terpidana saksi jubir sultan paus ustaz ustadz kiai habib
+aktor aktris penyanyi pedangdut komposer musisi rapper presenter sutradara produser penulis
+pebulutangkis petenis pesepakbola pegolf perenang
+pak bu bapak ibu mr mrs ms
+""".split()
+)
 #: Verbs right after a name that make it a person.
 PERSON_AFTER = frozenset(
     """
 mengatakan menyatakan menjelaskan menegaskan mengungkapkan menuturkan berkata mengaku
 menyebut menambahkan mengucapkan bertanya menjawab tersenyum meninggal lahir
+menyampaikan menerangkan memaparkan menyebutkan membantah mengakui berujar bercerita berharap
 """.split()
 )
 #: Lower-case particles allowed inside a name (``Osama bin Laden``, ``Van der Sar``).

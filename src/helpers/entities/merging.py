@@ -23,7 +23,8 @@ import pandas as pd
 from ..errors import OptionError
 from .cues import KINDS, NAME_PARTICLES, Mention
 from .gazetteer import _alias_sourced, _key, _known, _lookup
-from .kinds import _looks_like_person_name
+from .kinds import _has_personal_name_form, _looks_like_person_name
+from .places import written_after_unit
 from .words import _is_common
 
 
@@ -173,9 +174,12 @@ def _resolve(
             kind = sorted(votes.items(), key=lambda kv: (-kv[1], KINDS.index(kv[0])))[
                 0
             ][0]
-        elif _looks_like_person_name(max(members, key=lambda k: len(k.split()))) and (
-            len(members) > 1 or 2 <= len(max(members, key=len).split()) <= 3
-        ):
+        elif any(written_after_unit(joined, f) for f in all_forms):
+            kind = "place"  # Ende, written elsewhere as Kabupaten Ende
+        elif (
+            len(members) > 1  # merged with its own surname or given name: rule (d)
+            and _looks_like_person_name(max(members, key=lambda k: len(k.split())))
+        ) or any(_has_personal_name_form(f) for f in all_forms):
             kind = "person"
         else:
             kind = "other"
