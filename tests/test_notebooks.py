@@ -6,6 +6,8 @@ same runner as ``make report``; these tests read its outputs.
 
 from __future__ import annotations
 
+import ast
+
 import nbformat
 import pandas as pd
 import pytest
@@ -61,6 +63,76 @@ def test_notebook_is_stored_as_jupyterlab_writes_it(path):
         k: v for k, v in language_info().items() if k != "version"
     }, FIX
     assert text == nbformat.writes(nb) + "\n", FIX
+
+
+#: The longest code cell a notebook may have (issue 14: logic lives in src/helpers).
+MAX_CELL_LINES = 15
+
+
+def _cell_tree(source: str) -> ast.Module:
+    # IPython magics and shell escapes are not Python; blank them before parsing.
+    return ast.parse(
+        "\n".join(
+            "" if line.lstrip().startswith(("%", "!")) else line
+            for line in source.splitlines()
+        )
+    )
+
+
+def cell_rule_violations(nb) -> list[str]:
+    """Code cells over ``MAX_CELL_LINES`` lines, cells that define a function or a
+    class, and imports below the set-up: imports belong in the code cells up to the
+    first one after the parameters cell (the first code cell when there is none)."""
+    code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    tagged = [
+        k for k, (_, c) in enumerate(code) if "parameters" in c.metadata.get("tags", [])
+    ]
+    last_import_cell = tagged[0] + 1 if tagged else 0
+    problems = []
+    for k, (i, cell) in enumerate(code):
+        n_lines = len(cell.source.splitlines())
+        if n_lines > MAX_CELL_LINES:
+            problems.append(f"cell {i}: {n_lines} lines (at most {MAX_CELL_LINES})")
+        nodes = list(ast.walk(_cell_tree(cell.source)))
+        if any(
+            isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+            for n in nodes
+        ):
+            problems.append(f"cell {i}: defines a function or class")
+        if k > last_import_cell and any(
+            isinstance(n, (ast.Import, ast.ImportFrom)) for n in nodes
+        ):
+            problems.append(f"cell {i}: imports below the set-up cell")
+    return problems
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: p.name)
+def test_code_cells_are_short_define_nothing_and_import_only_at_the_top(path):
+    problems = cell_rule_violations(nbformat.read(path, as_version=4))
+    assert problems == [], (
+        f"{path.name}: move the logic into src/helpers (with tests): "
+        + "; ".join(problems)
+    )
+
+
+def test_the_cell_rules_catch_a_long_cell_a_function_and_a_late_import():
+    cells = [
+        nbformat.v4.new_code_cell("from helpers import notebook"),
+        nbformat.v4.new_code_cell(
+            'article_path = ""', metadata={"tags": ["parameters"]}
+        ),
+        nbformat.v4.new_code_cell("import pandas as pd\n%matplotlib inline"),
+        nbformat.v4.new_code_cell("x = 1\n" * (MAX_CELL_LINES + 1)),
+        nbformat.v4.new_code_cell("def f():\n    return 1"),
+        nbformat.v4.new_code_cell("if True:\n    import numpy"),
+        nbformat.v4.new_code_cell("y = [lambda v: v]\n" * MAX_CELL_LINES),
+    ]
+    nb = nbformat.v4.new_notebook(cells=cells)
+    assert cell_rule_violations(nb) == [
+        f"cell 3: {MAX_CELL_LINES + 1} lines (at most {MAX_CELL_LINES})",
+        "cell 4: defines a function or class",
+        "cell 5: imports below the set-up cell",
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

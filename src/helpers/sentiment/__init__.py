@@ -7,9 +7,13 @@ public name):
 * :mod:`.features`: word and character n-gram features;
 * :mod:`.model`: configuration, training with decontamination, calibration, the cache;
 * :mod:`.scoring`: sentence and paragraph scores, the paragraph bootstrap;
-* :mod:`.evidence`: word contributions per sentence and paragraph, tone by actor;
+* :mod:`.evidence`: word contributions per sentence and paragraph;
+* :mod:`.tone_by_actor`: the tone of the sentences that name each actor;
+* :mod:`.ablation`: what the news lexicon changes in an article;
 * :mod:`.benchmark`: benchmark scores, confusion tables, the analyst's reading;
-* :mod:`.describe`: sentences for the notebook's prose that stay true on any article.
+* :mod:`.reading`: the model against the analyst's reading of the seed article;
+* :mod:`.describe`: sentences for the notebook's prose that stay true on any article;
+* :mod:`.card`: the model card's goals and takeaways (notebook 04).
 
 * :mod:`.masking`: named entities become one placeholder, so a name carries no tone;
 * :mod:`.news`: the annotated news sentences, unlabelled news text, the training sources.
@@ -20,6 +24,14 @@ together with the evidence and the low-confidence flags.
 """
 
 from ..config import LABELS
+from .ablation import (
+    LexiconVerdict,
+    describe_article_tone,
+    describe_lexicon_effect,
+    describe_lexicon_takeaway,
+    lexicon_ablation,
+    lexicon_verdict,
+)
 from .benchmark import (
     ALL_NEUTRAL,
     DEPLOYED,
@@ -37,21 +49,29 @@ from .benchmark import (
     predict_labels,
     stored_scores,
 )
+from .card import (
+    benchmark_goals,
+    card_takeaways,
+    describe_missed_goals,
+    stored_macro_f1,
+)
 from .describe import (
+    describe_drivers,
     describe_extremes,
     describe_halves,
     describe_intervals,
+    describe_labels,
+    describe_limits,
     describe_model_quality,
+    describe_settings,
     describe_tone,
     describe_training_data,
     describe_verdict_basis,
 )
 from .evidence import (
-    actor_sentiment,
     evidence_words,
     explain_sentences,
     is_evidence_word,
-    lexicon_ablation,
     paragraph_evidence,
     paragraph_push,
     word_contributions,
@@ -76,6 +96,13 @@ from .model import (
     train_model,
 )
 from .news import NEWS_DATASET, TRAINING_SOURCES, load_news, news_labels_available
+from .reading import (
+    ReadingAgreement,
+    compare_with_reading,
+    describe_reading_agreement,
+    describe_reading_takeaway,
+    reading_agreement,
+)
 from .rules import (
     CONCESSION_MARKERS,
     CONTRAST_MARKERS,
@@ -108,6 +135,7 @@ from .scoring import (
     sentence_weights,
     text_logits,
 )
+from .tone_by_actor import actor_sentiment, describe_actors
 
 __all__ = [
     "ALL_NEUTRAL",
@@ -192,4 +220,23 @@ __all__ = [
     "text_logits",
     "train_model",
     "word_contributions",
+    "LexiconVerdict",
+    "ReadingAgreement",
+    "benchmark_goals",
+    "card_takeaways",
+    "compare_with_reading",
+    "describe_actors",
+    "describe_article_tone",
+    "describe_drivers",
+    "describe_labels",
+    "describe_lexicon_effect",
+    "describe_lexicon_takeaway",
+    "describe_limits",
+    "describe_missed_goals",
+    "describe_reading_agreement",
+    "describe_reading_takeaway",
+    "describe_settings",
+    "lexicon_verdict",
+    "reading_agreement",
+    "stored_macro_f1",
 ]

@@ -12,7 +12,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..config import LABELS
 from ..prose import Prose, plural
+from .rules import CONTRAST_WEIGHT, LEXICON_WEIGHT
+from .scoring import (
+    LOW_CONFIDENCE_AGREEMENT,
+    LOW_CONFIDENCE_P,
+    MIN_SENTENCES_FOR_AGREEMENT,
+)
 
 #: Below this many paragraphs, halves of the article are not compared.
 MIN_PARAGRAPHS_FOR_HALVES = 4
@@ -304,3 +311,96 @@ def describe_training_data(model) -> Prose:
             t=text,
         )
     return text
+
+
+def describe_settings(n_paragraphs: int, n_sentences: int) -> Prose:
+    """The article's size and the scoring rules (aggregation, weights, when a paragraph
+    is low-confidence), with the constants this package uses.
+
+    >>> str(describe_settings(1, 2))[:40]
+    'Article: **1 paragraph**, **2 sentences*'
+    """
+    return Prose(
+        "Article: **{p}**, **{s}**. Aggregation rule: word-weighted mean of sentence "
+        "probabilities; contrast nucleus weight **{c}**; news-lexicon weight **{l}** "
+        "log-odds per term. A paragraph is low-confidence when its top probability is "
+        "below **{lp}**, when it has fewer than **{ms}** sentences (too few for "
+        "agreement between sentences to vouch for the label), or when fewer than "
+        "**{la:.0%}** of sentence resamples give its label.",
+        p=plural(n_paragraphs, "paragraph"),
+        s=plural(n_sentences, "sentence"),
+        c=CONTRAST_WEIGHT,
+        l=LEXICON_WEIGHT,
+        lp=LOW_CONFIDENCE_P,
+        ms=MIN_SENTENCES_FOR_AGREEMENT,
+        la=LOW_CONFIDENCE_AGREEMENT,
+    )
+
+
+def describe_labels(paragraphs: pd.DataFrame) -> Prose:
+    """How many paragraphs carry each label, how many are flagged low-confidence, and
+    how many of those have too few sentences for the flag to mean more than that.
+
+    Args:
+        paragraphs: ``sentiment``, ``low_confidence`` and ``n_sentences`` per paragraph
+            (from :func:`helpers.sentiment.paragraph_sentiment`).
+
+    >>> table = pd.DataFrame({"sentiment": ["negative", "neutral"],
+    ...                       "low_confidence": [True, True], "n_sentences": [1, 4]})
+    >>> describe_labels(table)
+    'Labels: **1** negative, **1** neutral, **0** positive; flagged low-confidence: **2** of 2 paragraphs; **1** of these have fewer than 3 sentences, which alone is enough for the flag.'
+    """
+    counts = paragraphs["sentiment"].value_counts().reindex(LABELS, fill_value=0)
+    few = int((paragraphs["n_sentences"] < MIN_SENTENCES_FOR_AGREEMENT).sum())
+    template = (
+        "Labels: **{n}** negative, **{u}** neutral, **{p}** positive; flagged "
+        "low-confidence: **{low}** of {total}; **{few}** of these have fewer than {ms} "
+        "sentences, which alone is enough for the flag."
+    )
+    if 2 * few > len(paragraphs):
+        template += (
+            " When most paragraphs are that short, the flag mostly says *do not quote "
+            "this label on its own*."
+        )
+    return Prose(
+        template,
+        n=int(counts["negative"]),
+        u=int(counts["neutral"]),
+        p=int(counts["positive"]),
+        low=int(paragraphs["low_confidence"].sum()),
+        total=plural(len(paragraphs), "paragraph"),
+        few=few,
+        ms=MIN_SENTENCES_FOR_AGREEMENT,
+    )
+
+
+def describe_drivers(toward_negative, toward_positive) -> Prose:
+    """The takeaway on the model words that pushed the article hardest each way.
+
+    >>> describe_drivers(["perang"], [])
+    'the model words pushing hardest toward negative are perang; toward positive none. Check whether they are tone words or topic words: a topic word (politics words are negative in the review data) moves the score without any tone.'
+    """
+    return Prose(
+        "the model words pushing hardest toward negative are {neg}; toward positive "
+        "{pos}. Check whether they are tone words or topic words: a topic word "
+        "(politics words are negative in the review data) moves the score without any "
+        "tone.",
+        neg=", ".join(toward_negative) or "none",
+        pos=", ".join(toward_positive) or "none",
+    )
+
+
+def describe_limits(n_paragraphs: int) -> Prose:
+    """The takeaway on the limits: sample size, training data, what the intervals are.
+
+    >>> str(describe_limits(1))[:12]
+    '1 paragraph;'
+    """
+    return Prose(
+        "{n}; a model trained mostly on reviews plus a small annotated news set, "
+        "measured on held-out news in notebook 04; the intervals are sentence-bootstrap "
+        "intervals (spread between a paragraph's sentences), not model error; a "
+        "paragraph label that rests on fewer than {m} sentences says so.",
+        n=plural(n_paragraphs, "paragraph"),
+        m=MIN_SENTENCES_FOR_VERDICT,
+    )

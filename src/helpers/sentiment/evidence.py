@@ -1,5 +1,4 @@
-"""Why the model said what it said: word contributions per sentence and paragraph,
-and the tone of the sentences around each actor.
+"""Why the model said what it said: word contributions per sentence and paragraph.
 
 Exact additive contributions of the linear model: for every feature, coefficient x
 TF-IDF value, centred over the three classes (softmax ignores a shared constant),
@@ -7,6 +6,9 @@ assigned to the words the feature comes from (a word bigram splits between its t
 words; a character n-gram between the words that contain it). Per sentence,
 contributions plus the centred intercept sum to the clause-weighted log-odds before
 temperature scaling.
+
+The tone of the sentences around each actor is :mod:`.tone_by_actor`; what the news
+lexicon changes in an article is :mod:`.ablation`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from collections import Counter, defaultdict
 import numpy as np
 import pandas as pd
 
-from .. import config
 from ..config import LABELS
 from ..stopwords import stopword_set
 from .masking import ENTITY_TOKEN
@@ -27,17 +28,10 @@ from .rules import (
     NUMBER_TOKEN,
     TOKEN_RE,
     lexicon_hits,
-    news_lexicon,
     prepare_text,
     split_clauses,
 )
-from .scoring import (
-    MIN_SENTENCES_FOR_AGREEMENT,
-    N_BOOTSTRAP,
-    PROBABILITY_COLUMNS,
-    TONE_INDEX,
-    bootstrap_interval,
-)
+from .scoring import TONE_INDEX
 
 CLASS_COLUMNS = ["toward_negative", "toward_neutral", "toward_positive"]
 assert (
@@ -391,207 +385,5 @@ def paragraph_push(
             "push_negative",
             "top_positive",
             "top_negative",
-        ],
-    )
-
-
-def _actor_row(
-    actor: str,
-    group: pd.DataFrame,
-    scores: pd.DataFrame,
-    rng,
-    n_bootstrap: int,
-    level: float,
-) -> dict:
-    sentence_ids = sorted(group["sentence_id"].unique())
-    chosen = scores.loc[sentence_ids]
-    values = chosen["sentiment_score"].to_numpy(dtype=float)
-    low = high = float("nan")
-    if len(values) > 1:  # one sentence: nothing to resample
-        boot = values[
-            rng.integers(0, len(values), size=(n_bootstrap, len(values)))
-        ].mean(axis=1)
-        low, high = bootstrap_interval(boot, level)
-    counts = chosen["sentiment"].value_counts()
-    enough = len(values) >= MIN_SENTENCES_FOR_AGREEMENT
-    direction = (
-        "negative"
-        if enough and high < 0
-        else "positive"
-        if enough and low > 0
-        else "unclear"
-        if enough
-        else "too few sentences"
-    )
-    return {
-        "actor": actor,
-        "n_mentions": len(group),
-        "n_sentences": len(sentence_ids),
-        "n_paragraphs": chosen["paragraph_id"].nunique(),
-        "mean_score": values.mean(),
-        "score_low": low,
-        "score_high": high,
-        "direction": direction,
-        **{f"n_{label}": int(counts.get(label, 0)) for label in LABELS},
-    }
-
-
-def actor_sentiment(
-    scored_sentences: pd.DataFrame,
-    mentions: pd.DataFrame,
-    *,
-    n_bootstrap: int = N_BOOTSTRAP,
-    seed: int = config.RANDOM_SEED,
-    level: float = 0.95,
-) -> pd.DataFrame:
-    """Mean sentence score per actor, with counts and a sentence-bootstrap interval.
-
-    How to read it: ``mean_score`` is the average ``sentiment_score`` of the sentences
-    that name the actor (each sentence once, however often it names them); the
-    interval resamples those sentences (seeded): the spread between them, not model
-    error, and NaN for one sentence. ``direction`` is ``negative`` / ``positive`` when
-    the interval lies wholly below / above 0, ``unclear`` when it contains 0, and
-    ``too few sentences`` below ``MIN_SENTENCES_FOR_AGREEMENT`` sentences. It measures
-    the tone of sentences that *mention* an actor, not the article's stance *toward* it.
-
-    Args:
-        scored_sentences: from ``score_sentences``.
-        mentions: from ``helpers.actors.actor_mentions(sentences)`` (needs
-            ``sentence_id`` and ``actor``).
-
-    Returns:
-        One row per actor, sorted by ``n_sentences`` (descending) then ``actor``:
-        ``actor``, ``n_mentions``, ``n_sentences``, ``n_paragraphs``, ``mean_score``,
-        ``score_low``, ``score_high``, ``direction``, ``n_negative``, ``n_neutral``,
-        ``n_positive``.
-    """
-    columns = [
-        "actor",
-        "n_mentions",
-        "n_sentences",
-        "n_paragraphs",
-        "mean_score",
-        "score_low",
-        "score_high",
-        "direction",
-        "n_negative",
-        "n_neutral",
-        "n_positive",
-    ]
-    rng = np.random.default_rng(seed)
-    scores = scored_sentences.set_index("sentence_id")
-    rows = [
-        _actor_row(actor, group, scores, rng, n_bootstrap, level)
-        for actor, group in (
-            mentions.groupby("actor", sort=True) if len(mentions) else []
-        )
-    ]
-    table = pd.DataFrame(rows, columns=columns)
-    return table.sort_values(
-        ["n_sentences", "actor"],
-        ascending=[False, True],
-        kind="stable",
-        ignore_index=True,
-    )
-
-
-def _paragraph_means(scored_sentences: pd.DataFrame) -> pd.DataFrame:
-    """Word-weighted mean probabilities per paragraph (the aggregation rule, no bootstrap)."""
-    weighted = scored_sentences[PROBABILITY_COLUMNS].mul(
-        scored_sentences["n_words"], axis=0
-    )
-    sums = weighted.groupby(scored_sentences["paragraph_id"], sort=True).sum()
-    means = sums.div(
-        scored_sentences.groupby("paragraph_id", sort=True)["n_words"].sum(), axis=0
-    )
-    return pd.DataFrame(
-        {
-            "paragraph_id": means.index,
-            "sentiment": np.asarray(LABELS, dtype=object)[
-                means.to_numpy().argmax(axis=1)
-            ],
-            "sentiment_score": (means["p_positive"] - means["p_negative"]).to_numpy(),
-        }
-    )
-
-
-def lexicon_ablation(
-    model: SentimentModel,
-    sentences: pd.DataFrame,
-    *,
-    contrast_weight: float = CONTRAST_WEIGHT,
-    lexicon_weight: float = LEXICON_WEIGHT,
-) -> pd.DataFrame:
-    """What each news-lexicon category does to an article: drop it, rescore, compare.
-
-    How to read it: one row for the full lexicon (``category`` = ``(all)``, i.e. the
-    lexicon switched off) and one per category that matches the article. ``n_hits`` is
-    the number of matches; ``labels_changed`` the paragraphs whose label differs from
-    the deployed scoring when that category is left out; ``mean_score_without`` the
-    article's mean paragraph score without it (compare ``mean_score_deployed``).
-
-    Args:
-        sentences: a sentences table (``paragraph_id``, ``sentence_id``, ``text``).
-
-    Returns:
-        ``category``, ``tone``, ``n_hits``, ``labels_changed``, ``mean_score_deployed``,
-        ``mean_score_without``; the ``(all)`` row first, then categories by name.
-    """
-    from .scoring import score_sentences
-
-    deployed = _paragraph_means(
-        score_sentences(
-            model,
-            sentences,
-            contrast_weight=contrast_weight,
-            lexicon_weight=lexicon_weight,
-        )
-    )
-    hits = pd.DataFrame(
-        [hit for text in sentences["text"].astype(str) for hit in lexicon_hits(text)],
-        columns=["form", "tone", "category"],
-    )
-    tones = news_lexicon().drop_duplicates("category").set_index("category")["tone"]
-    variants = [("(all)", "both", len(hits), {"lexicon_weight": 0.0})]
-    variants += [
-        (
-            category,
-            tones.get(category, ""),
-            int(n),
-            {"lexicon_weight": lexicon_weight, "exclude_categories": (category,)},
-        )
-        for category, n in hits["category"].value_counts().sort_index().items()
-    ]
-    rows = []
-    for category, tone, n_hits, options in variants:
-        without = _paragraph_means(
-            score_sentences(
-                model, sentences, contrast_weight=contrast_weight, **options
-            )
-        )
-        rows.append(
-            {
-                "category": category,
-                "tone": tone,
-                "n_hits": int(n_hits),
-                "labels_changed": int(
-                    (
-                        without["sentiment"].to_numpy()
-                        != deployed["sentiment"].to_numpy()
-                    ).sum()
-                ),
-                "mean_score_deployed": float(deployed["sentiment_score"].mean()),
-                "mean_score_without": float(without["sentiment_score"].mean()),
-            }
-        )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "category",
-            "tone",
-            "n_hits",
-            "labels_changed",
-            "mean_score_deployed",
-            "mean_score_without",
         ],
     )
