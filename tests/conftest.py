@@ -54,6 +54,27 @@ def require_datasets(error: Exception) -> None:
     )
 
 
+#: A clearly positive and a clearly negative review sentence (sentiment tests).
+POSITIVE = (
+    "Pelayanannya sangat ramah, makanannya enak sekali dan harganya murah. Saya puas!"
+)
+NEGATIVE = "Pelayanannya buruk sekali, makanannya basi dan mahal. Saya kecewa dan tidak akan kembali."
+
+
+@pytest.fixture(scope="session")
+def model():
+    """The deployed sentiment model (cached; trained once when missing)."""
+    from helpers import sentiment
+    from helpers.errors import DatasetError
+
+    try:
+        return sentiment.load_or_train_model(progress=False)
+    except (
+        DatasetError
+    ) as error:  # fails under CI or with a mirror; skips (-rs) only otherwise
+        require_datasets(error)
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return config.DEFAULT_ARTICLE

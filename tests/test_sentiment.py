@@ -1,4 +1,8 @@
-"""helpers.sentiment: negation, contrast, lexicon, vectoriser, caching, scoring, evidence."""
+"""helpers.sentiment: negation, contrast, lexicon, vectoriser, scoring, evidence.
+
+The split modules have their own files: test_sentiment_{ablation,cache,card,describe,
+reading,tone_by_actor,training}.py.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +13,9 @@ import pandas as pd
 import pytest
 from scipy.special import softmax
 
-from conftest import require_datasets
+from conftest import NEGATIVE, POSITIVE
 from helpers import newsset, sentiment
-from helpers.errors import DatasetError, OptionError
-
-POSITIVE = (
-    "Pelayanannya sangat ramah, makanannya enak sekali dan harganya murah. Saya puas!"
-)
-NEGATIVE = "Pelayanannya buruk sekali, makanannya basi dan mahal. Saya kecewa dan tidak akan kembali."
-
+from helpers.errors import OptionError
 
 # --- text rules (no model) ----------------------------------------------------------
 
@@ -228,70 +226,6 @@ def test_low_confidence_reason_folds_in_the_number_of_sentences():
     assert sentiment.low_confidence_reason(0.4, 5, 0.9) == "top probability below 0.5"
 
 
-def _extremes_table(scores, labels=None):
-    return pd.DataFrame(
-        {
-            "paragraph_id": range(1, len(scores) + 1),
-            "sentiment_score": scores,
-            "sentiment": labels or ["neutral"] * len(scores),
-            "score_low": [s - 0.1 for s in scores],
-            "score_high": [s + 0.1 for s in scores],
-        }
-    )
-
-
-def test_extremes_say_least_negative_when_nothing_is_positive():
-    text = sentiment.describe_extremes(
-        _extremes_table([-0.02, -0.5, -0.3], ["neutral", "negative", "negative"])
-    )
-    assert (
-        "least negative paragraph is 1" in text
-        and "most negative paragraph is 2" in text
-    )
-    assert "most positive" not in text
-    text = sentiment.describe_extremes(
-        _extremes_table([0.02, 0.5], ["neutral", "positive"])
-    )
-    assert (
-        "least positive paragraph is 1" in text
-        and "most positive paragraph is 2" in text
-    )
-    assert "most negative" not in text
-    # A neutral-labelled paragraph is never called "most" anything.
-    text = sentiment.describe_extremes(_extremes_table([-0.2, 0.1]))
-    assert (
-        "lowest-scoring paragraph is 1" in text
-        and "highest-scoring paragraph is 2" in text
-    )
-
-
-def test_prose_is_true_on_one_two_eight_and_all_neutral_paragraphs():
-    one = _extremes_table([0.3], ["positive"])
-    assert "one paragraph" in sentiment.describe_extremes(one)
-    assert "too short" in sentiment.describe_halves(
-        one
-    ) and "1 paragraph " in sentiment.describe_halves(one)
-    assert "too short" in sentiment.describe_halves(_extremes_table([0.1, -0.1]))
-    eight = _extremes_table([0.1 * i - 0.4 for i in range(8)])
-    assert "paragraphs 1–4" in sentiment.describe_halves(
-        eight
-    ) and "paragraphs 5–8" in sentiment.describe_halves(eight)
-    assert "Every paragraph is labelled neutral" in sentiment.describe_extremes(eight)
-    assert "same" in sentiment.describe_extremes(_extremes_table([0.0, 0.0]))
-    no_interval = _extremes_table([0.1, 0.2]).assign(
-        score_low=np.nan, score_high=np.nan
-    )
-    assert "No paragraph has more than one sentence" in sentiment.describe_intervals(
-        no_interval
-    )
-    partly = _extremes_table([0.1, 0.2]).assign(
-        score_low=[np.nan, 0.0], score_high=[np.nan, 0.4]
-    )
-    assert "0.40 wide" in sentiment.describe_intervals(
-        partly
-    ) and "1 one-sentence paragraph has none" in sentiment.describe_intervals(partly)
-
-
 def test_char_ngram_vectorizer_equals_scikit_learn_with_the_same_analyzer():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -316,96 +250,7 @@ def test_char_ngram_vectorizer_equals_scikit_learn_with_the_same_analyzer():
     assert ours.transform(["", "zzz"]).nnz == 0  # empty and unknown text: all-zero rows
 
 
-# --- caching (tiny synthetic data, fast) --------------------------------------------
-
-
-def toy_datasets(*args, **kwargs) -> pd.DataFrame:
-    rows = []
-    for dataset in ("nusax", "smsa"):
-        for split in ("train", "valid", "test"):
-            for i in range(6):
-                rows += [
-                    (dataset, split, i, f"enak sekali {split} {i} bagus", "positive"),
-                    (dataset, split, i, f"buruk sekali {split} {i} kecewa", "negative"),
-                    (dataset, split, i, f"ada di jalan {split} {i} kota", "neutral"),
-                ]
-    return pd.DataFrame(rows, columns=["dataset", "split", "row", "text", "label"])
-
-
-def test_cache_key_changes_with_the_configuration():
-    default = sentiment.cache_key(sentiment.SentimentConfig())
-    assert default == sentiment.cache_key(sentiment.SentimentConfig())
-    assert default != sentiment.cache_key(sentiment.SentimentConfig(C=1.0))
-
-
-@pytest.mark.slow
-def test_unchanged_config_loads_and_changed_config_retrains(
-    tmp_path, monkeypatch, capsys, caplog
-):
-    import logging
-
-    monkeypatch.setattr(sentiment.model, "load_datasets", toy_datasets)
-    monkeypatch.delenv("HELPERS_PROGRESS_FILE", raising=False)
-    small = sentiment.SentimentConfig(
-        min_df=1, near_duplicate_threshold=1.0, train_sets=sentiment.REVIEWS_ONLY
-    )
-    with caplog.at_level(logging.INFO, logger="helpers.progress"):
-        first = sentiment.train_model(
-            settings=small, cache_dir=tmp_path, news_dir=tmp_path, progress=True
-        )
-    captured = capsys.readouterr()
-    # outside a kernel, progress goes to the helpers.progress logger; helpers never print
-    assert (
-        "Training sentiment model: step 6/6" in caplog.text
-        and captured.out == captured.err == ""
-    )
-    files = sorted(tmp_path.glob("sentiment-model-*.joblib"))
-    assert len(files) == 1
-    stamp = files[0].stat().st_mtime_ns
-    caplog.clear()
-    with caplog.at_level(logging.INFO, logger="helpers.progress"):
-        second = sentiment.load_or_train_model(
-            settings=small, cache_dir=tmp_path, news_dir=tmp_path, progress=True
-        )
-    assert caplog.text == ""  # loaded: no training, no progress
-    assert second.cache_key == first.cache_key and files[0].stat().st_mtime_ns == stamp
-    sentiment.train_model(
-        settings=sentiment.SentimentConfig(
-            min_df=1,
-            C=1.0,
-            near_duplicate_threshold=1.0,
-            train_sets=sentiment.REVIEWS_ONLY,
-        ),
-        cache_dir=tmp_path,
-        news_dir=tmp_path,
-        progress=False,
-    )
-    assert len(list(tmp_path.glob("sentiment-model-*.joblib"))) == 2
-    # The benchmark is stored with the model: every held-out split, three models.
-    scores = sentiment.stored_scores(second)
-    assert set(scores["model"]) == {"deployed", "reviews-only", "all-neutral"}
-    assert set(zip(scores["dataset"], scores["split"])) == {
-        (d, s) for d in ("nusax", "smsa") for s in ("valid", "test")
-    }
-    assert (scores.loc[scores["model"] == "all-neutral", "accuracy"] == 1 / 3).all()
-
-
-def test_bad_settings_are_refused():
-    with pytest.raises(OptionError, match="SentimentConfig"):
-        sentiment.train_model(settings={"C": 1}, progress=False)
-
-
 # --- the real model -----------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def model():
-    try:
-        return sentiment.load_or_train_model(progress=False)
-    except (
-        DatasetError
-    ) as error:  # fails under CI or with a mirror; skips (-rs) only otherwise
-        require_datasets(error)
 
 
 def test_a_clearly_positive_and_a_clearly_negative_sentence(model):
@@ -488,67 +333,6 @@ def test_bootstrap_interval_is_seeded_and_a_single_sentence_has_none(model):
     # Three sentences that agree, each confidently positive: confident.
     assert agreeing["label_agreement"] == 1.0 and not agreeing["low_confidence"]
     assert agreeing["low_confidence_reason"] == ""
-
-
-def test_actor_direction_needs_three_sentences_and_an_interval_clear_of_zero(model):
-    sentences = pd.DataFrame(
-        {
-            "paragraph_id": [1, 1, 1, 2],
-            "sentence_id": [1, 2, 3, 4],
-            "text": [
-                f"Budi: {POSITIVE}",
-                f"Budi: {POSITIVE}",
-                f"Budi dan Ani: {POSITIVE}",
-                f"Ani: {NEGATIVE}",
-            ],
-        }
-    )
-    scored = sentiment.score_sentences(model, sentences)
-    mentions = pd.DataFrame(
-        {
-            "sentence_id": [1, 2, 3, 3, 4],
-            "actor": ["Budi", "Budi", "Budi", "Ani", "Ani"],
-        }
-    )
-    actors = sentiment.actor_sentiment(scored, mentions).set_index("actor")
-    assert (
-        actors.loc["Budi", "direction"] == "positive"
-        and actors.loc["Budi", "score_low"] > 0
-    )
-    assert actors.loc["Ani", "direction"] == "too few sentences"
-
-
-def test_lexicon_ablation_reports_each_category_that_fires(model):
-    sentences = pd.DataFrame(
-        {
-            "paragraph_id": [1, 2],
-            "sentence_id": [1, 2],
-            "text": [
-                "Kedua negara memperkuat kerja sama ekonomi.",
-                "Amerika Serikat menyatakan keprihatinan atas bentrokan itu.",
-            ],
-        }
-    )
-    table = sentiment.lexicon_ablation(model, sentences)
-    assert table["category"].tolist() == [
-        "(all)",
-        "concern",
-        "conflict and threat",
-        "help and cooperation",
-    ]
-    assert table["n_hits"].tolist() == [3, 1, 1, 1]
-    without = sentiment.paragraph_sentiment(
-        sentiment.score_sentences(model, sentences, lexicon_weight=0)
-    )
-    assert table.loc[0, "mean_score_without"] == pytest.approx(
-        without["sentiment_score"].mean()
-    )
-    # Leaving the positive category out lowers the mean; leaving a negative one out raises it.
-    assert (
-        table.loc[3, "mean_score_without"]
-        < table.loc[0, "mean_score_deployed"]
-        < table.loc[1, "mean_score_without"]
-    )
 
 
 def test_evidence_adds_up_to_the_model_log_odds(model):

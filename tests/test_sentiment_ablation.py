@@ -122,3 +122,36 @@ def test_article_tone_caveats_follow_the_verdict():
     assert text.endswith(
         "0 negative, 1 neutral and 1 positive paragraphs, 0 of them low-confidence. "
     )
+
+
+def test_lexicon_ablation_reports_each_category_that_fires(model):
+    sentences = pd.DataFrame(
+        {
+            "paragraph_id": [1, 2],
+            "sentence_id": [1, 2],
+            "text": [
+                "Kedua negara memperkuat kerja sama ekonomi.",
+                "Amerika Serikat menyatakan keprihatinan atas bentrokan itu.",
+            ],
+        }
+    )
+    table = sentiment.lexicon_ablation(model, sentences)
+    assert table["category"].tolist() == [
+        "(all)",
+        "concern",
+        "conflict and threat",
+        "help and cooperation",
+    ]
+    assert table["n_hits"].tolist() == [3, 1, 1, 1]
+    without = sentiment.paragraph_sentiment(
+        sentiment.score_sentences(model, sentences, lexicon_weight=0)
+    )
+    assert table.loc[0, "mean_score_without"] == pytest.approx(
+        without["sentiment_score"].mean()
+    )
+    # Leaving the positive category out lowers the mean; leaving a negative one out raises it.
+    assert (
+        table.loc[3, "mean_score_without"]
+        < table.loc[0, "mean_score_deployed"]
+        < table.loc[1, "mean_score_without"]
+    )

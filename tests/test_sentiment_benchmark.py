@@ -10,7 +10,7 @@ import pytest
 
 from helpers import sentiment
 from helpers.errors import OptionError
-from helpers.sentiment.model import fit_temperature
+from helpers.sentiment.training import fit_temperature
 
 benchmark_module = importlib.import_module(
     "helpers.sentiment.benchmark"

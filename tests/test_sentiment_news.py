@@ -258,14 +258,14 @@ def test_training_and_calibration_never_read_test_labels():
     )
     fitted = []
     for table in (data, shuffled):
-        model = sentiment.model._fit(settings, "key", table, _Silent())
+        model = sentiment.training._fit(settings, "key", table, _Silent())
         fitted.append(
             (model.pipeline.named_steps["classifier"].coef_, model.temperature)
         )
     assert np.array_equal(fitted[0][0], fitted[1][0]) and fitted[0][1] == fitted[1][1]
-    flagged = sentiment.model._decontaminated_train(data, settings)
+    flagged = sentiment.training._decontaminated_train(data, settings)
     assert set(flagged["split"]) == {"train"}
-    assert set(sentiment.model.calibration_rows(data, settings)["split"]) == {"dev"}
+    assert set(sentiment.training.calibration_rows(data, settings)["split"]) == {"dev"}
 
 
 def test_the_development_logs_hold_no_test_scores():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from conftest import NEGATIVE, POSITIVE
 from helpers import sentiment
 
 
@@ -78,3 +79,31 @@ def test_actor_names_are_values_escaped_in_markdown():
     actors = _actors([("Kim_Jong *Un*", 3, 0.0, -0.1, 0.1, "unclear")])
     markdown = sentiment.describe_actors(actors).markdown()
     assert "**Kim\\_Jong \\*Un\\***" in markdown
+
+
+def test_actor_direction_needs_three_sentences_and_an_interval_clear_of_zero(model):
+    sentences = pd.DataFrame(
+        {
+            "paragraph_id": [1, 1, 1, 2],
+            "sentence_id": [1, 2, 3, 4],
+            "text": [
+                f"Budi: {POSITIVE}",
+                f"Budi: {POSITIVE}",
+                f"Budi dan Ani: {POSITIVE}",
+                f"Ani: {NEGATIVE}",
+            ],
+        }
+    )
+    scored = sentiment.score_sentences(model, sentences)
+    mentions = pd.DataFrame(
+        {
+            "sentence_id": [1, 2, 3, 3, 4],
+            "actor": ["Budi", "Budi", "Budi", "Ani", "Ani"],
+        }
+    )
+    actors = sentiment.actor_sentiment(scored, mentions).set_index("actor")
+    assert (
+        actors.loc["Budi", "direction"] == "positive"
+        and actors.loc["Budi", "score_low"] > 0
+    )
+    assert actors.loc["Ani", "direction"] == "too few sentences"

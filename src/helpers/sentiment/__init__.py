@@ -5,7 +5,9 @@ public name):
 
 * :mod:`.rules`: negation marking, "not only", contrast/concession clauses, the news-tone lexicon;
 * :mod:`.features`: word and character n-gram features;
-* :mod:`.model`: configuration, training with decontamination, calibration, the cache;
+* :mod:`.model`: configuration, the pipeline, the development logs;
+* :mod:`.training`: training with decontamination, calibration, load-or-train;
+* :mod:`.cache`: the cache key and where a fitted model is stored;
 * :mod:`.scoring`: sentence and paragraph scores, the paragraph bootstrap;
 * :mod:`.evidence`: word contributions per sentence and paragraph;
 * :mod:`.tone_by_actor`: the tone of the sentences that name each actor;
@@ -49,6 +51,7 @@ from .benchmark import (
     predict_labels,
     stored_scores,
 )
+from .cache import cache_key, library_versions, model_path
 from .card import (
     benchmark_goals,
     card_takeaways,
@@ -85,15 +88,9 @@ from .model import (
     SentimentConfig,
     SentimentModel,
     build_pipeline,
-    cache_key,
-    labelled_data,
-    library_versions,
-    load_or_train_model,
-    model_path,
     news_selection_record,
     reviews_only,
     selection_record,
-    train_model,
 )
 from .news import NEWS_DATASET, TRAINING_SOURCES, load_news, news_labels_available
 from .reading import (
@@ -136,6 +133,7 @@ from .scoring import (
     text_logits,
 )
 from .tone_by_actor import actor_sentiment, describe_actors
+from .training import labelled_data, load_or_train_model, train_model
 
 __all__ = [
     "ALL_NEUTRAL",

@@ -18,8 +18,9 @@ from sklearn.metrics import f1_score
 
 from ..config import LABELS
 from .benchmark import predict_labels
-from .model import REVIEWS_ONLY, SentimentConfig, labelled_data, train_model
+from .model import REVIEWS_ONLY, SentimentConfig
 from .news import NEWS_DATASET
+from .training import labelled_data, train_model
 
 #: Columns of the stored log.
 LOG_COLUMNS = [
