@@ -44,6 +44,7 @@ from importlib import resources
 
 import pandas as pd
 
+from .entities import reference_names
 from .errors import HelpersError
 from .prose import Prose, plural
 from .text import TOKEN_COLUMNS, tokenize
@@ -53,8 +54,6 @@ _DATA_FILE = "multiwords.csv"
 
 @lru_cache(maxsize=1)
 def _expressions_cached() -> pd.DataFrame:
-    from .entities import reference_names
-
     with (
         resources.files("helpers.data")
         .joinpath(_DATA_FILE)

@@ -5,10 +5,16 @@ tables, and the analyst's reading of the seed article (an illustration, not a te
 from __future__ import annotations
 
 import hashlib
+from importlib.resources import files
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
+from sklearn.metrics import (
+    accuracy_score,
+    confusion_matrix,
+    f1_score,
+    precision_recall_fscore_support,
+)
 
 from .. import config
 from ..config import LABELS
@@ -140,8 +146,6 @@ def per_class_f1(true_labels, predicted_labels) -> pd.DataFrame:
 
     Returns ``label``, ``precision``, ``recall``, ``f1``, ``support``.
     """
-    from sklearn.metrics import precision_recall_fscore_support
-
     precision, recall, f1, support = precision_recall_fscore_support(
         list(true_labels), list(predicted_labels), labels=list(LABELS), zero_division=0
     )
@@ -362,8 +366,6 @@ def analyst_reading(paragraph_texts) -> pd.DataFrame:
     Returns:
         ``paragraph_id``, ``reading``, ``mixed``, ``reason`` (empty when no reading).
     """
-    from importlib.resources import files
-
     with (
         files("helpers.data")
         .joinpath("analyst_reading.csv")

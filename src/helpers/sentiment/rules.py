@@ -33,9 +33,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib.resources import files
 
 import numpy as np
 import pandas as pd
+
+from . import masking
 
 #: Words that negate what follows (standard and colloquial spellings).
 NEGATORS = frozenset(
@@ -188,9 +191,7 @@ def prepare_text(text: str, *, mask_entities: bool = False) -> str:
     """
     text = rewrite_not_only(text)
     if mask_entities:
-        from .masking import mask_entities as _mask
-
-        text = _mask(text)
+        text = masking.mask_entities(text)
     return mask_numbers(text)
 
 
@@ -218,8 +219,6 @@ def news_lexicon() -> pd.DataFrame:
     phrase that matches so a shorter toned form inside it does not). Not a validated
     lexicon: its effect is measured on the news dev split.
     """
-    from importlib.resources import files
-
     with (
         files("helpers.data")
         .joinpath("news_tone_lexicon.csv")
