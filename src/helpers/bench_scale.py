@@ -6,8 +6,10 @@
 * ``corpus_articles_per_s``: ``make corpus`` end to end (Dask analysis on 2 local
   workers, then notebook 05) on the 1,460 IndoSum articles written as files, divided
   into the number of articles.
-* ``corpus_scaling_2_workers``: the Dask analysis on 1 worker divided by the same on 2
-  workers (tables only, same process, one after the other). Goal >= 1.5.
+* ``corpus_scaling_2_workers``: the Dask analysis (tables only) on 1 worker divided by
+  the same on 2 workers, one right after the other in the same benchmark run, both
+  after the end-to-end run (which fills the stem cache both then read, so neither
+  side pays for stemming new words and the other not). Goal >= 1.5.
 * ``corpus_peak_rss_mb``: the peak of the summed resident memory of the whole process
   tree (runner, Dask scheduler, nannies, workers, notebook kernel), sampled every 0.2 s,
   for the IndoSum run; ``corpus_rss_growth_4x``: the same for IndoSum repeated four times
@@ -220,27 +222,41 @@ def bench_corpus(
         two = measure_corpus_run(
             once, n_workers=2, output_root=root / "run-2", kernel_name=kernel_name
         )
-        log("bench: corpus, the same on 1 worker (tables only) ...")
-        one = measure_corpus_run(
-            once,
-            n_workers=1,
-            output_root=root / "run-1",
-            tables_only=True,
-            kernel_name=kernel_name,
-        )
+        log(f"bench: corpus end to end: {json.dumps(two)}")
+        scaling = {}
+        for n_workers in (1, 2):
+            log(f"bench: corpus, the same on {n_workers} worker(s) (tables only) ...")
+            scaling[n_workers] = measure_corpus_run(
+                once,
+                n_workers=n_workers,
+                output_root=root / f"run-tables-{n_workers}",
+                tables_only=True,
+                kernel_name=kernel_name,
+            )
+            log(f"bench: corpus tables only: {json.dumps(scaling[n_workers])}")
         log(f"bench: corpus, {n_four:,} articles (IndoSum x4) on 2 workers ...")
         big = measure_corpus_run(
             four, n_workers=2, output_root=root / "run-4x", kernel_name=kernel_name
         )
+        log(f"bench: corpus x4 end to end: {json.dumps(big)}")
+    return corpus_figures(two, scaling[1], scaling[2], big)
+
+
+def corpus_figures(two: dict, one_tables: dict, two_tables: dict, big: dict) -> dict:
+    """The corpus figures from four :func:`measure_corpus_run` results: ``two`` and
+    ``big`` end to end on 2 workers (IndoSum once and four times), ``one_tables`` and
+    ``two_tables`` the tables only on 1 and 2 workers (the scaling pair)."""
     return {
         "corpus_articles_per_s": two["n_articles"] / two["seconds"],
         "corpus_s": two["seconds"],
-        "corpus_analysis_s[2 workers]": two["analysis_s"],
-        "corpus_analysis_s[1 worker]": one["analysis_s"],
+        "corpus_analysis_s": two["analysis_s"],
         "corpus_notebook_s": two.get("notebook_s"),
-        "corpus_scaling_2_workers": one["analysis_s"] / two["analysis_s"],
+        "corpus_analysis_s[1 worker]": one_tables["analysis_s"],
+        "corpus_analysis_s[2 workers]": two_tables["analysis_s"],
+        "corpus_scaling_2_workers": one_tables["analysis_s"] / two_tables["analysis_s"],
         "corpus_peak_rss_mb": two["peak_rss_mb"],
         "corpus_peak_rss_mb[4x]": big["peak_rss_mb"],
         "corpus_rss_growth_4x": big["peak_rss_mb"] / two["peak_rss_mb"],
         "corpus_s[4x]": big["seconds"],
+        "corpus_n_articles[4x]": big["n_articles"],
     }
