@@ -1,7 +1,7 @@
 """Named entities found in the article itself: people, places, organisations, groups.
 
 Why hand-written: no maintained Indonesian NER model installs offline with pip (spaCy
-has no Indonesian pipeline; nlp-id downloads a model at import, PITFALLS.md). The
+has no Indonesian pipeline; nlp-id downloads a model at import). The
 rules below use the cues Indonesian news typography gives, and every cue is a visible
 table in this module or in ``helpers/data/entity_aliases.csv``.
 
