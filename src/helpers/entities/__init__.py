@@ -28,7 +28,7 @@ lower-case names are never found; CLDR names with ``dan`` (``Bosnia dan
 Herzegovina``) are not matched.
 """
 
-from .candidates import find_entities, mask_entities, mention_spans
+from .candidates import find_entities, mask_entities, mention_spans, replace_spans
 from .counting import article_entities, entities_table, entity_mentions
 from .cues import (
     ADMIN_PLACE_WORDS,
@@ -90,4 +90,5 @@ __all__ = [
     "mask_entities",
     "mention_spans",
     "reference_names",
+    "replace_spans",
 ]

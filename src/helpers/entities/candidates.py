@@ -425,12 +425,21 @@ def mention_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in find_entities(text)]
 
 
-def mask_entities(text: str, *, mask: str = "X") -> str:
-    """``text`` with every name (:func:`mention_spans`) replaced by ``mask``."""
+def replace_spans(text: str, spans, replacement: str) -> str:
+    """``text`` with each ``(start, end)`` span (sorted, not overlapping) replaced.
+
+    >>> replace_spans("Korea Utara dan PBB", [(0, 11), (16, 19)], "X")
+    'X dan X'
+    """
     out, last = [], 0
-    for start, end in mention_spans(text):
+    for start, end in spans:
         out.append(text[last:start])
-        out.append(mask)
+        out.append(replacement)
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+def mask_entities(text: str, *, mask: str = "X") -> str:
+    """``text`` with every name (:func:`mention_spans`) replaced by ``mask``."""
+    return replace_spans(text, mention_spans(text), mask)

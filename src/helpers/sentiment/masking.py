@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..entities import mention_spans
+from ..entities import mention_spans, replace_spans
 from ..stemming import sastrawi_stem, sastrawi_stemmer
 from ..stopwords import stopword_set
 
@@ -105,10 +105,4 @@ def mask_entities(text: str, *, token: str = ENTITY_TOKEN) -> str:
     '_ent_ mengecam sanksi _ent_.'
     """
     text = str(text)
-    out, position = [], 0
-    for start, end in entity_spans(text):
-        out.append(text[position:start])
-        out.append(token)
-        position = end
-    out.append(text[position:])
-    return "".join(out)
+    return replace_spans(text, entity_spans(text), token)
