@@ -312,13 +312,18 @@ def _weighted_words(
     ].sum()
 
 
-def _top_words(group: pd.DataFrame, column: str, top_n: int) -> str:
-    top = (
-        group[group[column] > 0]
-        .sort_values([column, "label"], ascending=[False, True])
-        .head(top_n)
+def _top_words(per_word: pd.DataFrame, column: str, top_n: int) -> pd.Series:
+    """Per paragraph, the ``top_n`` labels with the largest positive ``column``,
+    formatted ``word (+1.23)`` and joined with ``, `` (``""`` when none is positive).
+    One sort of the whole table, not one per paragraph (labels are unique within a
+    paragraph, so the order is fully determined)."""
+    positive = per_word[per_word[column] > 0].sort_values(
+        ["paragraph_id", column, "label"], ascending=[True, False, True], kind="stable"
     )
-    return ", ".join(f"{w} (+{v:.2f})" for w, v in zip(top["label"], top[column]))
+    top = positive.groupby("paragraph_id", sort=False).head(top_n)
+    formatted = [f"{w} (+{v:.2f})" for w, v in zip(top["label"], top[column])]
+    joined = pd.Series(formatted, index=top["paragraph_id"].to_numpy(), dtype=object)
+    return joined.groupby(level=0, sort=True).agg(", ".join)
 
 
 def paragraph_evidence(
@@ -337,14 +342,14 @@ def paragraph_evidence(
         display but still count in the model).
     """
     per_word = _weighted_words(explanations, scored_sentences, CLASS_COLUMNS)
-    rows = [
-        {
-            "paragraph_id": paragraph_id,
-            **{c: _top_words(group, c, top_n) for c in CLASS_COLUMNS},
-        }
-        for paragraph_id, group in per_word.groupby("paragraph_id", sort=True)
-    ]
-    return pd.DataFrame(rows, columns=["paragraph_id", *CLASS_COLUMNS])
+    if per_word.empty:
+        return pd.DataFrame([], columns=["paragraph_id", *CLASS_COLUMNS])
+    ids = pd.unique(per_word["paragraph_id"])  # sorted: per_word is grouped by it
+    table = pd.DataFrame({"paragraph_id": ids})
+    for column in CLASS_COLUMNS:
+        words = _top_words(per_word, column, top_n)
+        table[column] = words.reindex(ids, fill_value="").to_numpy(dtype=object)
+    return table
 
 
 def paragraph_push(
@@ -362,19 +367,32 @@ def paragraph_push(
     per_word = _weighted_words(explanations, scored_sentences, ["toward_score"]).rename(
         columns={"toward_score": "push"}
     )
+    ordered = per_word.sort_values(["paragraph_id", "push", "label"], kind="stable")
+    ids = np.sort(scored_sentences["paragraph_id"].unique())
+    group_ids = ordered["paragraph_id"].to_numpy()
+    pushes = ordered["push"].to_numpy(dtype=float)
+    labels = ordered["label"].to_numpy(dtype=object)
+    starts = np.searchsorted(group_ids, ids, side="left")
+    ends = np.searchsorted(group_ids, ids, side="right")
+    empty_sum = per_word["push"].iloc[:0].sum()  # 0.0 (0 for an untyped empty table)
     rows = []
-    for paragraph_id in sorted(scored_sentences["paragraph_id"].unique()):
-        group = per_word[per_word["paragraph_id"] == paragraph_id].sort_values(
-            ["push", "label"], kind="stable"
-        )
-        positive, negative = group[group["push"] > 0], group[group["push"] < 0]
+    for paragraph_id, start, end in zip(ids, starts, ends):
+        # One sorted slice per paragraph: the positives are its tail, the negatives
+        # its head; sums are numpy sums of the same values in the same order.
+        values = pushes[start:end]
+        first_positive = start + np.searchsorted(values, 0.0, side="right")
+        last_negative = start + np.searchsorted(values, 0.0, side="left")
         rows.append(
             {
                 "paragraph_id": paragraph_id,
-                "push_positive": positive["push"].sum(),
-                "push_negative": negative["push"].sum(),
-                "top_positive": positive["label"].iloc[-1] if len(positive) else "",
-                "top_negative": negative["label"].iloc[0] if len(negative) else "",
+                "push_positive": pushes[first_positive:end].sum()
+                if end > first_positive
+                else empty_sum,
+                "push_negative": pushes[start:last_negative].sum()
+                if last_negative > start
+                else empty_sum,
+                "top_positive": labels[end - 1] if end > first_positive else "",
+                "top_negative": labels[start] if last_negative > start else "",
             }
         )
     return pd.DataFrame(
