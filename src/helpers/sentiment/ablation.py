@@ -13,11 +13,12 @@ import numpy as np
 import pandas as pd
 
 from ..config import LABELS
+from ..errors import require_columns
 from ..prose import Prose, plural
 from .describe import describe_tone, describe_verdict_basis
 from .model import SentimentModel
 from .rules import CONTRAST_WEIGHT, LEXICON_WEIGHT, lexicon_hits, news_lexicon
-from .scoring import PROBABILITY_COLUMNS, score_sentences
+from .scoring import PROBABILITY_COLUMNS, probability_variants, sentence_weights
 
 #: Both article means must be at least this far from 0 before a change of sign counts.
 SIGN_MARGIN = 0.005
@@ -66,36 +67,44 @@ def lexicon_ablation(
         ``mean_score_without``; the ``(all)`` row first, then categories by name.
     """
 
-    deployed = _paragraph_means(
-        score_sentences(
-            model,
-            sentences,
-            contrast_weight=contrast_weight,
-            lexicon_weight=lexicon_weight,
-        )
+    require_columns(
+        sentences,
+        ("paragraph_id", "sentence_id", "text"),
+        caller="lexicon_ablation",
+        fix="Build the table with helpers.sentences_table(paragraphs).",
     )
+    texts = sentences["text"].astype(str).tolist()
     hits = pd.DataFrame(
-        [hit for text in sentences["text"].astype(str) for hit in lexicon_hits(text)],
+        [hit for text in texts for hit in lexicon_hits(text)],
         columns=["form", "tone", "category"],
     )
     tones = news_lexicon().drop_duplicates("category").set_index("category")["tone"]
-    variants = [("(all)", "both", len(hits), {"lexicon_weight": 0.0})]
+    variants = [("(all)", "both", len(hits), (0.0, ()))]
     variants += [
-        (
-            category,
-            tones.get(category, ""),
-            int(n),
-            {"lexicon_weight": lexicon_weight, "exclude_categories": (category,)},
-        )
+        (category, tones.get(category, ""), int(n), (lexicon_weight, (category,)))
         for category, n in hits["category"].value_counts().sort_index().items()
     ]
+    # One featurisation for every variant: only the lexicon log-odds differ
+    # (the same numbers as score_sentences with each variant's options).
+    probabilities = probability_variants(
+        model,
+        texts,
+        [(lexicon_weight, ())] + [options for *_, options in variants],
+        contrast_weight=contrast_weight,
+    )
+    frame = pd.DataFrame(
+        {
+            "paragraph_id": sentences["paragraph_id"].to_numpy(),
+            "n_words": sentence_weights(texts).astype("int64"),
+        }
+    )
+    means = [
+        _paragraph_means(frame.assign(**dict(zip(PROBABILITY_COLUMNS, p.T))))
+        for p in probabilities
+    ]
+    deployed = means[0]
     rows = []
-    for category, tone, n_hits, options in variants:
-        without = _paragraph_means(
-            score_sentences(
-                model, sentences, contrast_weight=contrast_weight, **options
-            )
-        )
+    for (category, tone, n_hits, _), without in zip(variants, means[1:]):
         rows.append(
             {
                 "category": category,

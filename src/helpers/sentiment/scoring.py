@@ -73,9 +73,17 @@ def _clause_plan(texts, contrast_weight: float):
 
 
 def _lexicon_logits(clauses, weight: float, exclude_categories=()) -> np.ndarray:
-    out = np.zeros((len(clauses), len(LABELS)))
-    for row, clause in enumerate(clauses if weight else []):
-        for _, tone, category in lexicon_hits(clause):
+    hits = (lexicon_hits(clause) for clause in clauses) if weight else ()
+    return _lexicon_logits_from_hits(hits, len(clauses), weight, exclude_categories)
+
+
+def _lexicon_logits_from_hits(
+    hits, n_clauses: int, weight: float, exclude_categories=()
+) -> np.ndarray:
+    """:func:`_lexicon_logits` from each clause's :func:`lexicon_hits`."""
+    out = np.zeros((n_clauses, len(LABELS)))
+    for row, clause_hits in enumerate(hits if weight else []):
+        for _, tone, category in clause_hits:
             if category not in exclude_categories:
                 out[row, TONE_INDEX[tone]] += weight
     return out
@@ -115,6 +123,35 @@ def text_logits(
     out = np.zeros((len(texts), len(LABELS)))
     np.add.at(out, owner, clause_logits * weights[:, None])
     return out
+
+
+def probability_variants(
+    model: SentimentModel,
+    texts,
+    variants,
+    *,
+    contrast_weight: float = CONTRAST_WEIGHT,
+) -> list[np.ndarray]:
+    """Calibrated probabilities (``LABELS`` order) of ``texts`` under several lexicon
+    settings, one array per ``(lexicon_weight, exclude_categories)`` in ``variants``:
+    the same numbers as :func:`score_texts` with those options, but the clauses are
+    cut, featurised and matched against the lexicon once (only the lexicon log-odds
+    differ between variants)."""
+    texts = _clean(texts)
+    if not texts:
+        return [np.zeros((0, len(LABELS))) for _ in variants]
+    clauses, owner, weights = _clause_plan(texts, contrast_weight)
+    base = model_logits(model, clauses)
+    hits = [lexicon_hits(clause) for clause in clauses]
+    results = []
+    for lexicon_weight, exclude_categories in variants:
+        clause_logits = base + _lexicon_logits_from_hits(
+            hits, len(clauses), lexicon_weight, tuple(exclude_categories)
+        )
+        logits = np.zeros((len(texts), len(LABELS)))
+        np.add.at(logits, owner, clause_logits * weights[:, None])
+        results.append(softmax(logits / model.temperature, axis=1))
+    return results
 
 
 def _table_from_probabilities(probabilities: np.ndarray) -> pd.DataFrame:
