@@ -29,6 +29,7 @@ from .rules import (
     TOKEN_RE,
     lexicon_hits,
     prepare_text,
+    prepare_texts,
     split_clauses,
 )
 from .scoring import TONE_INDEX
@@ -233,7 +234,9 @@ def explain_sentences(
         for clause, weight in split_clauses(str(text), weight=contrast_weight)
     ]
     options = _prepare_options(model)
-    prepared = [prepare_text(clause, **options) for _, _, clause, _ in plan]
+    # The memoised prepare step the model's pipeline uses: scoring the same sentences
+    # just before has already prepared most of these clauses (the same strings).
+    prepared = prepare_texts([clause for _, _, clause, _ in plan], **options)
     features = (
         model.pipeline.named_steps["features"].transform(prepared).tocsr()
         if plan
