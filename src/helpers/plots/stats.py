@@ -35,19 +35,35 @@ def _axes(ax, figsize=None):
     return ax
 
 
+def _paragraph_bars(ax, values: pd.Series) -> None:
+    """One bar per paragraph at 0..n-1. Up to :data:`_MAX_VECTOR_BARS` bars they are
+    vector rectangles; above it (where bars touch, width 1) the same outline is one
+    filled step patch drawn as a raster: thousands of bar patches took seconds to
+    create and draw and made a multi-megabyte figure. Same axis limits either way."""
+    if len(values) <= _MAX_VECTOR_BARS:
+        ax.bar(
+            np.arange(len(values)),
+            values,
+            color=_BAR_COLOUR,
+            width=_bar_width(len(values)),
+            linewidth=0,
+        )
+        return
+    ax.stairs(
+        np.asarray(values, dtype=float),
+        np.arange(len(values) + 1) - 0.5,
+        baseline=0,
+        fill=True,
+        color=_BAR_COLOUR,
+        linewidth=0,
+        rasterized=True,
+    )
+
+
 def plot_words_per_paragraph(paragraphs: pd.DataFrame, *, ax=None):
     """Bar chart of ``n_words`` per paragraph in article order, with the mean as a line."""
     ax = _axes(ax)
-    positions = np.arange(len(paragraphs))
-    # Thousands of bars as vector shapes made a slow, multi-megabyte figure: raster then.
-    ax.bar(
-        positions,
-        paragraphs["n_words"],
-        color=_BAR_COLOUR,
-        width=_bar_width(len(paragraphs)),
-        linewidth=0,
-        rasterized=len(paragraphs) > _MAX_VECTOR_BARS,
-    )
+    _paragraph_bars(ax, paragraphs["n_words"])
     if len(paragraphs):
         mean = paragraphs["n_words"].mean()
         ax.axhline(mean, color=_ACCENT, linestyle="--", label=f"mean {mean:.1f} words")
@@ -182,14 +198,7 @@ def plot_ngram_bars(
 def plot_repeated_share_bars(share: pd.DataFrame, *, ax=None):
     """Share of each paragraph's words inside phrasing repeated from another paragraph."""
     ax = _axes(ax)
-    ax.bar(
-        np.arange(len(share)),
-        share["repeated_share"] * 100,
-        color=_BAR_COLOUR,
-        width=_bar_width(len(share)),
-        linewidth=0,
-        rasterized=len(share) > _MAX_VECTOR_BARS,
-    )
+    _paragraph_bars(ax, share["repeated_share"] * 100)
     if share["n_words"].sum():
         overall = 100 * share["n_repeated_words"].sum() / share["n_words"].sum()
         ax.axhline(
