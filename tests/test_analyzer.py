@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from helpers.analyzer import Expression, IndonesianAnalyzer, indonesian_analyzer
@@ -161,6 +162,26 @@ def test_the_term_memo_is_shared_only_by_the_same_stemmer_and_rules(monkeypatch)
     assert stricter.term_memo is not first.term_memo
     assert stricter("memperkuat pakta") == ["kuat"]
 
+
+
+@pytest.mark.parametrize("names_first", [True, False])
+def test_an_articles_names_never_leak_into_an_analyzer_sharing_its_memo(names_first):
+    # "Milan" is one of the article's names (kept whole); the plain word "milan"
+    # elsewhere is stemmed (here by an override, as Sastrawi does: milan -> mil). The
+    # two analyzers share one term memo (same stemmer and rules), in either order.
+    from helpers import multiwords
+
+    names = multiwords.entity_expressions(
+        pd.DataFrame({"entity": ["Milan"], "mention": ["Milan"]})
+    )
+    stemmer = Stemmer(overrides={"milan": "mil"})
+    with_names = indonesian_analyzer(stemmer=stemmer, expressions=names)
+    plain = indonesian_analyzer(stemmer=stemmer)
+    assert with_names.term_memo is plain.term_memo
+    runs = [(with_names, ["milan"]), (plain, ["mil"])]
+    for analyzer, expected in runs if names_first else runs[::-1]:
+        assert analyzer("Milan") == expected
+        assert analyzer.terms_aligned(analyzer.words("Milan")) == expected
 
 # --- the chain equals the rules written out plainly (tests/plain_analyzer.py) ---------
 

@@ -218,14 +218,30 @@ class IndonesianAnalyzer:
         >>> indonesian_analyzer().terms(["mereka", "memperkuat", "x", "menunjukkan"])
         ['kuat']
         """
+        if Expression in map(type, words):  # a merged name or expression: not cached
+            return list(filter(None, self.terms_aligned(words)))
         try:  # every word known: one C-level map, no Python-level loop
             return list(filter(None, map(self.term_memo.__getitem__, words)))
         except KeyError:
             return list(filter(None, self.terms_aligned(words)))
 
     def terms_aligned(self, words: list[str]) -> list[str | None]:
-        """``[term_of(word) for word in words]`` (None: no term), through the cache."""
+        """``[term_of(word) for word in words]`` (None: no term), through the cache.
+
+        An :class:`Expression` is its own term and never enters the cache: it is equal
+        to (and hashes like) the plain word, so ``Expression("milan")`` cached as
+        ``milan`` would keep the word *milan* unstemmed in every analyzer sharing the
+        cache (the IndoSum reference counted after an article naming Milan), and a
+        cached ``milan -> mil`` would stem the name.
+        """
         memo = self.term_memo
+        if Expression in map(type, words):
+            for word in words:
+                if type(word) is not Expression and word not in memo:
+                    memo[word] = self.term_of(word)
+            return [
+                str(word) if type(word) is Expression else memo[word] for word in words
+            ]
         try:  # every word known: one C-level map, no Python-level loop
             return list(map(memo.__getitem__, words))
         except KeyError:
