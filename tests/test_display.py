@@ -42,6 +42,33 @@ def test_show_table_does_not_mutate_its_input():
     pd.testing.assert_frame_equal(table, before)
 
 
+def test_show_table_shortens_a_long_table_and_says_so_in_the_caption():
+    table = pd.DataFrame({"kata": ["satu", "dua", "tiga"]})
+    html = notebook.show_table(table, caption="Kata", max_rows=2).data
+    assert html.count("<tr>") == 3  # the header row and two body rows
+    assert "satu" in html and "dua" in html and "tiga" not in html
+    assert "<caption>Kata (first 2 of 3 rows)</caption>" in html
+    untitled = notebook.show_table(table, max_rows=2).data
+    assert "<caption>First 2 of 3 rows</caption>" in untitled
+
+
+def test_show_table_keeps_a_table_that_fits_whole_and_unannotated():
+    table = pd.DataFrame({"kata": ["satu", "dua"]})
+    html = notebook.show_table(table, caption="Kata", max_rows=2).data
+    assert html.count("<tr>") == 3
+    assert "<caption>Kata</caption>" in html
+    everything = notebook.show_table(table, caption="Kata", max_rows=None).data
+    assert everything == html
+
+
+def test_show_table_shows_at_most_max_table_rows_by_default():
+    n = notebook.MAX_TABLE_ROWS
+    table = pd.DataFrame({"i": range(n + 1)})
+    html = notebook.show_table(table).data
+    assert html.count("<tr>") == n + 1  # the header row and n body rows
+    assert f"First {n:,} of {n + 1:,} rows" in html
+
+
 def test_callout_escapes_and_checks_its_kind():
     assert "<script" not in notebook.callout(HOSTILE).data
     with pytest.raises(OptionError, match="kind"):

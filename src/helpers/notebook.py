@@ -31,6 +31,10 @@ from .prose import Prose, escape_markdown  # noqa: F401  (escape_markdown: used 
 
 #: Mean length above which a table column is treated as running text (wider cells).
 LONG_TEXT_CHARS = 60
+#: Rows :func:`show_table` shows unless told otherwise. A long article's tables (5,000
+#: paragraphs) are for the CSV files, not for reading in a report: the page would be
+#: megabytes of HTML that take tens of seconds to sanitize and export.
+MAX_TABLE_ROWS = 100
 
 
 def setup() -> None:
@@ -141,9 +145,12 @@ def show_table(
     *,
     caption: str | None = None,
     precision: int = 3,
-    max_rows: int | None = None,
+    max_rows: int | None = MAX_TABLE_ROWS,
 ):
     """A readable, escaped HTML table (no index, words for headers, fixed precision).
+
+    At most ``max_rows`` rows (default :data:`MAX_TABLE_ROWS`; ``None`` for all); a
+    shortened table says so in its caption ("first 100 of 5,000 rows").
 
     Plain ``<table>`` markup without ``<style>`` or inline styles, so it reads the same
     in JupyterLab, in ``make report`` and in JupyterLab's export with "Sanitize HTML"
@@ -157,7 +164,9 @@ def show_table(
     """
     from IPython.display import HTML  # noqa: PLC0415 (IPython: only in a kernel; the module also imports without it)
 
-    if max_rows is not None:
+    if max_rows is not None and len(table) > max_rows:
+        shown = f"first {max_rows:,} of {len(table):,} rows"
+        caption = f"{caption} ({shown})" if caption else shown.capitalize()
         table = table.head(max_rows)
     numeric = [
         c
