@@ -23,6 +23,12 @@ HEATMAP_CMAP = "viridis"
 FIGSIZE = (9, 4.5)
 #: Widest figure size the helpers ask for, in inches (about 900 px once exported).
 MAX_WIDTH_IN = 9.0
+#: Marks (points, bars, cells, line vertices) in one axes above which :func:`render_svg`
+#: draws that axes' data as an embedded image: a 5,000-paragraph article's scatter is
+#: megabytes of SVG otherwise. Axes, ticks, labels and titles stay vector text.
+MAX_VECTOR_MARKS = 2_000
+#: Resolution of the embedded image of a dense axes (dots per inch).
+RASTER_DPI = 150
 
 
 def set_theme() -> None:
@@ -117,11 +123,59 @@ def alt_text(figure) -> str:
     return f"{title.rstrip('.')}. {finding}".strip()
 
 
+def _data_artists(ax) -> list:
+    return [*ax.collections, *ax.patches, *ax.lines]
+
+
+def _marks(artist) -> int:
+    """How many marks an artist draws: points of a scatter, cells of a mesh,
+    segments of a line collection, vertices of a line; 1 for a single patch."""
+    if hasattr(artist, "get_xydata"):  # Line2D
+        return len(artist.get_xydata())
+    if hasattr(artist, "get_offsets") and len(artist.get_offsets()) > 1:
+        return len(artist.get_offsets())  # scatter and other offset collections
+    array = artist.get_array() if hasattr(artist, "get_array") else None
+    if array is not None:
+        return int(array.size)  # QuadMesh (pcolormesh, heatmaps)
+    if hasattr(artist, "get_paths"):
+        return len(artist.get_paths())  # PolyCollection, LineCollection
+    return 1
+
+
+def dense_axes(figure, *, limit: int = MAX_VECTOR_MARKS) -> list:
+    """The axes of ``figure`` that draw more than ``limit`` marks."""
+    return [
+        ax
+        for ax in figure.axes
+        if sum(_marks(artist) for artist in _data_artists(ax)) > limit
+    ]
+
+
 def render_svg(figure) -> tuple[str, dict]:
     """The figure as deterministic SVG, at most :data:`MAX_WIDTH_PX` wide, with its
-    alt text as output metadata (what ``helpers.notebook.setup`` displays)."""
+    alt text as output metadata (what ``helpers.notebook.setup`` displays).
+
+    The data of an axes with more than :data:`MAX_VECTOR_MARKS` marks is embedded as
+    one image at :data:`RASTER_DPI` (matplotlib's own mixed-mode rendering); the
+    figure itself is left as it was.
+    """
+    dense = [artist for ax in dense_axes(figure) for artist in _data_artists(ax)]
+    before = [artist.get_rasterized() for artist in dense]
+    options = {"dpi": RASTER_DPI} if dense else {}
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    try:
+        for artist in dense:
+            artist.set_rasterized(True)
+        figure.savefig(
+            buffer,
+            format="svg",
+            bbox_inches="tight",
+            metadata={"Date": None},
+            **options,
+        )
+    finally:
+        for artist, flag in zip(dense, before):
+            artist.set_rasterized(flag)
     svg = buffer.getvalue()
     match = re.search(r'<svg[^>]*\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"', svg)
     if match:
