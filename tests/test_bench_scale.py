@@ -67,3 +67,11 @@ def test_scaling_compares_two_tables_only_runs_after_the_warm_up(monkeypatch, tm
     assert figures["corpus_analysis_s[2 workers]"] == 50.0
     assert figures["corpus_articles_per_s"] == 10 / 80.0
     assert figures["corpus_rss_growth_4x"] == 1.2
+
+
+def test_the_long_article_is_timed_on_the_three_analysis_notebooks_only():
+    assert [p.name for p in bench_scale.analysis_notebooks()] == [
+        "01-text-statistics.ipynb",
+        "02-tfidf-topics.ipynb",
+        "03-paragraph-sentiment.ipynb",
+    ]
