@@ -354,6 +354,31 @@ def plot_method_agreement(similarity: pd.DataFrame, *, ax=None):
     )
 
 
+#: Above this many paragraphs the similarity image shows block means (about 1,000
+#: pixels a side: more than a 900-px figure can show; colouring 25 million cells
+#: took seconds per draw).
+MAX_IMAGE_SIDE = 1000
+
+
+def _block_means(values: np.ndarray) -> tuple[int, np.ndarray]:
+    """``values`` without its diagonal (NaN), averaged over ``block`` x ``block``
+    squares when it has more than :data:`MAX_IMAGE_SIDE` rows (block 1: unchanged)."""
+    n = len(values)
+    block = -(-n // MAX_IMAGE_SIDE)
+    off = values.astype(float, copy=True)
+    np.fill_diagonal(off, np.nan)
+    if block == 1:
+        return 1, off
+    m = -(-n // block)
+    padded = np.full((m * block, m * block), np.nan)
+    padded[:n, :n] = off
+    cells = padded.reshape(m, block, m, block)
+    counts = np.isfinite(cells).sum(axis=(1, 3))
+    sums = np.nansum(cells, axis=(1, 3))
+    means = np.divide(sums, counts, out=np.full((m, m), np.nan), where=counts > 0)
+    return block, means
+
+
 def plot_similarity(similarity: pd.DataFrame, *, ax=None):
     """Cosine-similarity heatmap of paragraphs (both axes in article order)."""
     n = len(similarity)
@@ -365,15 +390,25 @@ def plot_similarity(similarity: pd.DataFrame, *, ax=None):
         # Every cell as one pixel of an image: seaborn drew a 5,000-paragraph article's
         # 25 million cells one by one, for minutes. Same colours, same scale.
         values = similarity.to_numpy()
+        block, shown = _block_means(values)
         image = ax.imshow(
-            np.ma.masked_array(values, mask=mask),
+            np.ma.masked_invalid(shown),
             cmap=HEATMAP_CMAP,
             vmin=0,
             vmax=1,
             interpolation="nearest",
             aspect="equal",
+            # axes still in paragraph positions (the last block may pass the end)
+            extent=(-0.5, len(shown) * block - 0.5, len(shown) * block - 0.5, -0.5),
         )
-        ax.figure.colorbar(image, ax=ax, label="Cosine similarity (0-1)", shrink=0.8)
+        ax.set_xlim(-0.5, n - 0.5)
+        ax.set_ylim(n - 0.5, -0.5)
+        bar_label = (
+            "Cosine similarity (0-1)"
+            if block == 1
+            else f"Mean cosine similarity of {block} x {block} paragraph blocks (0-1)"
+        )
+        ax.figure.colorbar(image, ax=ax, label=bar_label, shrink=0.8)
         ax.grid(False)
         paragraph_ticks(ax, similarity.columns, axis="x", max_labels=15)
         paragraph_ticks(ax, similarity.index, axis="y", max_labels=25)
