@@ -67,16 +67,30 @@ def _word_ngram_pushes(
 ) -> None:
     """Word n-grams: a feature's contribution is split equally between its words."""
     grams = Counter((analyzer or vectorizer.build_analyzer())(prepared))
-    for gram in grams:
-        column = vectorizer.vocabulary_.get(gram)
-        if column is None or column not in values:
-            continue
+    found = [
+        (gram, column)
+        for gram, column in ((g, vectorizer.vocabulary_.get(g)) for g in grams)
+        if column is not None and column in values
+    ]
+    if not found:
+        return
+    # The same arithmetic as ``totals[word] += values[c] * coef[:, c] / n`` with numpy
+    # 3-vectors, on Python floats (numpy's per-call overhead dominated).
+    columns = coef[:, [column for _, column in found]].T.tolist()
+    acc: dict[str, list[float]] = {}
+    for (gram, column), c in zip(found, columns):
         parts = [w[4:] if w.startswith("neg_") else w for w in gram.split(" ")]
-        share = (
-            values[column] * coef[:, column] / len(parts)
-        )  # the value already counts repeats
+        v, n = values[column], len(parts)  # the value already counts repeats
+        share = (v * c[0] / n, v * c[1] / n, v * c[2] / n)
         for word in parts:
-            totals[word] += share
+            a = acc.get(word)
+            if a is None:
+                a = acc[word] = totals[word].tolist()
+            a[0] += share[0]
+            a[1] += share[1]
+            a[2] += share[2]
+    for word, a in acc.items():
+        totals[word] = np.array(a)
 
 
 def _char_ngram_pushes(
