@@ -136,11 +136,16 @@ def top_terms_by_document(matrix: TermMatrix, *, n_terms: int = 5) -> pd.DataFra
     """
     check_positive("n_terms", n_terms)
     rows = []
-    dense = matrix.tfidf.toarray()
-    for doc_id, weights in zip(matrix.document_ids, dense):
-        order = sorted(
-            np.flatnonzero(weights), key=lambda j: (-weights[j], matrix.terms[j])
-        )[:n_terms]
+    # each document's stored entries, not a dense row per document (seconds on 5,000)
+    csr = sparse.csr_matrix(matrix.tfidf)
+    if not csr.has_canonical_format:
+        csr = csr.copy()
+        csr.sum_duplicates()
+    for i, doc_id in enumerate(matrix.document_ids):
+        cols = csr.indices[csr.indptr[i] : csr.indptr[i + 1]]
+        vals = csr.data[csr.indptr[i] : csr.indptr[i + 1]]
+        weights = dict(zip(cols[vals != 0].tolist(), vals[vals != 0]))
+        order = sorted(weights, key=lambda j: (-weights[j], matrix.terms[j]))[:n_terms]
         rows.extend(
             (doc_id, rank, matrix.labels[j], matrix.terms[j], float(weights[j]))
             for rank, j in enumerate(order, start=1)
