@@ -163,7 +163,6 @@ def test_the_term_memo_is_shared_only_by_the_same_stemmer_and_rules(monkeypatch)
     assert stricter("memperkuat pakta") == ["kuat"]
 
 
-
 @pytest.mark.parametrize("names_first", [True, False])
 def test_an_articles_names_never_leak_into_an_analyzer_sharing_its_memo(names_first):
     # "Milan" is one of the article's names (kept whole); the plain word "milan"
@@ -182,6 +181,7 @@ def test_an_articles_names_never_leak_into_an_analyzer_sharing_its_memo(names_fi
     for analyzer, expected in runs if names_first else runs[::-1]:
         assert analyzer("Milan") == expected
         assert analyzer.terms_aligned(analyzer.words("Milan")) == expected
+
 
 # --- the chain equals the rules written out plainly (tests/plain_analyzer.py) ---------
 
