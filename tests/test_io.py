@@ -66,3 +66,25 @@ def test_a_table_without_its_keys_is_refused(tmp_path, missing):
     with pytest.raises(OptionError, match=f"needs a '{missing}' column"):
         update_paragraphs_csv(BASE.drop(columns=missing), tmp_path / "paragraphs.csv")
     assert not (tmp_path / "paragraphs.csv").exists()
+
+
+def test_the_file_has_the_same_bytes_whichever_notebook_writes_last(tmp_path):
+    # Three notebooks' columns, written in every order (make report runs notebooks
+    # side by side): listed extras keep their fixed order, unlisted ones go last A-Z.
+    parts = [
+        BASE.assign(n_chars=[11, 12], zeta=[1, 2], n_entity_mentions=[0, 1]),
+        BASE.assign(sentiment=["negative", "neutral"], sentiment_score=[-0.5, 0.25]),
+        BASE.assign(section=["lead", "body"], alpha=[0.1, 0.2]),
+    ]
+    contents = set()
+    for n, order in enumerate([(0, 1, 2), (2, 1, 0), (1, 2, 0)]):
+        path = tmp_path / str(n) / "paragraphs.csv"
+        for i in order:
+            update_paragraphs_csv(parts[i], path)
+        contents.add(path.read_bytes())
+    assert len(contents) == 1
+    header = contents.pop().decode().splitlines()[0]
+    assert header == (
+        "paragraph_id,text,n_sentences,n_words,n_chars,sentiment,sentiment_score,section,"
+        "n_entity_mentions,alpha,zeta"
+    )

@@ -15,6 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
+try:  # POSIX; without it (Windows) notebooks updating one paragraphs.csv run in turn
+    import fcntl
+except ImportError:  # pragma: no cover - not on the project's Linux/macOS targets
+    fcntl = None
+
 from .config import RAW_DIR
 from .errors import OptionError
 
@@ -32,6 +37,23 @@ PARAGRAPH_COLUMNS = [
     "p_neutral",
     "p_positive",
     "sentiment_score",
+]
+
+#: The other columns notebooks add to ``paragraphs.csv``, in a fixed order after the
+#: contract's (the order the report's notebooks leave them in when run one after the
+#: other: the paragraph table's, 03's, then 01's), so the file has the same bytes
+#: whichever notebook writes last (``make report`` runs them side by side). Columns
+#: not listed follow in alphabetical order.
+EXTRA_PARAGRAPH_COLUMNS = [
+    "section",
+    "sentiment_score_low",
+    "sentiment_score_high",
+    "sentiment_low_confidence",
+    "n_content_words",
+    "mean_sentence_words",
+    "repeated_share",
+    "n_entity_mentions",
+    "entities",
 ]
 
 
@@ -98,10 +120,26 @@ def write_csv(
 
 
 def order_paragraph_columns(table: pd.DataFrame) -> pd.DataFrame:
-    """Return ``table`` with the contract's columns first, in contract order."""
-    known = [c for c in PARAGRAPH_COLUMNS if c in table.columns]
-    extra = [c for c in table.columns if c not in PARAGRAPH_COLUMNS]
-    return table[known + extra]
+    """Return ``table`` with the contract's columns first, in contract order, then
+    :data:`EXTRA_PARAGRAPH_COLUMNS` in their order, then any others alphabetically."""
+    known = [c for c in [*PARAGRAPH_COLUMNS, *EXTRA_PARAGRAPH_COLUMNS] if c in table]
+    others = sorted(c for c in table.columns if c not in known)
+    return table[known + others]
+
+
+@contextmanager
+def _locked(folder: Path):
+    """Hold an exclusive lock on ``folder`` (``flock`` on the directory itself, so no
+    lock file lands among the outputs) while a read-merge-write runs."""
+    if fcntl is None:
+        yield
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
 
 
 def update_paragraphs_csv(
@@ -112,7 +150,9 @@ def update_paragraphs_csv(
     ``new_columns`` must have ``paragraph_id`` and ``text``. An existing file is kept
     only when it describes the same paragraphs (same ids and texts); otherwise it is
     stale (another article or an edited one) and is replaced, so old and new results
-    never mix. Columns present in both are taken from ``new_columns``.
+    never mix. Columns present in both are taken from ``new_columns``. The
+    read-merge-write holds a lock on the folder, so notebooks run side by side
+    (``make report``) never lose each other's columns.
 
     Returns the merged table (contract column order).
     """
@@ -123,6 +163,13 @@ def update_paragraphs_csv(
                 "helpers.paragraphs_table() plus your new columns."
             )
     path = Path(path)
+    _refuse_raw(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _locked(path.parent):  # notebooks running side by side update one file
+        return _merge_paragraphs_csv(new_columns, path)
+
+
+def _merge_paragraphs_csv(new_columns: pd.DataFrame, path: Path) -> pd.DataFrame:
     merged = new_columns.copy()
     if path.exists():
         existing = pd.read_csv(path)
