@@ -4,8 +4,9 @@
 
 1. loads the article first, so a bad file stops with one line before any kernel
    starts;
-2. executes ``notebooks/NN-*.ipynb`` in order with papermill, injecting
-   ``article_path`` and ``output_dir`` into each notebook's ``parameters`` cell;
+2. executes ``notebooks/NN-*.ipynb`` with papermill, one per CPU core at once
+   (``--jobs``), injecting ``article_path`` and ``output_dir`` into each notebook's
+   ``parameters`` cell;
 3. exports each executed notebook twice with nbconvert: ``<notebook>.html`` for
    readers (no code: nbconvert's ``exclude_input``) and ``with-code/<notebook>.html``,
    both self-contained (the ``reader`` template in ``templates/`` loads nothing from
@@ -31,10 +32,11 @@ import os
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import config
-from .errors import HelpersError
+from .errors import HelpersError, invalid_value_msg
 from .io import staged_directory, write_text
 from .jupyter_setup import DETAIL_TAG
 
@@ -209,8 +211,14 @@ def execute_notebook(
     output_dir: Path,
     kernel_name: str = config.KERNEL_NAME,
     extra_parameters: dict | None = None,
+    change_directory: bool = True,
 ) -> None:
-    """Run one notebook with papermill (raises ``PapermillExecutionError`` on failure)."""
+    """Run one notebook with papermill (raises ``PapermillExecutionError`` on failure).
+
+    The kernel starts in the notebook's folder: papermill changes the process's
+    directory for the run unless ``change_directory`` is False (then the caller is
+    already there; papermill's change is not thread-safe, nteract/papermill#473).
+    """
     import papermill
 
     parameters = {"article_path": str(article_path), "output_dir": str(output_dir)}
@@ -220,7 +228,7 @@ def execute_notebook(
         str(executed),
         parameters=parameters,
         kernel_name=kernel_name,
-        cwd=str(notebook.parent),
+        cwd=str(notebook.parent) if change_directory else None,
         progress_bar=False,
         log_output=False,
         start_timeout=KERNEL_START_TIMEOUT_S,
@@ -264,9 +272,13 @@ def run_report(
     reports_root: Path = config.REPORTS_DIR,
     kernel_name: str = config.KERNEL_NAME,
     executed_dir: Path | None = None,
+    jobs: int | None = None,
     log=print,
 ) -> dict[str, float]:
     """Execute the notebooks on an article and publish tables and HTML atomically.
+
+    ``jobs`` notebooks run at once (default: one per CPU core, see
+    :func:`report_jobs`); the tables and reports are the same bytes either way.
 
     ``executed_dir``, when given, receives a copy of each executed ``.ipynb`` (with
     outputs) for inspection; the tests use it to check for warnings and stderr.
@@ -286,15 +298,16 @@ def run_report(
         raise HelpersError(
             f"No notebooks found in {config.NOTEBOOKS_DIR}; expected NN-name.ipynb files."
         )
-    timings: dict[str, float] = {}
-    entries: list[dict] = []
+    processed_root, reports_root = Path(processed_root), Path(reports_root)
+    side_by_side = report_jobs(jobs, notebooks)
     with (
         tempfile.TemporaryDirectory(prefix="report-") as scratch,
         _relay_progress(Path(scratch) / "progress.log", log),
         staged_directory(processed_root / slug) as processed,
         staged_directory(reports_root / slug) as reports,
     ):
-        for notebook in notebooks:
+
+        def run(notebook: Path) -> tuple[dict, float]:
             log(f"[{slug}] running {notebook.name} ...")
             start = time.perf_counter()
             executed = Path(scratch) / notebook.name
@@ -305,6 +318,7 @@ def run_report(
                     article_path=article_path,
                     output_dir=processed,
                     kernel_name=kernel_name,
+                    change_directory=side_by_side == 1,
                 )
             except Exception:
                 if executed.exists():  # keep the failed notebook for debugging, apart
@@ -321,18 +335,61 @@ def run_report(
                     str(article_path): _display_path(article_path),
                 },
             )
-            entries.append(
-                export_reports(executed, reports, headline=article_meta.title)
-            )
+            entry = export_reports(executed, reports, headline=article_meta.title)
             if executed_dir is not None:
                 write_text(
                     Path(executed_dir) / notebook.name,
                     executed.read_text(encoding="utf-8"),
                 )
-            timings[notebook.name] = time.perf_counter() - start
-            log(f"[{slug}] {notebook.name} done in {timings[notebook.name]:.1f} s")
+            seconds = time.perf_counter() - start
+            log(f"[{slug}] {notebook.name} done in {seconds:.1f} s")
+            return entry, seconds
+
+        if side_by_side == 1:
+            results = [run(notebook) for notebook in notebooks]
+        else:
+            results = _run_side_by_side(run, notebooks, side_by_side)
+        entries = [entry for entry, _ in results]
+        timings = {nb.name: seconds for nb, (_, seconds) in zip(notebooks, results)}
         write_text(reports / "index.html", index_html(entries, article=article_meta))
     return timings
+
+
+def report_jobs(jobs: int | None, notebooks: list[Path]) -> int:
+    """How many notebooks :func:`run_report` runs at once: ``jobs``, or by default one
+    per CPU core, never more than there are notebooks; 1 when the notebooks are not
+    all in one folder (each kernel starts in its notebook's folder)."""
+    if jobs is not None and (
+        isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1
+    ):
+        raise HelpersError(
+            invalid_value_msg("jobs", jobs, "a whole number of notebooks, 1 or more")
+        )
+    wanted = jobs if jobs is not None else (os.cpu_count() or 1)
+    if len({Path(nb).resolve().parent for nb in notebooks}) > 1:
+        return 1
+    return max(1, min(wanted, len(notebooks)))
+
+
+def _run_side_by_side(run, notebooks: list[Path], jobs: int) -> list:
+    """``[run(nb) for nb in notebooks]`` with ``jobs`` notebooks at once: each kernel is
+    its own process, so a 2-core machine runs two notebooks in the time of about one.
+    Threads, not processes: they only wait for their kernels (and export). The
+    process moves into the notebooks' folder once, for every kernel to start there.
+    Results come back in notebook order; the first failure (in notebook order) is
+    raised after the notebooks already running have ended, and none not yet started
+    is started."""
+    with (
+        contextlib.chdir(Path(notebooks[0]).resolve().parent),
+        ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="notebook") as pool,
+    ):
+        futures = [pool.submit(run, notebook) for notebook in notebooks]
+        try:
+            return [future.result() for future in futures]
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
 
 
 @contextlib.contextmanager
@@ -381,9 +438,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--kernel", default=config.KERNEL_NAME, help="Jupyter kernel name"
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="notebooks run at once (default: one per CPU core)",
+    )
     args = parser.parse_args(argv)
+    start = time.perf_counter()
     try:
-        timings = run_report(args.article, kernel_name=args.kernel)
+        timings = run_report(args.article, kernel_name=args.kernel, jobs=args.jobs)
     except HelpersError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -398,7 +462,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     slug = config.slug_for(config.resolve_article(args.article))
     print(f"Tables: {config.PROCESSED_DIR / slug}")
-    print(f"Total {sum(timings.values()):.1f} s for {len(timings)} notebooks.")
+    print(
+        f"{len(timings)} notebooks in {time.perf_counter() - start:.1f} s "
+        f"({sum(timings.values()):.1f} s of notebook time, side by side)."
+    )
     print(f"Report: {config.REPORTS_DIR / slug / 'index.html'}")
     return 0
 
