@@ -57,3 +57,31 @@ def test_dense_axes_counts_marks_of_every_kind():
 def test_render_svg_gives_the_same_bytes_twice():
     figure = _scatter(plots.MAX_VECTOR_MARKS + 1)
     assert plots.render_svg(figure)[0] == plots.render_svg(figure)[0]
+
+
+@pytest.mark.parametrize("horizontal", [False, True])
+def test_paragraph_bars_are_one_rectangle_each_up_to_the_limit(horizontal):
+    _, ax = plt.subplots()
+    plots.paragraph_bars(ax, [3, 1, 2], color="red", horizontal=horizontal, label="n")
+    assert len(ax.patches) == 3
+    widths = [p.get_height() if horizontal else p.get_width() for p in ax.patches]
+    assert widths == [0.8, 0.8, 0.8]  # matplotlib's default bar thickness
+    lengths = [p.get_width() if horizontal else p.get_height() for p in ax.patches]
+    assert lengths == [3, 1, 2]
+    assert ax.get_legend_handles_labels()[1] == ["n"]
+
+
+@pytest.mark.parametrize("horizontal", [False, True])
+def test_paragraph_bars_above_the_limit_are_one_raster_step_patch(horizontal):
+    from matplotlib.patches import StepPatch
+
+    n = plots.MAX_VECTOR_BARS + 1
+    _, ax = plt.subplots()
+    plots.paragraph_bars(
+        ax, np.arange(n) % 5, color="red", horizontal=horizontal, label="n"
+    )
+    (patch,) = ax.patches
+    assert isinstance(patch, StepPatch) and patch.get_rasterized()
+    assert patch.orientation == ("horizontal" if horizontal else "vertical")
+    assert list(patch.get_data().values) == list(np.arange(n) % 5)
+    assert ax.get_legend_handles_labels()[1] == ["n"]

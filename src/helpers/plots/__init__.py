@@ -11,6 +11,7 @@ import io
 import re
 
 import matplotlib.pyplot as plt
+import numpy as np
 import seaborn as sns
 
 #: Colour-blind-safe palette (seaborn "colorblind", after Okabe & Ito).
@@ -29,6 +30,8 @@ MAX_WIDTH_IN = 9.0
 MAX_VECTOR_MARKS = 2_000
 #: Resolution of the embedded image of a dense axes (dots per inch).
 RASTER_DPI = 150
+#: Paragraphs up to which :func:`paragraph_bars` draws one rectangle per paragraph.
+MAX_VECTOR_BARS = 400
 
 
 def set_theme() -> None:
@@ -121,6 +124,31 @@ def alt_text(figure) -> str:
         )
     finding = getattr(figure, "helpers_finding", "")
     return f"{title.rstrip('.')}. {finding}".strip()
+
+
+def paragraph_bars(ax, values, *, color, horizontal=False, label=None, **options):
+    """One bar per paragraph at 0..n-1 (``ax.bar``, or ``ax.barh`` when
+    ``horizontal``; ``options`` go to it). Above :data:`MAX_VECTOR_BARS` paragraphs,
+    where bars touch, the same outline is one filled step patch (``ax.stairs``) drawn
+    as a raster: thousands of bar patches took seconds to create and draw and made a
+    multi-megabyte figure. Same axis limits either way."""
+    n = len(values)
+    labelled = {} if label is None else {"label": label}
+    if n <= MAX_VECTOR_BARS:
+        draw = ax.barh if horizontal else ax.bar
+        draw(np.arange(n), values, color=color, **labelled, **options)
+        return
+    ax.stairs(
+        np.asarray(values, dtype=float),
+        np.arange(n + 1) - 0.5,
+        baseline=0,
+        fill=True,
+        orientation="horizontal" if horizontal else "vertical",
+        color=color,
+        linewidth=0,
+        rasterized=True,
+        **labelled,
+    )
 
 
 def _data_artists(ax) -> list:

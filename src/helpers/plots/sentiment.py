@@ -19,6 +19,7 @@ from . import (
     describe,
     label,
     new_axes,
+    paragraph_bars,
     paragraph_ticks,
 )
 
@@ -373,18 +374,14 @@ def plot_paragraph_evidence(push: pd.DataFrame, *, ax=None):
             figsize=(MAX_WIDTH_IN - 1.8, min(18.0, max(3.5, 0.42 * len(push) + 1.6)))
         )  # legend outside
     y = np.arange(len(push))
-    ax.barh(
-        y,
-        push["push_positive"],
-        color=SENTIMENT_COLOURS["positive"],
-        label="toward positive",
-    )
-    ax.barh(
-        y,
-        push["push_negative"],
-        color=SENTIMENT_COLOURS["negative"],
-        label="toward negative",
-    )
+    for side in ("positive", "negative"):
+        paragraph_bars(
+            ax,
+            push[f"push_{side}"],
+            color=SENTIMENT_COLOURS[side],
+            horizontal=True,
+            label=f"toward {side}",
+        )
     ax.axvline(0, color="black", linewidth=0.8)
     span = (
         max(push["push_positive"].max(), -push["push_negative"].min(), 0.1)

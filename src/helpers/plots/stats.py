@@ -11,16 +11,12 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from . import HEATMAP_CMAP, describe, label, new_axes, paragraph_ticks
+from . import HEATMAP_CMAP, describe, label, new_axes, paragraph_bars, paragraph_ticks
 
 _BAR_COLOUR = sns.color_palette("colorblind")[0]
 _ACCENT = sns.color_palette("colorblind")[1]
 #: At most this many paragraph labels on an axis (a 9-inch axis fits about 20).
 _MAX_PARAGRAPH_LABELS = 20
-
-
-#: More bars than this are drawn as a raster image inside the SVG (news articles have far fewer).
-_MAX_VECTOR_BARS = 400
 
 
 def _bar_width(n: int) -> float:
@@ -36,27 +32,9 @@ def _axes(ax, figsize=None):
 
 
 def _paragraph_bars(ax, values: pd.Series) -> None:
-    """One bar per paragraph at 0..n-1. Up to :data:`_MAX_VECTOR_BARS` bars they are
-    vector rectangles; above it (where bars touch, width 1) the same outline is one
-    filled step patch drawn as a raster: thousands of bar patches took seconds to
-    create and draw and made a multi-megabyte figure. Same axis limits either way."""
-    if len(values) <= _MAX_VECTOR_BARS:
-        ax.bar(
-            np.arange(len(values)),
-            values,
-            color=_BAR_COLOUR,
-            width=_bar_width(len(values)),
-            linewidth=0,
-        )
-        return
-    ax.stairs(
-        np.asarray(values, dtype=float),
-        np.arange(len(values) + 1) - 0.5,
-        baseline=0,
-        fill=True,
-        color=_BAR_COLOUR,
-        linewidth=0,
-        rasterized=True,
+    """One bar per paragraph (:func:`helpers.plots.paragraph_bars`), in the bar colour."""
+    paragraph_bars(
+        ax, values, color=_BAR_COLOUR, width=_bar_width(len(values)), linewidth=0
     )
 
 
