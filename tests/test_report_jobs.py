@@ -13,11 +13,13 @@ from helpers import config, report
 from helpers.errors import HelpersError
 
 
-def test_report_jobs_defaults_to_one_per_core_and_never_more_than_the_notebooks(
+def test_report_jobs_defaults_to_two_per_core_and_never_more_than_the_notebooks(
     tmp_path,
 ):
     three = [tmp_path / f"0{i}-x.ipynb" for i in (1, 2, 3)]
-    assert report.report_jobs(None, three) == min(os.cpu_count() or 1, 3)
+    assert report.report_jobs(None, three) == min(2 * (os.cpu_count() or 1), 3)
+    many = [tmp_path / f"{i:02d}-x.ipynb" for i in range(1, 40)]
+    assert report.report_jobs(None, many) == 2 * (os.cpu_count() or 1)
     assert report.report_jobs(1, three) == 1
     assert report.report_jobs(8, three[:2]) == 2
     elsewhere = [three[0], tmp_path / "other" / "02-y.ipynb"]

@@ -1,7 +1,7 @@
 """``make bench``, scale section: one very long article, and the corpus run on IndoSum.
 
 * ``large_article_s``: wall time of the three analysis notebooks, 01-03 (the ``make
-  report`` runner, which runs one notebook per CPU core at once; the model card, 04,
+  report`` runner, which runs two notebooks per CPU core at once; the model card, 04,
   does not read the article), on one article of :data:`LARGE_ARTICLE_PARAGRAPHS` real
   IndoSum paragraphs (corpus order), with each notebook's own time, the number run at
   once and the slowest cells (where the time went). Goal <= 60 s.

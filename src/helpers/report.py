@@ -4,7 +4,7 @@
 
 1. loads the article first, so a bad file stops with one line before any kernel
    starts;
-2. executes ``notebooks/NN-*.ipynb`` with papermill, one per CPU core at once
+2. executes ``notebooks/NN-*.ipynb`` with papermill, two per CPU core at once
    (``--jobs``), injecting ``article_path`` and ``output_dir`` into each notebook's
    ``parameters`` cell;
 3. exports each executed notebook twice with nbconvert: ``<notebook>.html`` for
@@ -44,6 +44,11 @@ from .jupyter_setup import DETAIL_TAG
 CELL_TIMEOUT_S = 900
 #: Seconds to wait for a kernel to start.
 KERNEL_START_TIMEOUT_S = 120
+#: Notebooks run at once per CPU core by default. More than one: a kernel also waits
+#: (starting, importing, while the runner exports the notebook before it), and on the
+#: 5,000-paragraph benchmark on 2 cores the three analysis notebooks took 68 s two at
+#: a time and 50 s three at a time (``make bench``, ``large_article_s``).
+JOBS_PER_CORE = 2
 
 
 #: Notebooks that ``make report`` does not run, with the command that does. Every
@@ -277,7 +282,7 @@ def run_report(
 ) -> dict[str, float]:
     """Execute the notebooks on an article and publish tables and HTML atomically.
 
-    ``jobs`` notebooks run at once (default: one per CPU core, see
+    ``jobs`` notebooks run at once (default: two per CPU core, see
     :func:`report_jobs`); the tables and reports are the same bytes either way.
 
     ``executed_dir``, when given, receives a copy of each executed ``.ipynb`` (with
@@ -356,16 +361,17 @@ def run_report(
 
 
 def report_jobs(jobs: int | None, notebooks: list[Path]) -> int:
-    """How many notebooks :func:`run_report` runs at once: ``jobs``, or by default one
-    per CPU core, never more than there are notebooks; 1 when the notebooks are not
-    all in one folder (each kernel starts in its notebook's folder)."""
+    """How many notebooks :func:`run_report` runs at once: ``jobs``, or by default
+    two per CPU core (:data:`JOBS_PER_CORE`), never more than there are notebooks; 1
+    when the notebooks are not all in one folder (each kernel starts in its
+    notebook's folder)."""
     if jobs is not None and (
         isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1
     ):
         raise HelpersError(
             invalid_value_msg("jobs", jobs, "a whole number of notebooks, 1 or more")
         )
-    wanted = jobs if jobs is not None else (os.cpu_count() or 1)
+    wanted = jobs if jobs is not None else JOBS_PER_CORE * (os.cpu_count() or 1)
     if len({Path(nb).resolve().parent for nb in notebooks}) > 1:
         return 1
     return max(1, min(wanted, len(notebooks)))
@@ -442,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
         "--jobs",
         type=int,
         default=None,
-        help="notebooks run at once (default: one per CPU core)",
+        help="notebooks run at once (default: two per CPU core)",
     )
     args = parser.parse_args(argv)
     start = time.perf_counter()
