@@ -24,7 +24,7 @@ export MPLBACKEND := Agg
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
-	@echo "  Variables: ARTICLE=path/to/article.txt (report), CORPUS=dir|indosum and WORKERS=n (corpus),"
+	@echo "  Variables: ARTICLE=path/to/article.txt and JOBS=n (report), CORPUS=dir|indosum and WORKERS=n (corpus),"
 	@echo "             DASK_SCHEDULER_ADDRESS=tcp://host:8786 (corpus on an existing Dask cluster), DATA_MIRROR=dir (offline datasets)"
 
 install: $(STAMP) ## Create .venv, install pinned dependencies and the package, register the kernel
@@ -37,7 +37,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 report: $(STAMP) ## Execute every notebook on ARTICLE; HTML in reports/<slug>/, tables in data/processed/<slug>/
-	$(PY) -m helpers.report --article "$(ARTICLE)" --kernel $(KERNEL)
+	$(PY) -m helpers.report --article "$(ARTICLE)" --kernel $(KERNEL) $(if $(JOBS),--jobs $(JOBS))
 
 corpus: $(STAMP) ## Analyse every .txt article in CORPUS=dir (or CORPUS=indosum) with Dask; tables in data/processed/corpus-<name>/, report in reports/corpus-<name>/
 	@test -n "$(CORPUS)" || { echo "error: set CORPUS=path/to/folder (of .txt articles) or CORPUS=indosum" >&2; exit 2; }
