@@ -18,7 +18,6 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 import shape_runs
 from helpers import (
@@ -36,6 +35,7 @@ from helpers import (
 )
 from helpers.article import check_limits
 from helpers.io import write_csv, write_text
+from tiny_notebooks import write_notebook
 
 PARAGRAPH = (
     "Presiden Rusia Vladimir Putin dan pemimpin Korea Utara Kim Jong Un menandatangani "
@@ -454,26 +454,7 @@ def test_writers_refuse_data_raw():
 
 
 def _notebook(folder: Path, name: str, code: str) -> Path:
-    parameters = new_code_cell(
-        'article_path = "data/raw/tampang-2024-06-21-putin-kim-pact.txt"\noutput_dir = ""'
-    )
-    parameters.metadata["tags"] = ["parameters"]
-    nb = new_notebook(
-        cells=[
-            new_markdown_cell("Question: a test notebook."),
-            parameters,
-            new_code_cell(code),
-        ]
-    )
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    nbformat.write(nb, path)
-    return path
+    return write_notebook(folder / name, code)
 
 
 WRITE_MARKER = (

@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from helpers import config, report
 from helpers.errors import HelpersError
+from tiny_notebooks import write_notebook
 
 
 def test_report_jobs_defaults_to_two_per_core_and_never_more_than_the_notebooks(
@@ -57,24 +56,12 @@ io.update_paragraphs_csv(table.assign(**{columns}), out / "paragraphs.csv")
 
 
 def _notebook(folder: Path, name: str, *, waits: bool, columns: str) -> Path:
-    parameters = new_code_cell('article_path = ""\noutput_dir = ""')
-    parameters.metadata["tags"] = ["parameters"]
-    nb = new_notebook(
-        cells=[
-            new_markdown_cell(f"# Notebook {name}"),
-            parameters,
-            new_code_cell(CODE.format(name=name, waits=waits, columns=columns)),
-        ]
+    return write_notebook(
+        folder / f"{name}-step.ipynb",
+        CODE.format(name=name, waits=waits, columns=columns),
+        title=f"# Notebook {name}",
+        parameters='article_path = ""\noutput_dir = ""',
     )
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}-step.ipynb"
-    nbformat.write(nb, path)
-    return path
 
 
 @pytest.mark.notebook

@@ -25,14 +25,8 @@ Conventions
 
 References
 ----------
-* Church, K. W. & Hanks, P. (1990). Word association norms, mutual information, and
-  lexicography. *Computational Linguistics* 16(1), 22-29 (PMI).
-* Dunning, T. (1993). Accurate methods for the statistics of surprise and
-  coincidence. *Computational Linguistics* 19(1), 61-74 (log-likelihood G²).
-* Bonferroni correction for many simultaneous tests: e.g. Dunn, O. J. (1961).
-  Multiple comparisons among means. *JASA* 56, 52-64.
-* Manning, C. D. & Schütze, H. (1999). *Foundations of Statistical Natural Language
-  Processing*, ch. 5 (collocations; why a minimum frequency is needed for PMI).
+* Collocations (PMI, G², the Bonferroni correction, minimum frequencies): the
+  references in :mod:`helpers.collocations`.
 * Indonesian correlative conjunctions (*konjungsi korelatif*): Alwi et al. (2003),
   *Tata Bahasa Baku Bahasa Indonesia*, 3rd ed.
 """
